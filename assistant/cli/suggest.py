@@ -1,0 +1,61 @@
+"""`wenmi suggest WORKBOOK`: templates ranked for a workbook, with scores and reasons."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from assistant.cli.common import add_format_option, print_json
+from assistant.errors import WenmiError
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "suggest",
+        help="按台账内容推荐模板",
+        description="读取台账，按类别分布、关键词和标签给模板打分排序，并说明推荐理由。",
+    )
+    p.add_argument("workbook", metavar="台账", help="台账文件（.yaml、.xlsx、.csv）")
+    p.add_argument(
+        "-n", "--limit", type=int, default=10, metavar="数量", help="最多列出几个模板（默认 10；0 为全部）"
+    )
+    add_format_option(p)
+    p.set_defaults(func=run)
+
+
+def _catalog() -> list[Any]:
+    try:
+        from assistant.templating import load_catalog
+    except ImportError:
+        raise WenmiError("模板库暂不可用", hint="请确认 wenmi 安装完整") from None
+    catalog = load_catalog()
+    # a Catalog iterates its templates' metadata (id, name, category, doctype, keywords, description)
+    templates = getattr(catalog, "templates", catalog)
+    if isinstance(templates, dict):
+        templates = list(templates.values())
+    return list(templates)
+
+
+def run(args: argparse.Namespace) -> int:
+    from assistant.matching import suggest
+    from assistant.workbook import load_workbook
+
+    wb = load_workbook(Path(args.workbook))
+    for w in wb.warnings:
+        print(f"wenmi：警告：{w}", file=sys.stderr)
+    limit = args.limit if args.limit and args.limit > 0 else None
+    ranked = suggest(wb, _catalog(), limit=limit)
+    if args.format == "json":
+        print_json([s.to_dict() for s in ranked])
+        return 0
+    if not ranked:
+        print("模板库里没有模板。")
+        return 0
+    print(f"为“{wb.unit}”{wb.period}台账（{len(wb.achievements)}项成效）推荐的模板：")
+    for n, s in enumerate(ranked, start=1):
+        print(f"{n:>2}. {s.id}  {s.name}（{s.category}·{s.doctype}）  得分 {s.score:.2f}")
+        for reason in s.reasons:
+            print(f"      · {reason}")
+    return 0

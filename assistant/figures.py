@@ -1,0 +1,282 @@
+"""Figure sentences: an achievement written as one 公文 sentence that carries all its figures.
+
+The sentence follows the reference articles: the action first, then its figures, then what it
+achieved — "开展员工思想状况调查2次，累计参与1131人次。", "修订完善中心层面规章制度35项，形成
+《制度汇编》。", "举办特色农产品展销活动7次，采购扶贫产品42万余元。". Every metric's formatted
+text (Metric.text()) is in the sentence; that is checked here and by assistant.figcheck.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Protocol
+
+from assistant.numfmt import ADVERBS, QUALIFIERS_BEFORE, Number, format_number, normalize_unit
+
+
+class MetricLike(Protocol):
+    @property
+    def label(self) -> str: ...
+    @property
+    def value(self) -> Number: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def qualifier(self) -> str: ...
+
+    def text(self) -> str: ...
+
+
+class AchievementLike(Protocol):
+    @property
+    def title(self) -> str: ...
+    @property
+    def detail(self) -> str | None: ...
+    @property
+    def metrics(self) -> Sequence[Any]: ...
+
+
+# Labels that only say "how many" and read best glued to the action: 开展调查2次.
+COUNT_LABELS = frozenset(
+    [
+        "次数",
+        "数量",
+        "个数",
+        "项数",
+        "场次",
+        "期数",
+        "件数",
+        "篇数",
+        "条数",
+        "份数",
+        "批次",
+        "轮次",
+        "人数",
+        "户数",
+        "家数",
+        "频次",
+        "总数",
+        "总量",
+        "次",
+        "场",
+        "期",
+        "项",
+        "个",
+        "件",
+        "篇",
+        "条",
+        "份",
+        "批",
+        "轮",
+    ]
+)
+# Noun endings that want a verb before the figure: 覆盖率达100%.
+_RATE_ENDINGS = ("率", "比例", "占比", "比重", "满意度", "增幅", "降幅", "覆盖面", "参与度", "知晓度")
+# Measure-noun endings dropped before the figure: 参训人数318人次 -> 参训318人次.
+_MEASURE_ENDINGS = ("人数", "人次数", "数量", "次数", "金额", "总额", "总数", "规模", "数")
+_END_PUNCT = "。；;，,、：:！!？? \t\n"
+
+
+def figure_text(m: MetricLike) -> str:
+    """The metric's figure as written in documents (same as Metric.text())."""
+    return m.text()
+
+
+def figures_text(a: AchievementLike, sep: str = "，") -> str:
+    """All figures of an achievement joined: "2次，1131人次"."""
+    return sep.join(m.text() for m in a.metrics)
+
+
+def contains_figure(text: str, figure: str) -> bool:
+    """True when `figure` occurs in `text` as a whole figure (not "5个" inside "15个")."""
+    return find_figure(text, figure) >= 0
+
+
+def find_figure(text: str, figure: str, start: int = 0) -> int:
+    """Index of `figure` in `text` as a whole figure, or -1.
+
+    A figure starting with a digit must not follow a digit or a decimal point, one ending with a
+    digit must not be followed by a digit, and "318人" is not found inside "318人次".
+    """
+    if not figure:
+        return -1
+    i = text.find(figure, start)
+    while i >= 0:
+        end = i + len(figure)
+        before = text[i - 1] if i > 0 else ""
+        after = text[end] if end < len(text) else ""
+        if not (
+            (figure[0].isdigit() and (before.isdigit() or before == "."))
+            or (figure[-1].isdigit() and after.isdigit())
+            or (figure.endswith("人") and after == "次")
+        ):
+            return i
+        i = text.find(figure, i + 1)
+    return -1
+
+
+def _clean_end(text: str) -> str:
+    return text.strip().rstrip(_END_PUNCT).strip()
+
+
+def _label_parts(m: MetricLike) -> tuple[str, str]:
+    """(adverb, label): 累计 from the qualifier or the label itself, and the rest of the label."""
+    label = (m.label or "").strip()
+    adverb = m.qualifier if m.qualifier in ADVERBS else ""
+    if adverb and label.startswith(adverb):
+        adverb = ""
+    return adverb, label
+
+
+def _attaches(title: str, m: MetricLike) -> bool:
+    """Whether the first figure can follow the title directly (开展调查 + 2次)."""
+    adverb, label = _label_parts(m)
+    if adverb:
+        return False
+    if not label or label in COUNT_LABELS:
+        return True
+    return title.endswith(label)
+
+
+def metric_phrase(m: MetricLike, *, first: bool = False) -> str:
+    """A clause for one metric: "累计参与1131人次", "覆盖率达100%", "参训318人次"."""
+    text = m.text()
+    adverb, label = _label_parts(m)
+    if not label or label in COUNT_LABELS:
+        return f"{adverb or ('' if first else '共')}{text}"
+    if label.endswith(_RATE_ENDINGS):
+        verb = "" if m.qualifier in QUALIFIERS_BEFORE else "达"
+        return f"{adverb}{label}{verb}{text}"
+    for ending in _MEASURE_ENDINGS:
+        if label.endswith(ending) and len(label) > len(ending):
+            label = label[: -len(ending)]
+            break
+    return f"{adverb}{label}{text}"
+
+
+def _split_detail(detail: str) -> tuple[str, bool]:
+    """The detail without trailing punctuation, and whether it reads as its own sentence."""
+    core = _clean_end(detail)
+    own_sentence = bool(re.search(r"[。！？!?]", core)) or len(core) > 60
+    return core, own_sentence
+
+
+def figure_sentence(a: AchievementLike) -> str:
+    """One 公文 sentence, ending in "。", with the title, every figure and the detail.
+
+    >>> from assistant.workbook import Achievement, Metric
+    >>> figure_sentence(Achievement("开展员工思想状况调查", metrics=[
+    ...     Metric("次数", 2, "次"), Metric("参与", 1131, "人次", "累计")]))
+    '开展员工思想状况调查2次，累计参与1131人次。'
+
+    A figure already written in the title or the detail (as a whole figure) is not repeated.
+    """
+    title = _clean_end(a.title or "")
+    detail, own_sentence = _split_detail(a.detail or "")
+    written = f"{title}\n{detail}"
+    pending = [m for m in a.metrics if not contains_figure(written, m.text())]
+    head = title
+    clauses: list[str] = []
+    for n, m in enumerate(pending):
+        if n == 0 and head and _attaches(head, m):
+            head += m.text()
+        else:
+            clauses.append(metric_phrase(m, first=not head and n == 0))
+    sentence = "，".join(part for part in (head, *clauses) if part)
+    if detail:
+        joiner = "。" if own_sentence else "，"
+        sentence = f"{sentence}{joiner}{detail}" if sentence else detail
+    missing = [m for m in a.metrics if m.text() not in sentence]
+    if missing:  # only for odd titles/details that hide a figure; keep the promise anyway
+        sentence += "，" + "，".join(metric_phrase(m) for m in missing)
+    return sentence + "。" if sentence else ""
+
+
+# --------------------------------------------------------------------------- totals
+
+
+def _scaled_unit(unit: str) -> tuple[int, str]:
+    unit = normalize_unit(unit)
+    for word, factor in (("亿", 100_000_000), ("万", 10_000)):
+        if unit.startswith(word) and len(unit) > len(word):
+            return factor, unit[len(word) :]
+    return 1, unit
+
+
+_LOWER = {"余", "多", "超", "逾", "至少", "超过", "不少于", "以上"}
+
+
+@dataclass(frozen=True)
+class Total:
+    """A sum of figures: its value, unit and the qualifier the parts justify."""
+
+    value: Number
+    unit: str
+    qualifier: str = ""
+
+    def text(self) -> str:
+        return format_number(self.value, self.unit, self.qualifier)
+
+
+def total_of(achievements: Iterable[AchievementLike], unit: str) -> Total:
+    """Sum of the metrics whose unit is `unit` (万元 counts toward 元 ×10000).
+
+    Exact parts give an exact total; parts that are all "at least" (余/多…) give 余;
+    anything approximate (约/近/左右) makes the total 约.
+    """
+    factor_wanted, base_wanted = _scaled_unit(unit)
+    total = Decimal(0)
+    kinds: set[str] = set()
+    for a in achievements:
+        for m in a.metrics:
+            factor, base = _scaled_unit(getattr(m, "unit", ""))
+            if base != base_wanted:
+                continue
+            value = Decimal(repr(m.value)) if isinstance(m.value, float) else Decimal(m.value)
+            total += value * factor / factor_wanted
+            q = getattr(m, "qualifier", "")
+            kinds.add("" if not q or q in ADVERBS else ("lower" if q in _LOWER else "approx"))
+    qualifier = ""
+    if "approx" in kinds:
+        qualifier = "约"
+    elif "lower" in kinds:
+        qualifier = "余"
+    result: Number = int(total) if total == total.to_integral_value() else float(total)
+    return Total(result, normalize_unit(unit), qualifier)
+
+
+def total(achievements: Iterable[AchievementLike], unit: str) -> str:
+    """Formatted sum of the metrics with that unit: total(achs, "人次") -> "1449人次"."""
+    return total_of(achievements, unit).text()
+
+
+# --------------------------------------------------------------------------- numbers in text
+
+#: An Arabic number in running text, with an optional 万/亿 scale.
+NUMBER_RE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?")
+
+
+@dataclass(frozen=True)
+class NumberToken:
+    """A number found in text: where, how written, and its value."""
+
+    start: int
+    end: int
+    text: str
+    value: Decimal
+
+
+def scan_numbers(text: str) -> list[NumberToken]:
+    """Every Arabic number in `text` (2万 read as 20000)."""
+    out = []
+    for m in NUMBER_RE.finditer(text):
+        value = Decimal(m.group(1))
+        if m.group(2) == "万":
+            value *= 10_000
+        elif m.group(2) == "亿":
+            value *= 100_000_000
+        out.append(NumberToken(m.start(), m.end(), m.group(0), value.normalize()))
+    return out

@@ -1,0 +1,588 @@
+"""Matching a workbook to templates, inferring categories, grouping achievements into sections.
+
+- `infer_category(a)`: the category an uncategorised achievement most likely belongs to, from
+  its title, tags and detail (jieba words against a lexicon per category).
+- `suggest(workbook, templates)`: templates ranked for the workbook, each with reasons in Chinese
+  ("台账中作风建设事项占60%").
+- `group_achievements(...)`: achievements split into at most N balanced, non-empty sections,
+  honouring each achievement's `section` override; deterministic.
+- `keywords(achievements)`: content words, for choosing headings that fit a section.
+
+jieba is loaded on first use (about a second), never at import.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from typing import Any, Protocol
+
+from assistant.categories import CATEGORIES
+from assistant.errors import WenmiError
+from assistant.numfmt import chinese_to_number
+
+#: Words that point to each category; longer words weigh more. Matched in titles, tags, details.
+CATEGORY_LEXICON: dict[str, tuple[str, ...]] = {
+    "政治建设": (
+        "政治", "第一议题", "两个维护", "两个确立", "党中央", "政治站位", "政治生活", "民主集中制",
+        "请示报告", "二十大", "习近平", "新时代", "中心组", "政治监督", "主题教育", "党委会", "政治理论",
+        "四个意识", "理论武装", "决策部署",
+    ),
+    "思想建设": (
+        "思想", "理论学习", "学习教育", "党课", "读书", "宣讲", "思想状况", "调查", "座谈", "研讨",
+        "意识形态", "理想信念", "学习强国", "专题学习", "培训", "考试", "教育", "共识", "思想政治",
+    ),
+    "组织建设": (
+        "支部", "党支部", "党员发展", "发展对象", "组织生活", "三会一课", "主题党日", "标准化", "规范化",
+        "党务", "组工", "换届", "书记项目", "星级", "基层党组织", "党组织", "党员教育", "干部", "人才",
+        "工作模板", "党建工作", "组织", "党员", "千分制",
+    ),
+    "作风建设": (
+        "作风", "整改", "调度", "督导", "督办", "效率", "实施方案", "配档表", "一线专班", "专班",
+        "办实事", "形式主义", "官僚主义", "担当", "严真细实快", "践行举措", "问题导向", "落实",
+        "检查反馈", "能力提升", "调研", "调查研究", "走访",
+    ),
+    "纪律建设": (
+        "纪律", "廉洁", "廉政", "警示", "违纪", "八项规定", "巡察", "审计", "纪检", "处分", "问责",
+        "家风", "谈心谈话", "反腐", "清廉", "党风廉政", "监督执纪", "案例教育",
+    ),
+    "宣传与品牌": (
+        "宣传", "品牌", "报道", "推介", "新媒体", "发布会", "典型", "公众号", "网站", "稿件",
+        "宣传片", "子品牌", "系列报道", "信息", "展示", "文化", "影响力", "刊",
+    ),
+    "群团与服务": (
+        "工会", "共青团", "团委", "青年", "志愿", "服务", "职工", "群众", "扶贫", "乡村振兴", "帮扶",
+        "慰问", "统战", "妇女", "送温暖", "文体", "困难", "消费扶贫", "双报到", "助农", "滞销",
+        "为民", "民主党派", "党外",
+    ),
+}  # fmt: skip
+
+#: Short names people use for the categories (作风 -> 作风建设).
+CATEGORY_SHORT: dict[str, str] = {
+    "政治": "政治建设", "思想": "思想建设", "组织": "组织建设", "作风": "作风建设", "纪律": "纪律建设",
+    "宣传": "宣传与品牌", "品牌": "宣传与品牌", "群团": "群团与服务", "服务": "群团与服务",
+}  # fmt: skip
+
+#: Words too common in this genre to tell anything apart.
+STOPWORDS = frozenset(
+    [
+        "工作",
+        "开展",
+        "组织",
+        "进行",
+        "推进",
+        "推动",
+        "加强",
+        "全面",
+        "深入",
+        "持续",
+        "不断",
+        "有效",
+        "积极",
+        "相关",
+        "各级",
+        "各类",
+        "方面",
+        "部门",
+        "单位",
+        "情况",
+        "我们",
+        "一个",
+        "一步",
+        "以及",
+        "通过",
+        "围绕",
+        "结合",
+        "坚持",
+        "实现",
+        "提升",
+        "进一步",
+        "切实",
+        "建设",
+        "党建",
+        "公司",
+        "中心",
+        "集团",
+        "年度",
+        "全年",
+        "累计",
+        "完成",
+        "形成",
+        "共计",
+        "合计",
+        "其中",
+        "主要",
+        "重点",
+        "同时",
+        "为了",
+        "作为",
+        "一批",
+        "一系列",
+        "党委",
+        "党群",
+        "用于",
+        "写成",
+        "场合",
+        "起草",
+        "制定",
+        "部署",
+        "组织开展",
+        "牵头",
+        "督导",
+        "各单位",
+        "适用",
+        "适合",
+        "材料",
+        "文件",
+    ]
+)
+
+#: Document types that report what was done (a workbook full of figures fits them).
+REPORTING_DOCTYPES = frozenset({"工作总结", "工作报告", "经验材料", "宣传报道", "述职报告", "调研报告"})
+#: Document types that plan what to do (fit a workbook with few or no achievements).
+PLANNING_DOCTYPES = frozenset({"实施方案", "工作方案", "活动方案", "通知", "整改方案", "计划表", "考核细则"})
+
+_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
+
+
+class TemplateLike(Protocol):
+    """What suggest() needs of a template (assistant.templating.Template has these)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def category(self) -> str: ...
+    @property
+    def doctype(self) -> str: ...
+    @property
+    def keywords(self) -> Sequence[str]: ...
+    @property
+    def description(self) -> str: ...
+
+
+class AchievementLike(Protocol):
+    """What matching needs of an achievement (workbook.Achievement, or a view of one)."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def category(self) -> str | None: ...
+    @property
+    def detail(self) -> str | None: ...
+    @property
+    def tags(self) -> Sequence[str]: ...
+    @property
+    def section(self) -> str | None: ...
+    @property
+    def metrics(self) -> Sequence[Any]: ...
+
+
+# --------------------------------------------------------------------------- jieba
+
+
+@lru_cache(maxsize=1)
+def _jieba() -> Any:
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+@lru_cache(maxsize=8192)
+def words(text: str) -> tuple[str, ...]:
+    """Content words of `text` (jieba, no stopwords, at least two characters), in order."""
+    if not text:
+        return ()
+    out = []
+    for token in _jieba().lcut(text):
+        token = token.strip()
+        if len(token) >= 2 and _WORD.fullmatch(token) and token not in STOPWORDS:
+            out.append(token)
+    return tuple(out)
+
+
+def _achievement_text(a: AchievementLike) -> str:
+    return " ".join([a.title or "", " ".join(a.tags or ()), a.detail or ""])
+
+
+# --------------------------------------------------------------------------- categories
+
+
+@lru_cache(maxsize=4096)
+def _category_scores(title: str, tags: tuple[str, ...], detail: str) -> tuple[float, ...]:
+    for tag in tags:
+        cat = tag if tag in CATEGORIES else CATEGORY_SHORT.get(tag)
+        if cat:
+            return tuple(10.0 if c == cat else 0.0 for c in CATEGORIES)
+    head = f"{title} {' '.join(tags)}"
+    tokens = set(words(head)) | set(words(detail))
+    scores = []
+    for cat in CATEGORIES:
+        score = 0.0
+        for word in CATEGORY_LEXICON[cat]:
+            weight = 1.0 + 0.5 * (len(word) - 1)
+            if word in tokens:
+                score += 1.5 * weight
+            elif word in head:
+                score += weight
+            elif word in detail:
+                score += 0.5 * weight
+        scores.append(score)
+    return tuple(scores)
+
+
+def infer_category(a: AchievementLike) -> str | None:
+    """The most likely category from title, tags and detail; None when nothing points anywhere.
+
+    A tag that names a category (作风建设, or just 作风) decides.
+    """
+    scores = _category_scores(a.title or "", tuple(a.tags or ()), a.detail or "")
+    best = max(scores)
+    return CATEGORIES[scores.index(best)] if best > 0 else None
+
+
+# --------------------------------------------------------------------------- suggestions
+
+
+@dataclass
+class Suggestion:
+    """A template proposed for a workbook, with a score in [0, 1] and the reasons, in Chinese."""
+
+    id: str
+    name: str
+    category: str
+    doctype: str
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class _Profile:
+    """What suggest() needs to know about a workbook, computed once."""
+
+    total: int
+    metric_count: int
+    shares: Mapping[str, int]
+    text: str
+    tokens: frozenset[str]
+    tags: Counter[str]
+    template: str | None
+    field_names: frozenset[str]
+
+
+def _profile(workbook: Any) -> _Profile:
+    achievements = list(getattr(workbook, "achievements", []))
+    shares = Counter(a.category for a in achievements if a.category)
+    texts = [_achievement_text(a) for a in achievements]
+    fields = getattr(workbook, "fields", {}) or {}
+    texts.extend(str(v) for v in fields.values() if isinstance(v, str))
+    tokens: set[str] = set()
+    for a in achievements:
+        tokens.update(words(a.title or ""))
+        tokens.update(words(a.detail or ""))
+        tokens.update(t for t in a.tags or () if len(t) >= 2)
+    for v in fields.values():
+        if isinstance(v, str):
+            tokens.update(words(v))
+    tags = Counter(t for a in achievements for t in (a.tags or ()))
+    return _Profile(
+        total=len(achievements),
+        metric_count=sum(len(a.metrics) for a in achievements),
+        shares=shares,
+        text="\n".join(texts),
+        tokens=frozenset(tokens),
+        tags=tags,
+        template=getattr(workbook, "template", None),
+        field_names=frozenset(str(k) for k in fields),
+    )
+
+
+@lru_cache(maxsize=1024)
+def _template_terms(name: str, description: str, keywords: tuple[str, ...]) -> frozenset[str]:
+    return (
+        frozenset(words(name)) | frozenset(words(description)) | frozenset(k for k in keywords if len(k) >= 2)
+    )
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)}%" if whole else "0%"
+
+
+def _score_template(t: Any, p: _Profile) -> Suggestion:
+    tid = str(getattr(t, "id", ""))
+    name = str(getattr(t, "name", tid))
+    category = str(getattr(t, "category", ""))
+    doctype = str(getattr(t, "doctype", ""))
+    keywords = tuple(str(k) for k in (getattr(t, "keywords", None) or ()))
+    description = str(getattr(t, "description", "") or "")
+    reasons: list[str] = []
+
+    # 1. category share
+    n_cat = p.shares.get(category, 0)
+    cat_score = n_cat / p.total if p.total else 0.0
+    if n_cat:
+        reasons.append(f"台账中{category}事项占{_percent(n_cat, p.total)}（{n_cat}/{p.total}项）")
+
+    # 2. keywords: the template's own keywords found in the workbook, then words of its name/description
+    hits = [k for k in keywords if k and k in p.text]
+    extra = sorted(
+        w
+        for w in (_template_terms(name, description, keywords) & p.tokens) - set(hits) - {category, doctype}
+        if not any(w in h for h in hits)
+    )
+    kw_weight = len(hits) + 0.5 * len(extra)
+    kw_score = min(1.0, kw_weight / 3)
+    matched = hits + extra
+    if matched:
+        reasons.append("关键词吻合：" + "、".join(matched[:6]))
+
+    # 3. tags naming the doctype, the category or a keyword
+    tag_hits = sorted(
+        tag
+        for tag in p.tags
+        if tag in (doctype, category) or tag in keywords or (len(tag) >= 2 and tag in name)
+    )
+    tag_score = min(1.0, sum(p.tags[t] for t in tag_hits) / max(1, p.total) * 2)
+    if tag_hits:
+        reasons.append("标签吻合：" + "、".join(tag_hits[:4]))
+
+    # 4. doctype fits how much the workbook has to report
+    fit = 0.0
+    if doctype in REPORTING_DOCTYPES and p.total >= 3 and p.metric_count >= 3:
+        fit = 1.0
+        reasons.append(f"台账有{p.total}项成效、{p.metric_count}个数据，适合写成{doctype}")
+    elif doctype in PLANNING_DOCTYPES and p.total == 0:
+        fit = 1.0
+        reasons.append(f"台账还没有成效事项，适合起草{doctype}")
+
+    # 5. slot values already filled for this template
+    slots = getattr(t, "slots", None) or ()
+    slot_names = {str(getattr(s, "name", s.get("name") if isinstance(s, Mapping) else "")) for s in slots}
+    filled = sorted(slot_names & p.field_names)
+    fill_score = len(filled) / len(slot_names) if slot_names else 0.0
+    if filled:
+        reasons.append("台账已填写该模板的填写项：" + "、".join(filled[:5]))
+
+    score = 0.5 * cat_score + 0.25 * kw_score + 0.1 * tag_score + 0.1 * fit + 0.05 * fill_score
+    if p.template and p.template == tid:
+        score = 1.0
+        reasons.insert(0, "台账指定了此模板（template）")
+    if not reasons:
+        reasons.append("与台账内容关联不大")
+    return Suggestion(tid, name, category, doctype, round(min(score, 1.0), 3), reasons)
+
+
+def suggest(workbook: Any, templates: Iterable[Any], limit: int | None = None) -> list[Suggestion]:
+    """Templates ranked for the workbook, best first (ties by id, so the order is stable).
+
+    `templates` is any sequence of objects with id, name, category, doctype, keywords, description
+    (and optionally slots). `limit` keeps the first N.
+    """
+    profile = _profile(workbook)
+    ranked = sorted((_score_template(t, profile) for t in templates), key=lambda s: (-s.score, s.id))
+    return ranked[:limit] if limit is not None else ranked
+
+
+# --------------------------------------------------------------------------- keywords
+
+
+def keywords(achievements: Iterable[AchievementLike], limit: int = 8) -> list[str]:
+    """The most frequent content words of the achievements (titles count double), for heading hints."""
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    for a in achievements:
+        for weight, text in ((2, a.title or ""), (1, a.detail or ""), (2, " ".join(a.tags or ()))):
+            for w in words(text):
+                counts[w] += weight
+                first_seen.setdefault(w, len(first_seen))
+    ranked = sorted(counts, key=lambda w: (-counts[w], first_seen[w]))
+    return ranked[:limit]
+
+
+# --------------------------------------------------------------------------- grouping
+
+GROUP_BY = ("category", "tag", "order")
+
+
+def section_index(section: str | None, count: int, hints: Sequence[str] | None = None) -> int | None:
+    """The 0-based section an override points to, or None for none/unknown text.
+
+    "2", "第二部分", "二" -> 1; heading text matched against `hints` (equal, or one contains the
+    other). Indexes past `count` go to the last section.
+    """
+    if not section:
+        return None
+    text = section.strip()
+    m = re.fullmatch(r"第?\s*([0-9]+|[一二两三四五六七八九十]+)\s*(?:部分|节|章|项|个)?", text)
+    if m:
+        raw = m.group(1)
+        n = int(raw) if raw.isdigit() else int(chinese_to_number(raw))
+        return min(max(n, 1), count) - 1 if count > 0 else None
+    for i, hint in enumerate(hints or ()):
+        if i >= count:
+            break
+        if hint and (hint == text or text in hint or hint in text):
+            return i
+    return None
+
+
+@dataclass
+class _Piece:
+    """Achievements that stay together (a category, a tag, a run of the list, a named section)."""
+
+    items: list[int]
+    key: str
+    splittable: bool = True
+
+    @property
+    def first(self) -> int:
+        return self.items[0]
+
+
+def _chunks(items: list[int], parts: int) -> list[list[int]]:
+    """`items` cut into `parts` contiguous runs of near-equal size (earlier runs one longer)."""
+    parts = max(1, min(parts, len(items)))
+    size, extra = divmod(len(items), parts)
+    out, start = [], 0
+    for k in range(parts):
+        end = start + size + (1 if k < extra else 0)
+        out.append(items[start:end])
+        start = end
+    return out
+
+
+def _group_key(a: AchievementLike, group_by: str) -> str:
+    if group_by == "category":
+        return a.category or ""
+    if group_by == "tag":
+        return a.tags[0] if a.tags else ""
+    return ""
+
+
+def _pieces(free: list[int], items: Sequence[AchievementLike], group_by: str, slots: int) -> list[_Piece]:
+    if not free:
+        return []
+    if group_by == "order":
+        return [_Piece(run, "") for run in _chunks(free, max(1, slots))]
+    by_key: dict[str, list[int]] = {}
+    for i in free:
+        by_key.setdefault(_group_key(items[i], group_by), []).append(i)
+    return [_Piece(idx, key) for key, idx in by_key.items()]
+
+
+def _balance(pieces: list[_Piece], total: int, slots: int) -> list[_Piece]:
+    """Split oversized pieces, then keep splitting the largest until every slot can be filled."""
+    if slots <= 0:
+        return pieces
+    target = max(1, math.ceil(total / slots))
+    cap = target + max(1, target // 2)
+    out: list[_Piece] = []
+    for p in pieces:
+        if p.splittable and len(p.items) > cap:
+            out.extend(_Piece(run, p.key) for run in _chunks(p.items, math.ceil(len(p.items) / target)))
+        else:
+            out.append(p)
+    while len(out) < slots:
+        candidates = [p for p in out if p.splittable and len(p.items) >= 2]
+        if not candidates:
+            break
+        big = max(candidates, key=lambda p: (len(p.items), -p.first))
+        k = out.index(big)
+        halves = _chunks(big.items, 2)
+        out[k : k + 1] = [_Piece(halves[0], big.key), _Piece(halves[1], big.key)]
+    return sorted(out, key=lambda p: p.first)
+
+
+def group_achievements(
+    achievements: Sequence[AchievementLike],
+    count: int,
+    group_by: str = "category",
+    hints: Sequence[str] | None = None,
+) -> list[list[Any]]:
+    """Split achievements into at most `count` non-empty sections.
+
+    1. An achievement's `section` override wins: an index ("2") puts it in that section, heading
+       text goes to the section whose hint (`hints`, the planned headings) matches it; text that
+       matches no hint keeps those achievements together as one section.
+    2. The rest are grouped by `group_by` ("category", first "tag", or "order" = runs of the
+       list), large groups split and small ones merged so sections are balanced.
+    Within a section the workbook order is kept; sections are ordered by their first achievement
+    (overridden indexes stay where the user put them). Same input, same output.
+    """
+    if group_by not in GROUP_BY:
+        raise WenmiError(
+            f"未知的分组方式“{group_by}”", hint="可选：category（按类别）、tag（按标签）、order（按顺序）"
+        )
+    items = list(achievements)
+    if not items or count <= 0:
+        return []
+    slots = min(count, len(items))
+    pinned: dict[int, list[int]] = {}
+    named: dict[str, list[int]] = {}
+    free: list[int] = []
+    for i, a in enumerate(items):
+        idx = section_index(getattr(a, "section", None), slots, hints)
+        if idx is not None:
+            pinned.setdefault(idx, []).append(i)
+        elif getattr(a, "section", None):
+            named.setdefault(str(a.section).strip(), []).append(i)
+        else:
+            free.append(i)
+    open_slots = [s for s in range(slots) if s not in pinned]
+    pieces = _pieces(free, items, group_by, len(open_slots) - len(named))
+    pieces += [_Piece(idx, f"#{name}", splittable=False) for name, idx in named.items()]
+    pieces = _balance(
+        sorted(pieces, key=lambda p: p.first), len(free) + sum(map(len, named.values())), len(open_slots)
+    )
+    groups: dict[int, list[int]] = {s: list(v) for s, v in pinned.items()}
+    keys: dict[int, set[str]] = {s: {_group_key(items[i], group_by) for i in v} for s, v in pinned.items()}
+    seeds = sorted(
+        sorted(pieces, key=lambda p: (-len(p.items), p.first))[: len(open_slots)], key=lambda p: p.first
+    )
+    for slot, piece in zip(open_slots, seeds, strict=False):
+        groups[slot] = list(piece.items)
+        keys[slot] = {piece.key}
+    rest = [p for p in pieces if not any(p is s for s in seeds)]
+    for piece in sorted(rest, key=lambda p: (-len(p.items), p.first)):
+        target = _place(piece, groups, keys, slots)
+        groups.setdefault(target, []).extend(piece.items)
+        keys.setdefault(target, set()).add(piece.key)
+    return [[items[i] for i in sorted(groups[s])] for s in range(slots) if groups.get(s)]
+
+
+def _place(piece: _Piece, groups: Mapping[int, list[int]], keys: Mapping[int, set[str]], slots: int) -> int:
+    """Where a leftover piece goes: the smallest section sharing its key if that stays balanced,
+    else the smallest section (lowest index on ties)."""
+    sizes = {s: len(groups.get(s, [])) for s in range(slots)}
+    smallest = min(sizes, key=lambda s: (sizes[s], s))
+    kin = [s for s in range(slots) if piece.key and piece.key in keys.get(s, set())]
+    if kin:
+        best = min(kin, key=lambda s: (sizes[s], s))
+        if sizes[best] <= sizes[smallest] + 1:
+            return best
+    return smallest
+
+
+__all__ = [
+    "CATEGORY_LEXICON",
+    "GROUP_BY",
+    "Suggestion",
+    "group_achievements",
+    "infer_category",
+    "keywords",
+    "section_index",
+    "suggest",
+    "words",
+]

@@ -1,0 +1,98 @@
+"""Jinja2 filters a template body may use: figures, dates and Chinese numerals.
+
+Figures follow GB/T 15835-2011 through `assistant.numfmt` (imported when first used).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import Any
+
+from assistant.errors import WenmiError
+
+
+def _numfmt() -> Any:
+    from assistant import numfmt
+
+    return numfmt
+
+
+def _as_number(value: Any) -> int | float:
+    try:
+        return _numfmt().parse_number(value)  # type: ignore[no-any-return]
+    except (TypeError, ValueError):
+        raise WenmiError(f"“{value}”不是数字") from None
+
+
+def num(value: Any, unit: str = "", qualifier: str = "") -> str:
+    """A figure in GB/T 15835 form: `{{ 20000|num('斤', '余') }}` -> "2万余斤".
+
+    A metric (anything with `.text`) prints as its own formatted text.
+    """
+    text = getattr(value, "text", None)
+    if isinstance(text, str) and not unit and not qualifier:
+        return text
+    return str(_numfmt().format_number(_as_number(value), unit, qualifier))
+
+
+def cnjoin(items: Iterable[Any], sep: str = "、") -> str:
+    """Join with the Chinese enumeration comma: [a, b, c] -> "a、b、c"."""
+    if isinstance(items, str):
+        return items
+    return sep.join(str(x) for x in items if x is not None and str(x) != "")
+
+
+def cndate(value: Any) -> str:
+    """A date in Chinese form: "2023-01-11" -> "2023年1月11日"; "" stays ""."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, date):
+        return str(_numfmt().cn_date(value))
+    return str(_numfmt().cn_date(str(value)))
+
+
+def ordinal(n: Any) -> str:
+    """The count word for 一个/两个/三个: 2 -> "两"."""
+    return str(_numfmt().cn_ordinal(int(_as_number(n))))
+
+
+def cnnum(n: Any) -> str:
+    """A Chinese numeral: 2 -> "二"."""
+    return str(_numfmt().cn_numeral(int(_as_number(n))))
+
+
+def _achievements_of(items: Any) -> list[Any]:
+    """Achievements from an achievement, a list of them, a section or a list of sections."""
+    if hasattr(items, "metrics"):
+        return [items]
+    if hasattr(items, "achievements"):
+        return list(items.achievements)
+    out: list[Any] = []
+    for item in items:
+        out.extend(_achievements_of(item))
+    return out
+
+
+def total(achievements: Any, unit: str, qualifier: str | None = None) -> str:
+    """The sum of every metric with `unit`, formatted: `{{ achievements|total('人次') }}` -> "1449人次".
+
+    The qualifier is what the parts justify (all exact: none; some "at least": 余; some
+    approximate: 约) unless `qualifier` is given.
+    """
+    from assistant.figures import total_of
+
+    result = total_of(_achievements_of(achievements), unit)
+    if qualifier is None:
+        return str(result.text())
+    return str(_numfmt().format_number(result.value, result.unit, qualifier))
+
+
+FILTERS: dict[str, Callable[..., Any]] = {
+    "num": num,
+    "cnjoin": cnjoin,
+    "cndate": cndate,
+    "ordinal": ordinal,
+    "cnnum": cnnum,
+    "total": total,
+}
