@@ -29,7 +29,8 @@ def translate_argparse(message: str) -> str:
 
 class ChineseHelpFormatter(argparse.RawDescriptionHelpFormatter):
     def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
-        super().add_usage(usage, actions, groups, prefix="用法：")
+        # argparse passes its own prefix for nested usage lines; only replace the default one.
+        super().add_usage(usage, actions, groups, prefix="用法：" if prefix is None else prefix)
 
 
 class ChineseParser(argparse.ArgumentParser):

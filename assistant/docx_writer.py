@@ -1,0 +1,583 @@
+"""Write a `Document` as a Word file that meets GB/T 9704-2012.
+
+python-docx builds the package; where it has no API (East Asian fonts, document grid, fields,
+table grid, borders) we set the WordprocessingML directly, each time with the clause it serves.
+Every size comes from `assistant.gbt9704`.
+
+Word, WPS and LibreOffice must agree, so the writer avoids what they read differently:
+theme fonts are removed from every style, fonts are set on styles *and* runs with `w:eastAsia`,
+indents are given both in characters and in twips, widow control is off (it would leave 21
+lines on a page), and tables carry both `w:tblW` and `w:gridCol` widths.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING, Any
+
+from assistant import gbt9704 as G
+from assistant.model import Document, Heading, PageBreak, Paragraph, Run, Table
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+#: Our paragraph styles: name -> (font, size, bold, alignment, first-line indent in characters).
+STYLE_BODY = "公文正文"
+STYLE_TITLE = "公文标题"
+STYLE_HEADING = {1: "公文一级标题", 2: "公文二级标题", 3: "公文三级标题", 4: "公文四级标题"}
+STYLE_TABLE = "公文表格"
+STYLE_FOOTER = "公文页码"
+STYLE_RECORD = "公文版记"
+
+_PITCH_TWIPS = round(G.char_pitch_pt() * G.TWIPS_PER_PT)  # one body character: 315 twips
+
+
+def _qn(tag: str) -> str:
+    from docx.oxml.ns import qn
+
+    return str(qn(tag))
+
+
+def _el(tag: str, **attrs: str) -> Any:
+    from docx.oxml import OxmlElement
+
+    el = OxmlElement(tag)
+    for k, v in attrs.items():
+        el.set(_qn(k), v)
+    return el
+
+
+def _child(parent: Any, tag: str, **attrs: str) -> Any:
+    """The existing child `tag` of `parent` (created if missing), with `attrs` set."""
+    found = parent.find(_qn(tag))
+    if found is None:
+        found = _el(tag)
+        parent.append(found)
+    for k, v in attrs.items():
+        found.set(_qn(k), v)
+    return found
+
+
+def set_run_fonts(rpr: Any, font: str, size_pt: float, bold: bool | None = None) -> None:
+    """Explicit Latin and East Asian fonts, size and language on a `w:rPr` (no theme fonts)."""
+    fonts = _child(rpr, "w:rFonts")
+    for attr in list(fonts.attrib):
+        if attr.endswith("Theme"):
+            del fonts.attrib[attr]
+    latin = G.FONT_LATIN if font in (G.FONT_FANGSONG, G.FONT_KAITI) else font
+    fonts.set(_qn("w:ascii"), latin)
+    fonts.set(_qn("w:hAnsi"), latin)
+    fonts.set(_qn("w:eastAsia"), font)
+    fonts.set(_qn("w:cs"), latin)
+    fonts.set(_qn("w:hint"), "eastAsia")
+    if bold is not None:
+        _child(rpr, "w:b", **{"w:val": "1" if bold else "0"})
+        _child(rpr, "w:bCs", **{"w:val": "1" if bold else "0"})
+    half_points = str(round(size_pt * 2))
+    _child(rpr, "w:sz", **{"w:val": half_points})
+    _child(rpr, "w:szCs", **{"w:val": half_points})
+    _child(rpr, "w:lang", **{"w:val": "en-US", "w:eastAsia": "zh-CN", "w:bidi": "ar-SA"})
+    _order_rpr(rpr)
+
+
+#: CT_RPr's child order (ECMA-376 17.3.2.28): Word rejects out-of-order children.
+_RPR_ORDER = [
+    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline",
+    "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing",
+    "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText",
+    "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath",
+]  # fmt: skip
+_PPR_ORDER = [
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+    "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
+    "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+    "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
+    "sectPr", "pPrChange",
+]  # fmt: skip
+
+
+def _order(parent: Any, order: list[str]) -> None:
+    rank = {_qn(f"w:{name}"): i for i, name in enumerate(order)}
+    children = list(parent)
+    children.sort(key=lambda c: rank.get(c.tag, len(rank)))
+    for c in children:
+        parent.remove(c)
+        parent.append(c)
+
+
+def _order_rpr(rpr: Any) -> None:
+    _order(rpr, _RPR_ORDER)
+
+
+def _order_ppr(ppr: Any) -> None:
+    _order(ppr, _PPR_ORDER)
+
+
+def set_paragraph_format(
+    ppr: Any,
+    *,
+    align: str = "both",
+    first_chars: int = 0,
+    left_chars: float = 0,
+    right_chars: float = 0,
+    line_twips: int | None = G.LINE_PITCH_TWIPS,
+    line_rule: str = "exact",
+) -> None:
+    """Alignment, indents (in characters and twips) and fixed line spacing on a `w:pPr`."""
+    _child(ppr, "w:widowControl", **{"w:val": "0"})
+    _child(ppr, "w:autoSpaceDE", **{"w:val": "0"})
+    _child(ppr, "w:autoSpaceDN", **{"w:val": "0"})
+    spacing = {"w:before": "0", "w:after": "0", "w:beforeLines": "0", "w:afterLines": "0"}
+    if line_twips is not None:
+        spacing |= {"w:line": str(line_twips), "w:lineRule": line_rule}
+    else:  # single spacing (table cells, 版记): must not inherit the fixed grid pitch
+        spacing |= {"w:line": "240", "w:lineRule": "auto"}
+    _child(ppr, "w:spacing", **spacing)
+    ind = _child(ppr, "w:ind")
+    for attr in list(ind.attrib):
+        del ind.attrib[attr]
+    ind.set(_qn("w:firstLine"), str(first_chars * _PITCH_TWIPS))
+    ind.set(_qn("w:firstLineChars"), str(first_chars * 100))
+    ind.set(_qn("w:left"), str(round(left_chars * _PITCH_TWIPS)))
+    ind.set(_qn("w:leftChars"), str(round(left_chars * 100)))
+    ind.set(_qn("w:right"), str(round(right_chars * _PITCH_TWIPS)))
+    ind.set(_qn("w:rightChars"), str(round(right_chars * 100)))
+    _child(ppr, "w:jc", **{"w:val": align})
+    _order_ppr(ppr)
+
+
+class DocxWriter:
+    """Builds one .docx from one `Document`."""
+
+    def __init__(self, doc: Document) -> None:
+        import docx
+
+        self.doc = doc
+        self.out: DocxDocument = docx.Document()
+        self._pending_break = False
+
+    # --- package-level setup ------------------------------------------------------------------
+
+    def _setup(self) -> None:
+        self._clean_template()
+        self._styles()
+        self._page()
+        self._settings()
+        props = self.out.core_properties
+        props.title = self.doc.title
+        props.language = "zh-CN"
+        props.author = "wenmi"
+        props.comments = "由文秘（wenmi）按 GB/T 9704-2012 生成"
+
+    def _clean_template(self) -> None:
+        body = self.out.element.body
+        for child in list(body):
+            if child.tag != _qn("w:sectPr"):
+                body.remove(child)
+        styles = self.out.styles.element
+        for fonts in styles.iter(_qn("w:rFonts")):
+            for attr in list(fonts.attrib):
+                if attr.endswith("Theme"):
+                    del fonts.attrib[attr]
+
+    def _styles(self) -> None:
+        from docx.enum.style import WD_STYLE_TYPE
+
+        styles = self.out.styles
+        # docDefaults: what every run inherits (condensed spacing keeps 28 characters a line).
+        defaults = styles.element.find(_qn("w:docDefaults"))
+        rpr_default = _child(_child(defaults, "w:rPrDefault"), "w:rPr")
+        set_run_fonts(rpr_default, G.BODY.font, G.BODY.size_pt)
+        _child(rpr_default, "w:spacing", **{"w:val": str(G.CHAR_SPACING_TWIPS)})
+        _child(rpr_default, "w:kern", **{"w:val": "0"})
+        _order_rpr(rpr_default)
+        ppr_default = _child(_child(defaults, "w:pPrDefault"), "w:pPr")
+        set_paragraph_format(ppr_default, first_chars=0)
+
+        def make(name: str, font: str, size: float, bold: bool, **fmt: Any) -> None:
+            style = styles[name] if name in [s.name for s in styles] else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = None
+            style.quick_style = True
+            el = style.element
+            set_run_fonts(_child(el, "w:rPr"), font, size, bold)
+            set_paragraph_format(_child(el, "w:pPr"), **fmt)
+            # CT_Style order: name, basedOn, next, ..., qFormat, ..., pPr, rPr
+            _order(el, ["name", "aliases", "basedOn", "next", "link", "autoRedefine", "hidden", "uiPriority",
+                        "semiHidden", "unhideWhenUsed", "qFormat", "locked", "personal", "rsid", "pPr", "rPr"])
+
+        for normal_name in ("Normal",):
+            normal = styles[normal_name].element
+            set_run_fonts(_child(normal, "w:rPr"), G.BODY.font, G.BODY.size_pt)
+            set_paragraph_format(_child(normal, "w:pPr"), first_chars=G.INDENT_CHARS)
+        make(STYLE_BODY, G.BODY.font, G.BODY.size_pt, False, first_chars=G.INDENT_CHARS)
+        make(STYLE_TITLE, G.TITLE.font, G.TITLE.size_pt, False, align="center")
+        for level, st in G.HEADINGS.items():
+            make(STYLE_HEADING[level], st.font, st.size_pt, st.bold, first_chars=G.INDENT_CHARS)
+            ppr = styles[STYLE_HEADING[level]].element.find(_qn("w:pPr"))
+            _child(ppr, "w:outlineLvl", **{"w:val": str(level - 1)})
+            _order_ppr(ppr)
+        make(STYLE_TABLE, G.TABLE_CELL.font, G.TABLE_CELL.size_pt, False, align="center",
+             line_twips=None)
+        make(STYLE_FOOTER, G.PAGE_NUMBER.font, G.PAGE_NUMBER.size_pt, False, align="right",
+             line_twips=round(G.PAGE_NUMBER.size_pt * G.TWIPS_PER_PT))
+        make(STYLE_RECORD, G.RECORD.font, G.RECORD.size_pt, False, align="left", line_twips=None)
+        for name in (STYLE_FOOTER, STYLE_TABLE, STYLE_RECORD):
+            rpr = styles[name].element.find(_qn("w:rPr"))
+            _child(rpr, "w:spacing", **{"w:val": "0"})
+            _order_rpr(rpr)
+        # Text larger or smaller than 3号 must not snap to the 22-line grid: LibreOffice and Word
+        # would give a 2号 title line two grid lines and a 4号 table line a whole one.
+        for name in (STYLE_TITLE, STYLE_FOOTER, STYLE_TABLE, STYLE_RECORD):
+            ppr = styles[name].element.find(_qn("w:pPr"))
+            _child(ppr, "w:snapToGrid", **{"w:val": "0"})
+            _order_ppr(ppr)
+
+    def _page(self) -> None:
+        from docx.shared import Mm
+
+        section = self.out.sections[0]
+        section.page_width = Mm(G.PAGE_WIDTH_MM)
+        section.page_height = Mm(G.PAGE_HEIGHT_MM)
+        section.top_margin = Mm(G.MARGIN_TOP_MM)
+        section.bottom_margin = Mm(G.MARGIN_BOTTOM_MM)
+        section.left_margin = Mm(G.MARGIN_LEFT_MM)
+        section.right_margin = Mm(G.MARGIN_RIGHT_MM)
+        section.gutter = Mm(0)
+        section.header_distance = Mm(15)
+        # 7.5: the page number's top sits 7 mm under the text block; the footer grows upwards
+        # from `footer_distance`, so leave room for one 14 pt line.
+        number_line_mm = G.PAGE_NUMBER.size_pt * G.MM_PER_PT
+        section.footer_distance = Mm(G.MARGIN_BOTTOM_MM - G.PAGE_NUMBER_GAP_MM - number_line_mm)
+        sect = section._sectPr
+        grid = _child(sect, "w:docGrid")
+        for attr in list(grid.attrib):
+            del grid.attrib[attr]
+        grid.set(_qn("w:type"), "lines")
+        grid.set(_qn("w:linePitch"), str(G.LINE_PITCH_TWIPS))
+        self._footers(section)
+
+    def _footers(self, section: Any) -> None:
+        """— N — as a PAGE field: odd pages right, even pages left, one character in (7.5)."""
+        inset = G.PAGE_NUMBER_INSET_CHARS * round(G.PAGE_NUMBER.size_pt * G.TWIPS_PER_PT)
+        for footer, align in ((section.footer, "right"), (section.even_page_footer, "left")):
+            footer.is_linked_to_previous = False
+            para = footer.paragraphs[0]
+            para.style = self.out.styles[STYLE_FOOTER]
+            ppr = para._p.get_or_add_pPr()
+            _child(ppr, "w:jc", **{"w:val": align})
+            ind = _child(ppr, "w:ind")
+            side = "w:right" if align == "right" else "w:left"
+            ind.set(_qn(side), str(inset))
+            _order_ppr(ppr)
+            self._page_field(para)
+
+    def _page_field(self, para: DocxParagraph) -> None:
+        dash = G.PAGE_NUMBER_DASH
+        self._footer_run(para, f"{dash} ")
+        p = para._p
+        for kind, text in (("begin", None), ("instr", " PAGE "), ("separate", None), ("text", "1"), ("end", None)):
+            r = _el("w:r")
+            rpr = _el("w:rPr")
+            set_run_fonts(rpr, G.PAGE_NUMBER.font, G.PAGE_NUMBER.size_pt)
+            r.append(rpr)
+            if kind == "instr":
+                instr = _el("w:instrText")
+                instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                instr.text = text
+                r.append(instr)
+            elif kind == "text":
+                t = _el("w:t")
+                t.text = text
+                r.append(t)
+            else:
+                r.append(_el("w:fldChar", **{"w:fldCharType": kind}))
+            p.append(r)
+        self._footer_run(para, f" {dash}")
+
+    def _footer_run(self, para: DocxParagraph, text: str) -> None:
+        run = para.add_run(text)
+        set_run_fonts(run._r.get_or_add_rPr(), G.PAGE_NUMBER.font, G.PAGE_NUMBER.size_pt)
+
+    def _settings(self) -> None:
+        self.out.settings.odd_and_even_pages_header_footer = True
+        settings = self.out.settings.element
+        csc = settings.find(_qn("w:characterSpacingControl"))
+        if csc is None:
+            csc = _el("w:characterSpacingControl")
+            settings.append(csc)
+        csc.set(_qn("w:val"), "doNotCompress")
+        themefonts = settings.find(_qn("w:themeFontLang"))
+        if themefonts is not None:
+            themefonts.set(_qn("w:eastAsia"), "zh-CN")
+
+    # --- content ------------------------------------------------------------------------------
+
+    def paragraph(self, style: str, runs: list[tuple[Run, str | None]] = ()) -> DocxParagraph:  # type: ignore[assignment]
+        """A paragraph in `style`; each run may override the font (for run-in headings)."""
+        para = self.out.add_paragraph(style=self.out.styles[style])
+        if self._pending_break:
+            ppr = para._p.get_or_add_pPr()
+            _child(ppr, "w:pageBreakBefore")
+            _order_ppr(ppr)
+            self._pending_break = False
+        for run, font_style in runs:
+            self.run(para, run, font_style)
+        return para
+
+    def run(self, para: DocxParagraph, run: Run, font_style: str | None = None) -> None:
+        r = para.add_run(run.text)
+        rpr = r._r.get_or_add_rPr()
+        if font_style is not None:
+            st = _STYLE_FONTS[font_style]
+            set_run_fonts(rpr, st.font, st.size_pt, st.bold or run.bold)
+        else:
+            set_run_fonts(rpr, G.BODY.font, G.BODY.size_pt, run.bold)
+
+    def blank(self) -> None:
+        self.paragraph(STYLE_BODY)
+
+    def build(self) -> DocxDocument:
+        self._setup()
+        d = self.doc
+        if d.header:
+            self.red_header()
+        if d.title:
+            from assistant.titlebreak import break_title
+
+            para = self.paragraph(STYLE_TITLE)
+            for i, line in enumerate(break_title(d.title)):
+                if i:
+                    para.add_run().add_break()
+                self.run(para, Run(line), "title")
+            self.blank()
+        if d.recipients:
+            self.paragraph(STYLE_BODY, [(Run(d.recipients), None)])
+            _set_first_line(self.out.paragraphs[-1], 0)
+        for block in d.blocks:
+            if isinstance(block, Heading):
+                head = Run(block.label)
+                runs: list[tuple[Run, str | None]] = [(head, f"h{block.level}")]
+                runs += [(r, None) for r in block.runin]
+                self.paragraph(STYLE_HEADING[block.level], runs)
+            elif isinstance(block, Paragraph):
+                self.paragraph(STYLE_BODY, [(r, None) for r in block.runs])
+            elif isinstance(block, Table):
+                self.table(block)
+            elif isinstance(block, PageBreak):
+                self._pending_break = True
+        if d.attachments:
+            self.attachments()
+        if d.signature or d.date:
+            self.signature()
+        if d.record:
+            self.record()
+        return self.out
+
+    def red_header(self) -> None:
+        """版头 (7.2): red organ mark, document number, red rule 4 mm under it."""
+        assert self.doc.header is not None
+        header = self.doc.header
+        if header.organ:
+            para = self.paragraph(STYLE_TITLE)
+            ppr = para._p.get_or_add_pPr()
+            mark_line = round(G.ORGAN_MARK.size_pt * 1.25 * G.TWIPS_PER_PT)
+            # 7.2.1: top edge 35 mm under the top of the text block.
+            before = G.mm_to_twips(G.ORGAN_MARK_TOP_MM) - round(G.ORGAN_MARK.size_pt * 0.2 * G.TWIPS_PER_PT)
+            _child(ppr, "w:spacing", **{"w:before": str(before), "w:line": str(mark_line), "w:lineRule": "exact"})
+            r = para.add_run(header.organ)
+            rpr = r._r.get_or_add_rPr()
+            set_run_fonts(rpr, G.ORGAN_MARK.font, G.ORGAN_MARK.size_pt)
+            _child(rpr, "w:color", **{"w:val": G.RED_RGB})
+            _order_rpr(rpr)
+            self.blank()
+        para = self.paragraph(STYLE_BODY, [(Run(header.number), None)] if header.number else [])
+        ppr = para._p.get_or_add_pPr()
+        _child(ppr, "w:jc", **{"w:val": "center"})
+        _set_first_line(para, 0)
+        border = _child(ppr, "w:pBdr")
+        # 7.2.5: red rule as wide as the text block, 4 mm under the number.
+        border.append(_el("w:bottom", **{"w:val": "single", "w:sz": "12", "w:space": str(round(G.RED_RULE_GAP_MM / G.MM_PER_PT)), "w:color": G.RED_RGB}))
+        _order_ppr(ppr)
+        self.blank()
+        self.blank()
+
+    def table(self, table: Table) -> None:
+        from docx.shared import Twips
+
+        if self._pending_break and self.out.paragraphs:
+            self.out.paragraphs[-1].add_run().add_break(_page_break())
+            self._pending_break = False
+        if table.caption:
+            para = self.paragraph(STYLE_BODY, [(Run(table.caption), "h1")])
+            _set_first_line(para, 0)
+            _child(para._p.get_or_add_pPr(), "w:jc", **{"w:val": "center"})
+            _order_ppr(para._p.get_or_add_pPr())
+        ncols = len(table.header)
+        total = G.text_width_twips()
+        weights = table.widths
+        cols = [total * w // sum(weights) for w in weights]
+        cols[-1] += total - sum(cols)
+        t = self.out.add_table(rows=1 + len(table.rows), cols=ncols)
+        tbl = t._tbl
+        tblpr = tbl.tblPr
+        _child(tblpr, "w:tblW", **{"w:w": str(total), "w:type": "dxa"})
+        _child(tblpr, "w:jc", **{"w:val": "center"})
+        borders = _child(tblpr, "w:tblBorders")
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            _child(borders, f"w:{side}", **{"w:val": "single", "w:sz": "4", "w:space": "0", "w:color": "000000"})
+        _child(tblpr, "w:tblLayout", **{"w:type": "fixed"})
+        margins = _child(tblpr, "w:tblCellMar")
+        for side in ("left", "right"):
+            _child(margins, f"w:{side}", **{"w:w": str(G.TABLE_CELL_MARGIN_TWIPS), "w:type": "dxa"})
+        _order(tblpr, ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
+                       "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd",
+                       "tblLayout", "tblCellMar", "tblLook"])
+        for gc, width in zip(tbl.tblGrid.findall(_qn("w:gridCol")), cols, strict=True):
+            gc.set(_qn("w:w"), str(width))
+        for ri, cells in enumerate([table.header, *table.rows]):
+            row = t.rows[ri]
+            trpr = row._tr.get_or_add_trPr()
+            _child(trpr, "w:cantSplit")
+            if ri == 0:
+                _child(trpr, "w:tblHeader")
+            for ci, text in enumerate(cells):
+                cell = row.cells[ci]
+                cell.width = Twips(cols[ci])
+                tcpr = cell._tc.get_or_add_tcPr()
+                _child(tcpr, "w:vAlign", **{"w:val": "center"})
+                para = cell.paragraphs[0]
+                para.style = self.out.styles[STYLE_TABLE]
+                short = len(text) <= 8 or ri == 0
+                _child(para._p.get_or_add_pPr(), "w:jc", **{"w:val": "center" if short else "both"})
+                _order_ppr(para._p.get_or_add_pPr())
+                run = para.add_run(text)
+                st = G.TABLE_HEADER if ri == 0 else G.TABLE_CELL
+                rpr = run._r.get_or_add_rPr()
+                set_run_fonts(rpr, st.font, st.size_pt)
+                _child(rpr, "w:spacing", **{"w:val": "0"})
+                _order_rpr(rpr)
+
+    def attachments(self) -> None:
+        """附件说明 (7.3.4): one empty line under the body, 附件：1.名称, names aligned."""
+        self.blank()
+        names = self.doc.attachments
+        if len(names) == 1:
+            self.paragraph(STYLE_BODY, [(Run(f"附件：{names[0]}"), None)])
+            return
+        self.paragraph(STYLE_BODY, [(Run(f"附件：1.{names[0]}"), None)])
+        for n, name in enumerate(names[1:], start=2):
+            para = self.paragraph(STYLE_BODY, [(Run(f"{n}.{name}"), None)])
+            set_paragraph_format(para._p.get_or_add_pPr(), left_chars=G.INDENT_CHARS + 3)
+
+    def signature(self) -> None:
+        """落款 (7.3.5.2): signature right-indented 2 characters, the date two characters right of it."""
+        self.blank()
+        sig, date = self.doc.signature, self.doc.date
+        sig_w, date_w = text_width_chars(sig), text_width_chars(date)
+        if not date:
+            sig_r, date_r = float(G.SIGNATURE_RIGHT_INDENT_CHARS), 0.0
+        elif not sig or sig_w >= date_w + 2:
+            sig_r = float(G.SIGNATURE_RIGHT_INDENT_CHARS)
+            date_r = sig_w - date_w if sig else float(G.DATE_RIGHT_INDENT_CHARS)
+        else:
+            date_r = float(G.SIGNATURE_RIGHT_INDENT_CHARS)
+            sig_r = date_r + 2 + date_w - sig_w
+        for text, right in ((sig, sig_r), (date, date_r)):
+            if text:
+                para = self.paragraph(STYLE_BODY, [(Run(text), None)])
+                set_paragraph_format(para._p.get_or_add_pPr(), align="right", right_chars=right)
+
+    def record(self) -> None:
+        """版记 (7.4): 抄送 and 印发机关/印发日期 between rules, at the foot of the last page."""
+        from docx.shared import Twips
+
+        assert self.doc.record is not None
+        rec = self.doc.record
+        rows: list[tuple[str, str]] = []
+        if rec.cc:
+            rows.append((f"抄送：{rec.cc.rstrip('。')}。", ""))
+        if rec.printer or rec.printed:
+            rows.append((rec.printer, f"{rec.printed}印发" if rec.printed else ""))
+        if not rows:
+            return
+        total = G.text_width_twips()
+        t = self.out.add_table(rows=len(rows), cols=1)
+        tbl = t._tbl
+        tblpr = tbl.tblPr
+        # Float the block to the bottom of the text area of the page it lands on.
+        _child(tblpr, "w:tblpPr", **{"w:vertAnchor": "margin", "w:horzAnchor": "margin", "w:tblpYSpec": "bottom", "w:tblpXSpec": "center"})
+        _child(tblpr, "w:tblW", **{"w:w": str(total), "w:type": "dxa"})
+        borders = _child(tblpr, "w:tblBorders")
+        outer = str(round(G.RECORD_RULE_OUTER_MM / G.MM_PER_PT * 8))
+        inner = str(round(G.RECORD_RULE_INNER_MM / G.MM_PER_PT * 8))
+        for side, size in (("top", outer), ("bottom", outer), ("insideH", inner)):
+            _child(borders, f"w:{side}", **{"w:val": "single", "w:sz": size, "w:space": "0", "w:color": "000000"})
+        for side in ("left", "right", "insideV"):
+            _child(borders, f"w:{side}", **{"w:val": "nil"})
+        _child(tblpr, "w:tblLayout", **{"w:type": "fixed"})
+        _order(tblpr, ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
+                       "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd",
+                       "tblLayout", "tblCellMar", "tblLook"])
+        tbl.tblGrid.findall(_qn("w:gridCol"))[0].set(_qn("w:w"), str(total))
+        inset = G.RECORD_INSET_CHARS * round(G.RECORD.size_pt * G.TWIPS_PER_PT)
+        for row, (left, right) in zip(t.rows, rows, strict=True):
+            cell = row.cells[0]
+            cell.width = Twips(total)
+            para = cell.paragraphs[0]
+            para.style = self.out.styles[STYLE_RECORD]
+            ppr = para._p.get_or_add_pPr()
+            set_paragraph_format(ppr, align="left", line_twips=None)
+            ind = _child(ppr, "w:ind")
+            ind.set(_qn("w:left"), str(inset))
+            ind.set(_qn("w:right"), str(inset))
+            if right:
+                tabs = _child(ppr, "w:tabs")
+                tabs.append(_el("w:tab", **{"w:val": "right", "w:pos": str(total - 2 * inset - 2 * G.TABLE_CELL_MARGIN_TWIPS)}))
+            _order_ppr(ppr)
+            text = f"{left}\t{right}" if right else left
+            for i, piece in enumerate(text.split("\t")):
+                if i:
+                    para.add_run().add_tab()
+                r = para.add_run(piece)
+                rpr = r._r.get_or_add_rPr()
+                set_run_fonts(rpr, G.RECORD.font, G.RECORD.size_pt)
+                _child(rpr, "w:spacing", **{"w:val": "0"})
+                _order_rpr(rpr)
+
+
+_STYLE_FONTS: dict[str, G.TextStyle] = {
+    "title": G.TITLE,
+    "h1": G.HEADINGS[1],
+    "h2": G.HEADINGS[2],
+    "h3": G.HEADINGS[3],
+    "h4": G.HEADINGS[4],
+}
+
+
+def _page_break() -> Any:
+    from docx.enum.text import WD_BREAK
+
+    return WD_BREAK.PAGE
+
+
+def _set_first_line(para: DocxParagraph, chars: int) -> None:
+    ppr = para._p.get_or_add_pPr()
+    ind = _child(ppr, "w:ind")
+    ind.set(_qn("w:firstLine"), str(chars * _PITCH_TWIPS))
+    ind.set(_qn("w:firstLineChars"), str(chars * 100))
+    _order_ppr(ppr)
+
+
+def text_width_chars(text: str) -> float:
+    """Width in body characters: CJK and full-width count 1, ASCII digits and letters 0.5."""
+    return sum(0.5 if ord(c) < 0x2E80 else 1.0 for c in text)
+
+
+def write_docx_bytes(doc: Document) -> bytes:
+    """The .docx file for `doc`, as bytes (the caller writes them atomically)."""
+    out = DocxWriter(doc).build()
+    buf = io.BytesIO()
+    out.save(buf)
+    return buf.getvalue()

@@ -1,0 +1,146 @@
+"""The document model: what a 公文 is made of, independent of markup and of Word.
+
+`assistant.markup` builds it from text; `assistant.docx_writer` and `assistant.preview` read it.
+Heading numbers (一、（一）1.（1）) are not stored by the author: `number_headings` assigns them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assistant.errors import Diagnostic
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text with one emphasis."""
+
+    text: str
+    bold: bool = False
+
+
+@dataclass
+class Paragraph:
+    """A body paragraph: first line indented two characters, justified."""
+
+    runs: list[Run]
+    line: int = 0
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass
+class Heading:
+    """A structural heading, level 1–4 (一、 / （一） / 1. / （1））.
+
+    `runin` is body text that continues in the same paragraph after the heading's lead
+    sentence (`#### 以“实施方案”定方向。收到文件后……`). `number` is filled in by
+    `number_headings` and is "" until then.
+    """
+
+    level: int
+    text: str
+    runin: list[Run] = field(default_factory=list)
+    line: int = 0
+    number: str = ""
+
+    @property
+    def label(self) -> str:
+        """The heading as printed: number and text."""
+        return f"{self.number}{self.text}"
+
+
+@dataclass
+class Table:
+    """A full-width table; `header` is repeated on every page it spans."""
+
+    header: list[str]
+    rows: list[list[str]]
+    #: Relative column widths (from the markup separator row); same length as `header`.
+    widths: list[int]
+    caption: str = ""
+    line: int = 0
+
+
+@dataclass
+class PageBreak:
+    line: int = 0
+
+
+Block = Paragraph | Heading | Table | PageBreak
+
+
+@dataclass
+class RedHeader:
+    """版头: the issuing organ's mark in red and the document number (发文字号)."""
+
+    organ: str
+    number: str = ""
+
+
+@dataclass
+class Record:
+    """版记: 抄送, 印发机关 and 印发日期 at the foot of the last page."""
+
+    cc: str = ""
+    printer: str = ""
+    printed: str = ""
+
+
+@dataclass
+class Document:
+    title: str = ""
+    #: 主送机关, ending with a full-width colon.
+    recipients: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    #: 附件说明: the attachments' names, in order, without their numbers.
+    attachments: list[str] = field(default_factory=list)
+    signature: str = ""
+    #: 成文日期 in Chinese form (2023年1月11日).
+    date: str = ""
+    header: RedHeader | None = None
+    record: Record | None = None
+    #: Warnings found while building the document (e.g. characters XML cannot hold).
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    source: str = ""
+
+    @property
+    def headings(self) -> list[Heading]:
+        return [b for b in self.blocks if isinstance(b, Heading)]
+
+
+_LEVEL_COUNTERS = 4
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def cn_count(n: int) -> str:
+    """一, 二 … 十, 十一 … 九十九: the numerals of heading numbers."""
+    if n < 10:
+        return _CN_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 1 else _CN_DIGITS[tens]
+    return f"{head}十{_CN_DIGITS[ones] if ones else ''}"
+
+
+def heading_number(level: int, n: int) -> str:
+    """The GB/T 9704 (7.3.3) number of the n-th heading of `level`: 一、 （一） 1. （1）."""
+    if level == 1:
+        return f"{cn_count(n)}、"
+    if level == 2:
+        return f"（{cn_count(n)}）"
+    if level == 3:
+        return f"{n}."
+    return f"（{n}）"
+
+
+def number_headings(blocks: list[Block]) -> None:
+    """Assign numbers in document order; a heading restarts the count of every deeper level."""
+    counters = [0] * (_LEVEL_COUNTERS + 1)
+    for block in blocks:
+        if isinstance(block, Heading):
+            counters[block.level] += 1
+            for deeper in range(block.level + 1, _LEVEL_COUNTERS + 1):
+                counters[deeper] = 0
+            block.number = heading_number(block.level, counters[block.level])

@@ -1,0 +1,99 @@
+"""Plain-text preview of a document: what the .docx will say, with numbering applied.
+
+Used by `wenmi render --format txt` and by the TUI's live preview. Widths are counted in
+terminal cells (a Chinese character is two), so centred lines and tables line up.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from assistant.model import Document, Heading, PageBreak, Paragraph, Table
+
+#: 28 characters per line, two cells each.
+LINE_CELLS = 56
+_INDENT = "\u3000\u3000"
+
+
+def cell_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - cell_width(text))
+
+
+def _centre(text: str, width: int = LINE_CELLS) -> str:
+    return " " * max(0, (width - cell_width(text)) // 2) + text
+
+
+def _right(text: str, inset_chars: int, width: int = LINE_CELLS) -> str:
+    return " " * max(0, width - cell_width(text) - 2 * inset_chars) + text
+
+
+def preview_text(doc: Document) -> str:
+    out: list[str] = []
+    if doc.header:
+        if doc.header.organ:
+            out.append(_centre(doc.header.organ))
+        if doc.header.number:
+            out += ["", _centre(doc.header.number)]
+        out.append("━" * (LINE_CELLS // 2))
+        out.append("")
+    if doc.title:
+        from assistant.titlebreak import break_title
+
+        out += [_centre(line) for line in break_title(doc.title)]
+        out.append("")
+    if doc.recipients:
+        out.append(doc.recipients)
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            runin = "".join(r.text for r in block.runin)
+            out.append(f"{_INDENT}{block.label}{runin}")
+        elif isinstance(block, Paragraph):
+            out.append(f"{_INDENT}{block.text}")
+        elif isinstance(block, Table):
+            out += _table(block)
+        elif isinstance(block, PageBreak):
+            out.append("─" * 10 + " 分页 " + "─" * 10)
+    if doc.attachments:
+        out.append("")
+        if len(doc.attachments) == 1:
+            out.append(f"{_INDENT}附件：{doc.attachments[0]}")
+        else:
+            out.append(f"{_INDENT}附件：1.{doc.attachments[0]}")
+            out += [f"{_INDENT}\u3000\u3000\u3000{n}.{a}" for n, a in enumerate(doc.attachments[1:], start=2)]
+    if doc.signature or doc.date:
+        out.append("")
+        if doc.signature:
+            out.append(_right(doc.signature, 2))
+        if doc.date:
+            out.append(_right(doc.date, 4))
+    if doc.record:
+        out += ["", "─" * (LINE_CELLS // 2)]
+        if doc.record.cc:
+            out.append(f"\u3000抄送：{doc.record.cc}。")
+        if doc.record.printer or doc.record.printed:
+            left = f"\u3000{doc.record.printer}"
+            right = f"{doc.record.printed}印发\u3000" if doc.record.printed else ""
+            out.append(left + " " * max(1, LINE_CELLS - cell_width(left) - cell_width(right)) + right)
+        out.append("─" * (LINE_CELLS // 2))
+    return "\n".join(out) + "\n"
+
+
+def _table(table: Table) -> list[str]:
+    rows = [table.header, *table.rows]
+    widths = [max(cell_width(r[i]) for r in rows) for i in range(len(table.header))]
+    out: list[str] = []
+    if table.caption:
+        out.append(_centre(table.caption))
+
+    def line(cells: list[str]) -> str:
+        return "│" + "│".join(" " + _pad(c, w) + " " for c, w in zip(cells, widths, strict=True)) + "│"
+
+    rule = "─" * (sum(widths) + 3 * len(widths) + 1)
+    out += [rule, line(table.header), rule]
+    out += [line(r) for r in table.rows]
+    out.append(rule)
+    return out

@@ -1,0 +1,180 @@
+"""Rendering: markup or a workbook in, a .docx / .md / .txt out.
+
+One engine path for the CLI and the TUI:
+- `write_output(doc, out, fmt, force)` writes a parsed `Document` atomically;
+- `compose_document(workbook, template_id, ...)` composes a template with a workbook, checks that
+  every figure reached the text (GB/T 15835; "figures are sacred") and parses the markup;
+- `export_workbook(...)` does both, for `wenmi render WORKBOOK --template ID` and the TUI's export.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from assistant.errors import Diagnostic, WenmiError
+
+if TYPE_CHECKING:
+    from assistant.compose import ComposeResult
+    from assistant.model import Document
+    from assistant.workbook import Workbook
+
+FORMATS = ("docx", "md", "txt")
+MARKUP_SUFFIXES = (".md", ".txt", ".markdown")
+WORKBOOK_SUFFIXES = (".yaml", ".yml", ".xlsx", ".csv")
+
+
+def document_bytes(doc: Document, fmt: str) -> bytes:
+    if fmt == "docx":
+        from assistant.docx_writer import write_docx_bytes
+
+        return write_docx_bytes(doc)
+    if fmt == "md":
+        from assistant.markup import to_markup
+
+        return to_markup(doc).encode("utf-8")
+    if fmt == "txt":
+        from assistant.preview import preview_text
+
+        return preview_text(doc).encode("utf-8")
+    raise WenmiError(f"不支持的输出格式“{fmt}”", hint="可选 " + "、".join(FORMATS))
+
+
+def write_output(doc: Document, out: Path | str, fmt: str = "docx", force: bool = False) -> list[Diagnostic]:
+    """Write `doc` to `out` atomically; refuse to overwrite unless `force`. Returns warnings."""
+    from assistant.atomic import write_bytes_atomic
+
+    out = Path(out)
+    if out.exists() and not force:
+        raise WenmiError("输出文件已存在，未覆盖", file=str(out), hint="加 --force 覆盖，或换一个文件名")
+    if out.exists() and out.is_dir():
+        raise WenmiError("输出路径是一个文件夹", file=str(out), hint="在路径末尾写上文件名，或以 / 结尾表示输出到该文件夹")
+    data = document_bytes(doc, fmt)
+    if not out.parent.exists():
+        raise WenmiError("输出文件夹不存在", file=str(out.parent), hint="先创建该文件夹，或换一个输出路径")
+    try:
+        write_bytes_atomic(out, data)
+    except PermissionError as exc:
+        raise WenmiError("没有权限写入输出文件", file=str(out), hint="换一个可写的位置，或关闭正在打开该文件的 Word/WPS") from exc
+    except OSError as exc:
+        raise WenmiError(f"无法写入输出文件：{exc.strerror or exc}", file=str(out), hint="检查路径和磁盘空间") from exc
+    return list(doc.diagnostics)
+
+
+@dataclass
+class ComposedDocument:
+    document: Document
+    compose: ComposeResult
+    #: Compose warnings plus figure findings (errors when a figure is missing).
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def compose_document(
+    workbook: Workbook,
+    template_id: str | None = None,
+    *,
+    overrides: dict[str, Any] | None = None,
+    seed: int = 0,
+) -> ComposedDocument:
+    """Compose `template_id` (or the workbook's own `template:`) with `workbook` and parse it."""
+    from assistant.compose import compose_markup
+    from assistant.figcheck import check_figures
+    from assistant.markup import parse_markup
+    from assistant.templating import load_catalog
+
+    tid = template_id or workbook.template
+    if not tid:
+        raise WenmiError(
+            "没有指定模板",
+            file=str(workbook.path) if workbook.path else None,
+            hint="用 --template 模板编号 指定，或在台账中写 template: 模板编号（wenmi suggest 台账 可推荐模板）",
+        )
+    template = load_catalog().get(tid)
+    result = compose_markup(template, workbook, overrides, seed=seed)
+    source = f"模板“{template.id}”的输出"
+    doc = parse_markup(result.markup, source=source)
+    diagnostics = list(result.diagnostics)
+    consumed = workbook.achievements if result.consumes_achievements else []
+    if workbook.achievements and not result.consumes_achievements:
+        diagnostics.append(
+            Diagnostic.at(
+                f"模板“{template.id}”（{template.name}）不使用台账中的成效事项，{len(workbook.achievements)} 项成效未写入文档",
+                rule="achievements-unused",
+                file=str(workbook.path) if workbook.path else None,
+            )
+        )
+    diagnostics += check_figures(consumed, result.markup, result.values, source=source)
+    diagnostics += doc.diagnostics
+    return ComposedDocument(doc, result, diagnostics)
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    #: Page count when known (None: only an office suite can tell).
+    pages: int | None
+    diagnostics: list[Diagnostic]
+
+
+def export_workbook(
+    workbook: Workbook,
+    template_id: str | None,
+    out: Path | str,
+    *,
+    overrides: dict[str, Any] | None = None,
+    seed: int = 0,
+    force: bool = False,
+    strict: bool = False,
+    fmt: str = "docx",
+) -> ExportResult:
+    """Compose and write one document. With `strict`, a missing or unknown figure stops the write."""
+    out = Path(out)
+    if out.exists() and not force:
+        raise WenmiError("输出文件已存在，未覆盖", file=str(out), hint="加 --force 覆盖，或换一个文件名")
+    composed = compose_document(workbook, template_id, overrides=overrides, seed=seed)
+    # Figures are sacred: a dropped or unknown figure is a warning, and stops the write with --strict.
+    blocking = [d for d in composed.diagnostics if d.rule.startswith("figure")] if strict else []
+    if blocking:
+        raise WenmiError(
+            "数字核对未通过（--strict），未写出文档：\n" + "\n".join(f"  {d}" for d in blocking),
+            file=str(workbook.path) if workbook.path else None,
+            hint="让模板写出全部指标、删去台账中没有的数字，或去掉 --strict 只给出警告",
+        )
+    write_output(composed.document, out, fmt, force=True)
+    return ExportResult(out, estimate_pages(composed.document), composed.diagnostics)
+
+
+def estimate_pages(doc: Document) -> int | None:
+    """Pages on the 22 × 28 grid, counted from text lengths; None when tables make it a guess."""
+    from assistant.model import Heading, PageBreak, Paragraph, Table
+    from assistant.preview import cell_width
+    from assistant.titlebreak import break_title
+
+    lines = 0
+    pages = 1
+
+    def body_lines(text: str, indent: int = 2) -> int:
+        cells = cell_width(text) + indent * 2
+        return max(1, -(-cells // 56))
+
+    if doc.header:
+        return None
+    if doc.title:
+        lines += len(break_title(doc.title)) + 1
+    if doc.recipients:
+        lines += body_lines(doc.recipients, 0)
+    for block in doc.blocks:
+        if isinstance(block, Table):
+            return None
+        if isinstance(block, PageBreak):
+            pages += 1
+            lines = 0
+            continue
+        text = block.label + "".join(r.text for r in block.runin) if isinstance(block, Heading) else block.text
+        assert isinstance(block, Heading | Paragraph)
+        lines += body_lines(text)
+    lines += (len(doc.attachments) + 1) if doc.attachments else 0
+    lines += 3 if (doc.signature or doc.date) else 0
+    pages += max(0, lines - 1) // 22
+    return pages
