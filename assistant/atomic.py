@@ -37,5 +37,5 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 
 
 def write_text_atomic(path: Path, text: str) -> None:
-    with atomic_open(path, "w", encoding="utf-8") as fh:
-        fh.write(text)  # type: ignore[arg-type]
+    # Encode ourselves: newline translation would turn "\n" into "\r\n" on Windows otherwise.
+    write_bytes_atomic(path, text.encode("utf-8"))

@@ -246,10 +246,11 @@ class DocxWriter:
         section.right_margin = Mm(G.MARGIN_RIGHT_MM)
         section.gutter = Mm(0)
         section.header_distance = Mm(15)
-        # 7.5: the page number's top sits 7 mm under the text block; the footer grows upwards
-        # from `footer_distance`, so leave room for one 14 pt line.
-        number_line_mm = G.PAGE_NUMBER.size_pt * G.MM_PER_PT
-        section.footer_distance = Mm(G.MARGIN_BOTTOM_MM - G.PAGE_NUMBER_GAP_MM - number_line_mm)
+        # 7.5: the page number's top sits 7 mm under the text block. The footer grows upwards
+        # from `footer_distance`; its one line is exactly one 4号 line high, and the glyphs sit
+        # on the baseline a descent (about 0.2 em) above the line's bottom.
+        number_mm = G.PAGE_NUMBER.size_pt * G.MM_PER_PT
+        section.footer_distance = Mm(G.MARGIN_BOTTOM_MM - G.PAGE_NUMBER_GAP_MM - number_mm * 1.2)
         sect = section._sectPr
         grid = _child(sect, "w:docGrid")
         for attr in list(grid.attrib):
@@ -388,7 +389,10 @@ class DocxWriter:
             _child(ppr, "w:spacing", **{"w:before": str(before), "w:line": str(mark_line), "w:lineRule": "exact"})
             r = para.add_run(header.organ)
             rpr = r._r.get_or_add_rPr()
-            set_run_fonts(rpr, G.ORGAN_MARK.font, G.ORGAN_MARK.size_pt)
+            # One line, as large as the standard's default allows: shrink a long organ name to fit.
+            width_pt = G.TEXT_WIDTH_MM / G.MM_PER_PT
+            size = min(G.ORGAN_MARK.size_pt, int(width_pt / max(1.0, text_width_chars(header.organ)) - 1))
+            set_run_fonts(rpr, G.ORGAN_MARK.font, size)
             _child(rpr, "w:color", **{"w:val": G.RED_RGB})
             _order_rpr(rpr)
             self.blank()
@@ -507,7 +511,12 @@ class DocxWriter:
         tbl = t._tbl
         tblpr = tbl.tblPr
         # Float the block to the bottom of the text area of the page it lands on.
-        _child(tblpr, "w:tblpPr", **{"w:vertAnchor": "margin", "w:horzAnchor": "margin", "w:tblpYSpec": "bottom", "w:tblpXSpec": "center"})
+        # Float the block so that its last rule sits on the bottom edge of the text block; rows
+        # have an exact height so that the position does not depend on font metrics.
+        row_h = G.LINE_PITCH_TWIPS
+        top = G.mm_to_twips(G.MARGIN_TOP_MM + G.TEXT_HEIGHT_MM) - row_h * len(rows)
+        _child(tblpr, "w:tblpPr", **{"w:vertAnchor": "page", "w:horzAnchor": "margin", "w:tblpY": str(top), "w:tblpXSpec": "center"})
+        _child(tblpr, "w:tblOverlap", **{"w:val": "never"})
         _child(tblpr, "w:tblW", **{"w:w": str(total), "w:type": "dxa"})
         borders = _child(tblpr, "w:tblBorders")
         outer = str(round(G.RECORD_RULE_OUTER_MM / G.MM_PER_PT * 8))
@@ -517,13 +526,18 @@ class DocxWriter:
         for side in ("left", "right", "insideV"):
             _child(borders, f"w:{side}", **{"w:val": "nil"})
         _child(tblpr, "w:tblLayout", **{"w:type": "fixed"})
+        margins = _child(tblpr, "w:tblCellMar")
+        for side in ("left", "right"):
+            _child(margins, f"w:{side}", **{"w:w": "0", "w:type": "dxa"})
         _order(tblpr, ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
                        "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd",
                        "tblLayout", "tblCellMar", "tblLook"])
         tbl.tblGrid.findall(_qn("w:gridCol"))[0].set(_qn("w:w"), str(total))
         inset = G.RECORD_INSET_CHARS * round(G.RECORD.size_pt * G.TWIPS_PER_PT)
         for row, (left, right) in zip(t.rows, rows, strict=True):
+            _child(row._tr.get_or_add_trPr(), "w:trHeight", **{"w:val": str(row_h), "w:hRule": "exact"})
             cell = row.cells[0]
+            _child(cell._tc.get_or_add_tcPr(), "w:vAlign", **{"w:val": "center"})
             cell.width = Twips(total)
             para = cell.paragraphs[0]
             para.style = self.out.styles[STYLE_RECORD]
@@ -534,7 +548,7 @@ class DocxWriter:
             ind.set(_qn("w:right"), str(inset))
             if right:
                 tabs = _child(ppr, "w:tabs")
-                tabs.append(_el("w:tab", **{"w:val": "right", "w:pos": str(total - 2 * inset - 2 * G.TABLE_CELL_MARGIN_TWIPS)}))
+                tabs.append(_el("w:tab", **{"w:val": "right", "w:pos": str(total - inset)}))
             _order_ppr(ppr)
             text = f"{left}\t{right}" if right else left
             for i, piece in enumerate(text.split("\t")):
@@ -545,6 +559,10 @@ class DocxWriter:
                 set_run_fonts(rpr, G.RECORD.font, G.RECORD.size_pt)
                 _child(rpr, "w:spacing", **{"w:val": "0"})
                 _order_rpr(rpr)
+        # A floating table needs a paragraph after it to anchor to (LibreOffice drops it otherwise);
+        # keep that paragraph one twip high so it cannot push a page.
+        anchor = self.out.add_paragraph(style=self.out.styles[STYLE_BODY])
+        set_paragraph_format(anchor._p.get_or_add_pPr(), line_twips=1)
 
 
 _STYLE_FONTS: dict[str, G.TextStyle] = {

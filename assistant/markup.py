@@ -54,7 +54,7 @@ FRONT_KEYS: dict[str, str] = {
 }
 
 PAGE_BREAK = "[分页]"
-_HEADING = re.compile(r"^(#{1,6})(?:\s+|$)(.*)$")
+_HEADING = re.compile(r"^(#+)(?:\s+|$)(.*)$")
 #: Numbers an author may have typed in a heading: 一、 （一） (一) 1. 1． （1） (1)
 _TYPED_NUMBER = re.compile(
     r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[)）]、?|\d+[.．、](?!\d)|[（(]\d+[)）]、?)\s*"
@@ -100,6 +100,9 @@ def parse_markup(text: str, source: str = "<公文标记>") -> Document:
     lines = [_Line(i, s.rstrip()) for i, s in enumerate(cleaned.split("\n"), start=1)]
     body_start = _front_matter(lines, doc, source)
     _Parser(lines[body_start:], doc, source).run()
+    from assistant.punctuation import check_punctuation
+
+    doc.diagnostics += check_punctuation(((ln.number, ln.text) for ln in lines[body_start:]), source)
     number_headings(doc.blocks)
     return doc
 

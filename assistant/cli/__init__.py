@@ -40,9 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _open_tui(argv: Sequence[str]) -> int:
-    from assistant.cli.tui import run_tui
+    from assistant.cli.tui import run_tui  # type: ignore[import-untyped,unused-ignore]
 
-    return run_tui(argv)
+    return int(run_tui(list(argv)))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

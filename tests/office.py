@@ -1,0 +1,90 @@
+"""Lay a .docx out in LibreOffice and measure the PDF (the project's own layout check).
+
+LibreOffice runs headless with `tests/fonts.conf`, which maps the standard font names
+(仿宋_GB2312, 方正小标宋简体, 黑体, 楷体_GB2312, 宋体) onto the free Noto CJK and AR PL faces.
+Positions are in millimetres from the page's top-left corner.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+PT_MM = 25.4 / 72
+FONTS_CONF = Path(__file__).with_name("fonts.conf")
+
+
+def require_office() -> None:
+    """Skip without LibreOffice, unless CI demands it (WENMI_REQUIRE_OFFICE=1): then fail."""
+    if shutil.which("soffice"):
+        return
+    if os.environ.get("WENMI_REQUIRE_OFFICE"):
+        pytest.fail("LibreOffice (soffice) is required here: apt-get install libreoffice-writer-nogui")
+    pytest.skip("LibreOffice (soffice) is not installed")
+
+
+def to_pdf(docx: Path, workdir: Path) -> Path:
+    profile = Path(tempfile.mkdtemp(prefix="lo-profile-", dir=workdir))
+    env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF))
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(workdir), str(docx)],
+        check=True, capture_output=True, timeout=180, env=env,
+    )  # fmt: skip
+    pdf = workdir / (docx.stem + ".pdf")
+    assert pdf.exists(), "LibreOffice did not produce a PDF"
+    return pdf
+
+
+@dataclass
+class Row:
+    """One printed line: glyphs sharing a baseline."""
+
+    page: int
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    size: float
+    fonts: set[str]
+    text: str
+
+    @property
+    def han(self) -> int:
+        return sum("\u4e00" <= c <= "\u9fff" for c in self.text)
+
+
+def measure(pdf: Path) -> list[list[Row]]:
+    import pdfplumber
+
+    pages: list[list[Row]] = []
+    with pdfplumber.open(pdf) as doc:
+        for number, page in enumerate(doc.pages, start=1):
+            buckets: dict[int, list[dict[str, object]]] = {}
+            for c in page.chars:
+                if str(c["text"]).strip():
+                    buckets.setdefault(round(float(c["bottom"]) / 2), []).append(c)  # type: ignore[arg-type]
+            rows = []
+            for key in sorted(buckets):
+                cs = sorted(buckets[key], key=lambda c: float(c["x0"]))  # type: ignore[arg-type]
+                rows.append(
+                    Row(
+                        page=number,
+                        top=min(float(c["top"]) for c in cs) * PT_MM,  # type: ignore[arg-type]
+                        bottom=max(float(c["bottom"]) for c in cs) * PT_MM,  # type: ignore[arg-type]
+                        x0=float(cs[0]["x0"]) * PT_MM,  # type: ignore[arg-type]
+                        x1=float(cs[-1]["x1"]) * PT_MM,  # type: ignore[arg-type]
+                        size=round(statistics.median(float(c["size"]) for c in cs), 1),  # type: ignore[arg-type]
+                        fonts={str(c["fontname"]).split("+")[-1] for c in cs},
+                        text="".join(str(c["text"]) for c in cs),
+                    )
+                )
+            pages.append(rows)
+    return pages

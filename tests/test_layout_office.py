@@ -1,0 +1,205 @@
+"""Real-office layout: LibreOffice lays out what we wrote, and we measure it against GB/T 9704.
+
+These run in CI (`.ci/run` installs LibreOffice and the CJK fonts and sets WENMI_REQUIRE_OFFICE).
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from assistant import gbt9704 as G
+from assistant.markup import parse_markup
+from assistant.render import write_output
+
+from .office import Row, measure, require_office, to_pdf
+
+pytestmark = pytest.mark.office
+
+PARA = (
+    "各级党组织要把作风建设摆在突出位置，坚持以上率下、以身作则，切实担负起主体责任，"
+    "推动各项任务落地见效。要坚持问题导向，聚焦群众反映强烈的突出问题，逐项建立台账，"
+    "明确责任单位和完成时限，做到问题不解决不松劲、整改不到位不收兵。要健全长效机制，"
+    "把好经验好做法固化为制度成果，推动作风建设常态化长效化。"
+)
+SENTINEL = "本节内容到此结束。"
+
+MARKUP = f"""---
+发文机关标志: 中共示例集团有限公司委员会文件
+发文字号: 示党发〔2023〕5号
+抄送: 集团公司纪委，各部室
+印发机关: 中共示例集团有限公司委员会办公室
+印发日期: 2023年1月12日
+---
+# 关于全面践行“严、真、细、实、快”工作作风建设的实施方案
+主送：各党总支、党支部
+{PARA}
+## 指导思想
+{PARA}
+### 提高政治站位
+{PARA}
+#### 以实施方案定方向。{PARA}
+##### 细化工作举措
+{PARA}
+{PARA}
+## 主要任务
+### 压实工作责任
+{PARA}
+{PARA}
+{PARA}
+{PARA}
+{PARA}
+{PARA}
+{PARA}
+{PARA}
+{SENTINEL}
+[分页]
+表：工作配档表
+| 序号 | 工作任务 | 责任单位 | 完成时限 |
+| -- | ---------- | ---- | ---- |
+| 1 | 起草全面践行工作作风的实施方案 | 党群工作部 | 2023年3月 |
+| 2 | 调度各单位制定践行举措 | 各党支部 | 2023年6月 |
+附件：1.工作配档表
+2.践行举措清单
+落款：中共示例集团有限公司委员会
+日期：2023年1月11日
+"""
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> list[list[Row]]:
+    require_office()
+    work = tmp_path_factory.mktemp("office")
+    docx = work / "layout.docx"
+    write_output(parse_markup(MARKUP), docx)
+    return measure(to_pdf(docx, work))
+
+
+def _body(rows: list[Row]) -> list[Row]:
+    return [r for r in rows if abs(r.size - G.BODY_SIZE_PT) < 0.6]
+
+
+def _full_pages(pages: list[list[Row]]) -> list[list[Row]]:
+    """Pages 2.. that the text runs through (page 1 has the red header and title)."""
+    last = next(i for i, rows in enumerate(pages) if any(SENTINEL in r.text for r in rows))
+    return pages[1:last]
+
+
+def test_paper_is_a4(tmp_path: Path) -> None:
+    require_office()
+    docx = tmp_path / "a4.docx"
+    write_output(parse_markup("# 标题\n正文。\n"), docx)
+    import pdfplumber
+
+    with pdfplumber.open(to_pdf(docx, tmp_path)) as pdf:
+        page = pdf.pages[0]
+        assert round(page.width * 25.4 / 72) == 210 and round(page.height * 25.4 / 72) == 297
+
+
+def test_every_full_page_has_22_lines_at_the_grid_pitch(pages: list[list[Row]]) -> None:
+    full = _full_pages(pages)
+    assert len(full) >= 2, "the test document should run over several full pages"
+    for rows in full:
+        body = _body(rows)
+        assert len(body) == G.LINES_PER_PAGE, [r.text[:10] for r in body]
+        pitches = [b.bottom - a.bottom for a, b in zip(body, body[1:], strict=False)]
+        assert statistics.median(pitches) == pytest.approx(G.TEXT_HEIGHT_MM / G.LINES_PER_PAGE, abs=0.15)
+
+
+def test_full_lines_hold_28_characters(pages: list[list[Row]]) -> None:
+    lines = [r for rows in _full_pages(pages) for r in _body(rows) if r.han >= 20 and r.x0 < G.MARGIN_LEFT_MM + 1]
+    counts = Counter(len(r.text) for r in lines)
+    assert counts.most_common(1)[0][0] == G.CHARS_PER_LINE
+    # Justified: a full line reaches the right edge of the 156 mm block and never passes it.
+    full = [r for r in lines if len(r.text) == G.CHARS_PER_LINE]
+    right = G.MARGIN_LEFT_MM + G.TEXT_WIDTH_MM
+    assert all(right - 1.2 <= r.x1 <= right + 0.3 for r in full), sorted({round(r.x1, 1) for r in full})
+
+
+def test_text_block_starts_28mm_from_the_left_and_37mm_from_the_top(pages: list[list[Row]]) -> None:
+    for rows in _full_pages(pages):
+        body = _body(rows)
+        assert min(r.x0 for r in body) == pytest.approx(G.MARGIN_LEFT_MM, abs=0.5)
+        first, last = body[0], body[-1]
+        # The first line's glyphs sit inside the first grid line of the 225 mm block…
+        pitch = G.TEXT_HEIGHT_MM / G.LINES_PER_PAGE
+        assert G.MARGIN_TOP_MM - 0.3 <= first.top <= G.MARGIN_TOP_MM + pitch - 4
+        # …and the 22nd line ends inside the block.
+        assert last.bottom <= G.MARGIN_TOP_MM + G.TEXT_HEIGHT_MM + 0.3
+
+
+def test_body_paragraphs_are_indented_two_characters(pages: list[list[Row]]) -> None:
+    starts = [r for rows in _full_pages(pages) for r in _body(rows) if r.text.startswith("各级党组织")]
+    assert starts
+    two_chars = 2 * G.char_pitch_pt() * G.MM_PER_PT
+    for r in starts:
+        assert r.x0 == pytest.approx(G.MARGIN_LEFT_MM + two_chars, abs=0.5)
+
+
+def test_title_is_22pt_centred_in_the_title_face(pages: list[list[Row]]) -> None:
+    title = [r for r in pages[0] if abs(r.size - G.TITLE.size_pt) < 0.6]
+    assert len(title) == 2, "the long title breaks into two lines"
+    assert "".join(r.text for r in title) == "关于全面践行“严、真、细、实、快”工作作风建设的实施方案"
+    centre = G.MARGIN_LEFT_MM + G.TEXT_WIDTH_MM / 2
+    for r in title:
+        assert (r.x0 + r.x1) / 2 == pytest.approx(centre, abs=2.5)
+        assert any("Serif" in f for f in r.fonts)
+
+
+def test_headings_use_their_faces(pages: list[list[Row]]) -> None:
+    rows = [r for p in pages for r in p]
+    level1 = next(r for r in rows if r.text.startswith("一、指导思想"))
+    level2 = next(r for r in rows if r.text.startswith("（一）提高政治站位"))
+    body = next(r for r in rows if r.text.startswith("各级党组织"))
+    assert any("Sans" in f for f in level1.fonts)  # 黑体
+    assert any("Kai" in f for f in level2.fonts)  # 楷体
+    assert any("Serif" in f for f in body.fonts) and not any("Sans" in f for f in body.fonts)  # 仿宋
+
+
+def test_red_header_is_red_and_centred(tmp_path: Path) -> None:
+    require_office()
+    docx = tmp_path / "red.docx"
+    write_output(parse_markup("---\n发文机关标志: 中共示例委员会文件\n发文字号: 示党发〔2023〕5号\n---\n# 通知\n正文。\n"), docx)
+    import pdfplumber
+
+    with pdfplumber.open(to_pdf(docx, tmp_path)) as pdf:
+        chars = [c for c in pdf.pages[0].chars if c["size"] > 24]
+        assert "".join(c["text"] for c in chars) == "中共示例委员会文件"
+        assert chars and all(tuple(round(v, 2) for v in c["non_stroking_color"]) == (1, 0, 0) for c in chars)
+        top = min(c["top"] for c in chars) * 25.4 / 72
+        # 7.2.1: the mark's top edge 35 mm under the top of the text block (glyph bounds vary by face).
+        assert top == pytest.approx(G.MARGIN_TOP_MM + G.ORGAN_MARK_TOP_MM, abs=4)
+
+
+def test_page_numbers_sit_under_the_block_on_alternating_sides(pages: list[list[Row]]) -> None:
+    dash = G.PAGE_NUMBER_DASH
+    inset = G.PAGE_NUMBER.size_pt * G.MM_PER_PT
+    for number, rows in enumerate(pages, start=1):
+        (num,) = [r for r in rows if r.text == f"{dash}{number}{dash}"]
+        assert num.size == G.PAGE_NUMBER.size_pt
+        # 7.5: top 7 mm under the text block.
+        assert num.top == pytest.approx(G.MARGIN_TOP_MM + G.TEXT_HEIGHT_MM + G.PAGE_NUMBER_GAP_MM, abs=1.0)
+        if number % 2:
+            assert num.x1 == pytest.approx(G.MARGIN_LEFT_MM + G.TEXT_WIDTH_MM - inset, abs=0.8)
+        else:
+            assert num.x0 == pytest.approx(G.MARGIN_LEFT_MM + inset, abs=0.8)
+
+
+def test_table_fills_the_text_width_and_record_block_ends_the_last_page(pages: list[list[Row]]) -> None:
+    last = pages[-1]
+    header = next(r for r in last if r.text.startswith("序号"))
+    assert header.size == G.TABLE_HEADER.size_pt
+    cells = [r for r in last if abs(r.size - G.TABLE_CELL.size_pt) < 0.6 and "印发" not in r.text]
+    assert min(r.x0 for r in cells) < G.MARGIN_LEFT_MM + 10
+    assert max(r.x1 for r in cells) > G.MARGIN_LEFT_MM + G.TEXT_WIDTH_MM - 12
+    # 版记 closes the last page, after the date, inside the text block. (Word and WPS float it to
+    # the foot of the page via w:tblpPr; LibreOffice 7.4 places floating tables inline.)
+    printed = next(r for r in last if r.text.endswith("印发"))
+    cc = next(r for r in last if r.text.startswith("抄送"))
+    date = next(r for r in last if r.text == "2023年1月11日")
+    assert date.bottom < cc.top < printed.top
+    assert printed.bottom <= G.MARGIN_TOP_MM + G.TEXT_HEIGHT_MM + 0.3
+    assert printed.x1 == pytest.approx(G.MARGIN_LEFT_MM + G.TEXT_WIDTH_MM - G.RECORD.size_pt * G.MM_PER_PT, abs=3)
