@@ -157,6 +157,11 @@ class DocxWriter:
         self.doc = doc
         self.out: DocxDocument = docx.Document()
         self._pending_break = False
+        self._style_ids: dict[str, str] = {}
+
+    def _set_style(self, para: DocxParagraph, name: str) -> None:
+        """Set a paragraph style by id (python-docx's lookup by name scans every style each time)."""
+        para._p.style = self._style_ids[name]
 
     # --- package-level setup ------------------------------------------------------------------
 
@@ -197,7 +202,8 @@ class DocxWriter:
         set_paragraph_format(ppr_default, first_chars=0)
 
         def make(name: str, font: str, size: float, bold: bool, **fmt: Any) -> None:
-            style = styles[name] if name in [s.name for s in styles] else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            self._style_ids[name] = style.style_id
             style.base_style = None
             style.quick_style = True
             el = style.element
@@ -265,7 +271,7 @@ class DocxWriter:
         for footer, align in ((section.footer, "right"), (section.even_page_footer, "left")):
             footer.is_linked_to_previous = False
             para = footer.paragraphs[0]
-            para.style = self.out.styles[STYLE_FOOTER]
+            self._set_style(para, STYLE_FOOTER)
             ppr = para._p.get_or_add_pPr()
             _child(ppr, "w:jc", **{"w:val": align})
             ind = _child(ppr, "w:ind")
@@ -317,7 +323,8 @@ class DocxWriter:
 
     def paragraph(self, style: str, runs: list[tuple[Run, str | None]] = ()) -> DocxParagraph:  # type: ignore[assignment]
         """A paragraph in `style`; each run may override the font (for run-in headings)."""
-        para = self.out.add_paragraph(style=self.out.styles[style])
+        para = self.out.add_paragraph()
+        self._set_style(para, style)
         if self._pending_break:
             ppr = para._p.get_or_add_pPr()
             _child(ppr, "w:pageBreakBefore")
@@ -452,7 +459,7 @@ class DocxWriter:
                 tcpr = cell._tc.get_or_add_tcPr()
                 _child(tcpr, "w:vAlign", **{"w:val": "center"})
                 para = cell.paragraphs[0]
-                para.style = self.out.styles[STYLE_TABLE]
+                self._set_style(para, STYLE_TABLE)
                 short = len(text) <= 8 or ri == 0
                 _child(para._p.get_or_add_pPr(), "w:jc", **{"w:val": "center" if short else "both"})
                 _order_ppr(para._p.get_or_add_pPr())
@@ -540,7 +547,7 @@ class DocxWriter:
             _child(cell._tc.get_or_add_tcPr(), "w:vAlign", **{"w:val": "center"})
             cell.width = Twips(total)
             para = cell.paragraphs[0]
-            para.style = self.out.styles[STYLE_RECORD]
+            self._set_style(para, STYLE_RECORD)
             ppr = para._p.get_or_add_pPr()
             set_paragraph_format(ppr, align="left", line_twips=None)
             ind = _child(ppr, "w:ind")
@@ -561,7 +568,8 @@ class DocxWriter:
                 _order_rpr(rpr)
         # A floating table needs a paragraph after it to anchor to (LibreOffice drops it otherwise);
         # keep that paragraph one twip high so it cannot push a page.
-        anchor = self.out.add_paragraph(style=self.out.styles[STYLE_BODY])
+        anchor = self.out.add_paragraph()
+        self._set_style(anchor, STYLE_BODY)
         set_paragraph_format(anchor._p.get_or_add_pPr(), line_twips=1)
 
 

@@ -23,12 +23,11 @@ _NO_LINE_END = set("“‘（《〔【")
 
 def _boundaries(title: str) -> list[int]:
     """Offsets where a line may break: jieba word edges outside 《》 and quotes."""
-    import jieba
+    from assistant.segment import cut
 
-    jieba.setLogLevel(60)
     cuts: list[int] = []
     pos = 0
-    for word in jieba.lcut(title, HMM=True):
+    for word in cut(title):
         pos += len(word)
         cuts.append(pos)
     depth = 0

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.workbook import Workbook
+
 import argparse
 import sys
 from pathlib import Path
 from typing import Any
 
 from assistant.errors import WenmiError
-from assistant.workbook import Layout, Workbook
 
 
 def register(subparsers: Any) -> None:
@@ -33,6 +37,8 @@ def mark_inferred(wb: Workbook) -> int:
     for a in wb.achievements:
         if a.category_inferred:
             a.category_inferred = False
+            from assistant.workbook import Layout
+
             a.layout = a.layout or Layout()
             a.layout.trailing[("category",)] = "  # 按内容推断，请核对"
             count += 1
