@@ -96,14 +96,7 @@ def compose_document(
     doc = parse_markup(result.markup, source=source)
     diagnostics = list(result.diagnostics)
     consumed = workbook.achievements if result.consumes_achievements else []
-    if workbook.achievements and not result.consumes_achievements:
-        diagnostics.append(
-            Diagnostic.at(
-                f"模板“{template.id}”（{template.name}）不使用台账中的成效事项，{len(workbook.achievements)} 项成效未写入文档",
-                rule="achievements-unused",
-                file=str(workbook.path) if workbook.path else None,
-            )
-        )
+    # (compose_markup itself warns when the template does not use the achievements.)
     diagnostics += check_figures(consumed, result.markup, result.values, source=source)
     diagnostics += doc.diagnostics
     return ComposedDocument(doc, result, diagnostics)
