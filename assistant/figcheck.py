@@ -58,6 +58,7 @@ def known_numbers(achievements: Sequence[Any], slot_values: Any = ()) -> set[Dec
         for m in a.metrics:
             _known_from(m.value, known)
             _known_from(m.text(), known)
+            _known_from(getattr(m, "label", None), known)  # "其中35岁以下"
         for attr in ("title", "detail", "owner", "date", "section"):
             _known_from(getattr(a, attr, None), known)
         _known_from(list(getattr(a, "tags", []) or []), known)

@@ -91,3 +91,12 @@ def test_sample_figure_sentences_pass() -> None:
     text = "\n".join(figure_sentence(a) for a in wb.achievements)
     assert [d for d in check_figures(wb.achievements, text, wb.fields) if d.severity == "error"] == []
     assert check_figures(wb.achievements, text, wb.fields) == []
+
+
+def test_numbers_written_in_a_metric_label_are_known() -> None:
+    from assistant.figcheck import check_figures
+    from assistant.workbook import Achievement, Metric
+
+    a = Achievement("发展党员", metrics=[Metric("其中35岁以下", 6, "名")])
+    text = "发展党员，其中35岁以下6名。"
+    assert [d for d in check_figures([a], text) if d.rule == "figure-unknown"] == []
