@@ -364,6 +364,8 @@ def build_sections(
         return []
     else:
         headings = compose_headings(plan, template, groups, seed)
+        if not any(a.section for g in groups for a in g):
+            headings, groups = match_headings(headings, groups, plan.pattern, plan.group_by)
     sections: list[SectionView] = []
     for i, (heading, group) in enumerate(zip(headings, groups, strict=True), start=1):
         head, tail = split_heading(heading, plan.pattern)
@@ -431,6 +433,52 @@ def compose_headings(
             hint="在用户词库中补充该主题的短语，或在模板的 sections.headings 中写定标题",
         )
     return headings
+
+
+_COMMON_CHARS = set("的一是在和了有为与及对等中开展工作组织进行推动加强全面持续深入")
+
+
+def _affinity(heading: str, group: Sequence[Achievement]) -> int:
+    """How well a heading fits a section: shared characters and two-character words."""
+    text = "".join(
+        f"{a.title}{a.detail or ''}{a.category or ''}{''.join(a.tags or ())}" for a in group
+    )
+    chars = {c for c in heading if c not in _COMMON_CHARS and "\u4e00" <= c <= "\u9fff"}
+    score = sum(1 for c in chars if c in text)
+    score += 3 * sum(1 for i in range(len(heading) - 1) if heading[i : i + 2] in text)
+    return score
+
+
+def match_headings(
+    headings: list[str], groups: list[list[Achievement]], pattern: str, group_by: str
+) -> tuple[list[str], list[list[Achievement]]]:
+    """Pair each composed heading with the section it fits best.
+
+    The phrase bank returns a parallel set; which member heads which section is ours to choose.
+    Plain phrases have no order of their own, so they move to their sections; numbered
+    frameworks and pair families keep their order, and the sections move instead, unless the
+    user's order is the grouping. Ties keep the original order (deterministic).
+    """
+    import itertools
+
+    n = len(headings)
+    if n < 2 or n > 7:
+        return headings, groups
+    move_headings = pattern == "phrase"
+    if not move_headings and group_by == "order":
+        return headings, groups
+    best_score = -1
+    best: tuple[int, ...] = tuple(range(n))
+    for perm in itertools.permutations(range(n)):
+        if move_headings:
+            score = sum(_affinity(headings[perm[i]], groups[i]) for i in range(n))
+        else:
+            score = sum(_affinity(headings[i], groups[perm[i]]) for i in range(n))
+        if score > best_score:
+            best_score, best = score, perm
+    if move_headings:
+        return [headings[i] for i in best], groups
+    return headings, [groups[i] for i in best]
 
 
 def section_hints(groups: Sequence[Sequence[Achievement]]) -> list[str]:

@@ -282,3 +282,23 @@ def test_sample_workbook_reads_the_sample() -> None:
     wb = sample_workbook(t)
     assert wb.unit == "机关服务中心" and wb.template == "xc-test-baodao" and len(wb.achievements) == 3
     assert wb.achievements[1].metrics[1].text() == "1131人次"
+
+
+def test_composed_headings_go_to_the_sections_they_fit() -> None:
+    from assistant.compose import match_headings
+    from assistant.workbook import Achievement
+
+    groups = [
+        [Achievement("组织参观廉政教育基地")],
+        [Achievement("编印身边典型案例汇编")],
+        [Achievement("召开警示教育大会")],
+    ]
+    heads, same = match_headings(["剖析案例", "警示教育", "参观基地"], groups, "phrase", "category")
+    assert heads == ["参观基地", "剖析案例", "警示教育"] and same is groups
+    # A framework keeps its numbered order; the sections move instead.
+    frame = ["依托“三个载体”", "凝聚“一个合力”"]
+    groups2 = [[Achievement("凝聚工作合力")], [Achievement("依托三个载体开展活动")]]
+    heads2, moved = match_headings(frame, groups2, "framework", "category")
+    assert heads2 == frame and moved == [groups2[1], groups2[0]]
+    # The user's order is kept when sections follow it.
+    assert match_headings(frame, groups2, "framework", "order") == (frame, groups2)
