@@ -425,6 +425,8 @@ def compose_headings(
     }
     if plan.style and "style" in inspect.signature(bank.compose).parameters:
         kwargs["style"] = plan.style
+    if plan.family:
+        kwargs["family"] = plan.family
     headings = [str(h) for h in bank.compose(**kwargs)]
     if len(headings) != len(groups):
         raise WenmiError(

@@ -51,7 +51,10 @@ FRONT_KEYS: dict[str, str] = {
     "抄送": "cc",
     "印发机关": "printer",
     "印发日期": "printed",
+    "编号": "numbering",
 }
+#: Values of 编号 that turn automatic heading numbers off (宣传报道 and 经验材料 often go without).
+_NO_NUMBERING = ("无", "不编号", "否", "关", "none", "off", "no", "false")
 
 PAGE_BREAK = "[分页]"
 _HEADING = re.compile(r"^(#+)(?:\s+|$)(.*)$")
@@ -100,10 +103,11 @@ def parse_markup(text: str, source: str = "<公文标记>") -> Document:
     lines = [_Line(i, s.rstrip()) for i, s in enumerate(cleaned.split("\n"), start=1)]
     body_start = _front_matter(lines, doc, source)
     _Parser(lines[body_start:], doc, source).run()
+    if doc.numbered:
+        number_headings(doc.blocks)
     from assistant.punctuation import check_punctuation
 
     doc.diagnostics += check_punctuation(((ln.number, ln.text) for ln in lines[body_start:]), source)
-    number_headings(doc.blocks)
     return doc
 
 
@@ -135,6 +139,12 @@ def _front_matter(lines: list[_Line], doc: Document, source: str) -> int:
             hint = f"是否要写“{close[0]}”？" if close else "可用的键：" + "、".join(FRONT_KEYS)
             raise _error(source, ln.number, f"未知的文件头信息“{key}”", hint)
         values[FRONT_KEYS[key]] = value.strip().strip("\"'“”")
+    if "numbering" in values:
+        flag = values["numbering"].lower()
+        if flag in _NO_NUMBERING:
+            doc.numbered = False
+        elif flag not in ("有", "是", "自动", "auto", "yes", "on", "true"):
+            raise _error(source, 1, f"“编号: {values['numbering']}”无法识别", "写“编号: 无”表示标题不编序号，省略则自动编号")
     if values.get("organ"):
         doc.header = RedHeader(values["organ"], values.get("number", ""))
     elif values.get("number"):
@@ -354,6 +364,8 @@ def to_markup(doc: Document) -> str:
             front.append(f"发文机关标志: {doc.header.organ}")
         if doc.header.number:
             front.append(f"发文字号: {doc.header.number}")
+    if not doc.numbered:
+        front.append("编号: 无")
     if doc.record:
         for key, value in (("抄送", doc.record.cc), ("印发机关", doc.record.printer), ("印发日期", doc.record.printed)):
             if value:

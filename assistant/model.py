@@ -102,6 +102,8 @@ class Document:
     date: str = ""
     header: RedHeader | None = None
     record: Record | None = None
+    #: False when the author asked for unnumbered headings (front matter `编号: 无`).
+    numbered: bool = True
     #: Warnings found while building the document (e.g. characters XML cannot hold).
     diagnostics: list[Diagnostic] = field(default_factory=list)
     source: str = ""

@@ -302,3 +302,18 @@ def test_composed_headings_go_to_the_sections_they_fit() -> None:
     assert heads2 == frame and moved == [groups2[1], groups2[0]]
     # The user's order is kept when sections follow it.
     assert match_headings(frame, groups2, "framework", "order") == (frame, groups2)
+
+
+def test_section_plan_can_name_a_phrase_family(tmp_path: Path) -> None:
+    from assistant.templating import load_template_file
+
+    src = (FIXTURES / "zuofeng" / "zf-test-4gao.yaml").read_text(encoding="utf-8")
+    src = src.replace("  pattern: phrase\n", "  pattern: pair\n  family: 四高\n").replace(
+        "  headings: [提高站位, 压实责任]\n", ""
+    )
+    path = tmp_path / "zf-test-family.yaml"
+    path.write_text(src.replace("zf-test-4gao", "zf-test-family"), encoding="utf-8")
+    template = load_template_file(path)
+    assert template.sections is not None and template.sections.family == "四高"
+    result = compose_markup(template, sample_workbook(template))
+    assert [s.tail[:3] for s in result.sections] == ["高标准", "高质量"]

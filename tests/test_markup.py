@@ -173,3 +173,12 @@ def test_any_paragraph_text_survives_the_round_trip(items: list[tuple[str, str]]
     doc = Document(title="标题", blocks=list(blocks))
     again = parse_markup(to_markup(doc))
     assert [getattr(b, "text", None) for b in again.blocks] == [getattr(b, "text", None) for b in blocks]
+
+
+def test_headings_can_go_unnumbered_as_in_publicity_articles() -> None:
+    doc = parse_markup("---\n编号: 无\n---\n# 题\n## 提高站位　高标准制定工作措施\n## 二、倒排工期\n")
+    assert [h.label for h in doc.headings] == ["提高站位　高标准制定工作措施", "倒排工期"]
+    again = parse_markup(to_markup(doc))
+    assert not again.numbered and [h.label for h in again.headings] == [h.label for h in doc.headings]
+    with pytest.raises(WenmiError, match="编号"):
+        parse_markup("---\n编号: 也许\n---\n")

@@ -215,3 +215,16 @@ class TestSearchOnRealBank:
 
 def test_packaged_dir_is_the_repository_bank() -> None:
     assert Path(__file__).resolve().parents[1] / "phrasebank" == PACKAGED or PACKAGED.name == "phrasebank"
+
+
+def test_a_named_family_gives_its_own_headings() -> None:
+    from assistant.errors import WenmiError
+    from assistant.phrasebank import load_bank
+
+    bank = load_bank()
+    four_gao = bank.compose(count=4, theme="作风建设", pattern="pair", family="四高")
+    assert [h.split("\u3000")[1][:3] for h in four_gao] == ["高标准", "高质量", "高规格", "高效率"]
+    frame = bank.compose(count=4, pattern="framework", family="1234党建工作法")
+    assert frame == ["凝聚“一个合力”", "树牢“两个意识”", "依托“三个载体”", "彰显“四个成效”"]
+    with pytest.raises(WenmiError, match="四高"):
+        bank.compose(count=4, pattern="pair", family="四搞")

@@ -83,12 +83,14 @@ class PhraseBank:
         seed: int = 0,
         hints: Sequence[str] = (),
         style: str | None = None,
+        family: str | None = None,
     ) -> list[str]:
         """`count` headings forming a parallel set (see `assistant.phrasebank.composer`).
 
-        `theme` None means any theme; `style` ("space" | "comma") applies to pairs only.
+        `theme` None means any theme; `style` ("space" | "comma") applies to pairs only;
+        `family` names one pair group or framework to take them from.
         The same arguments always give the same list; WenmiError when it cannot be done."""
-        request = composer.make_request(count, theme, pattern, seed, hints, style)
+        request = composer.make_request(count, theme, pattern, seed, hints, style, family)
         return composer.compose(self.all_entries, request)
 
     def search(self, query: str, limit: int = 20) -> list[Entry]:

@@ -40,6 +40,7 @@ class Request:
     seed: int
     hints: tuple[str, ...]
     style: str | None
+    family: str | None = None
 
     def rng(self) -> random.Random:
         # A str seed is hashed with SHA-512 by `random`, so this is stable across runs and
@@ -54,7 +55,7 @@ class Request:
 
 
 def make_request(count: int, theme: str | None, pattern: str, seed: int, hints: Sequence[str],
-                 style: str | None) -> Request:  # fmt: skip
+                 style: str | None, family: str | None = None) -> Request:  # fmt: skip
     """Checked arguments (WenmiError saying what is allowed otherwise)."""
     if isinstance(count, bool) or not isinstance(count, int) or count < 1:
         raise WenmiError(f"标题个数应是正整数，不是“{count}”", field="count")
@@ -71,7 +72,7 @@ def make_request(count: int, theme: str | None, pattern: str, seed: int, hints: 
             f"没有“{style}”这种对仗样式", field="style", hint="可选：space（空格）、comma（逗号）"
         )
     words = tuple(dict.fromkeys(h.strip() for h in hints if h and len(h.strip()) >= 2))
-    return Request(count, resolved, pattern, int(seed), words, style)
+    return Request(count, resolved, pattern, int(seed), words, style, family or None)
 
 
 def hint_score(entry: Entry, hints: Sequence[str]) -> int:
@@ -182,8 +183,17 @@ def _pairs(entries: Sequence[Entry], req: Request) -> list[str]:
     rng = req.rng()
     groups: dict[tuple[str, str], list[Entry]] = defaultdict(list)
     for e in entries:
-        if e.kind == "pair" and (req.style is None or e.style == req.style):
+        style_ok = req.style is None or e.style == req.style
+        if e.kind == "pair" and style_ok and (req.family is None or e.group == req.family):
             groups[(e.group, e.style)].append(e)
+    if req.family is not None and not groups:
+        raise _unknown_family(req, entries, "pair")
+    if req.family is not None:
+        # A named family has a canonical order (高标准, 高质量, 高规格, 高效率): take its first members.
+        members = next(iter(groups.values()))
+        if len(members) < req.count:
+            raise _impossible(req, len(members), "对仗标题（同一组）")
+        return [e.text for e in members[: req.count]]
     options = []
     largest = 0
     for (name, style), members in groups.items():
@@ -262,7 +272,9 @@ def _common_prefix(texts: Sequence[str]) -> str:
 
 def _framework(entries: Sequence[Entry], req: Request) -> list[str]:
     rng = req.rng()
-    pool = [e for e in entries if e.kind == "framework"]
+    pool = [e for e in entries if e.kind == "framework" and (req.family is None or e.name == req.family)]
+    if req.family is not None and not pool:
+        raise _unknown_family(req, entries, "framework")
     fits = [e for e in pool if len(e.items) >= req.count]
     if not fits:
         raise _impossible(req, max((len(e.items) for e in pool), default=0), "数字框架的项")
@@ -271,6 +283,16 @@ def _framework(entries: Sequence[Entry], req: Request) -> list[str]:
         key=lambda e: (req.tier(e.theme), len(e.items) != req.count, -hint_score(e, req.hints), rng.random()),
     )
     return list(ranked[0].items[: req.count])
+
+
+def _unknown_family(req: Request, entries: Sequence[Entry], kind: str) -> WenmiError:
+    import difflib
+
+    names = sorted({e.group if kind == "pair" else e.name for e in entries if e.kind == kind} - {""})
+    close = difflib.get_close_matches(req.family or "", names, n=3, cutoff=0.3)
+    what = "对仗标题组" if kind == "pair" else "数字框架"
+    hint = f"是否要写：{'、'.join(close)}？" if close else f"可用 wenmi phrases list --kind {kind} 查看"
+    return WenmiError(f"短语库中没有名为“{req.family}”的{what}", field="family", hint=hint)
 
 
 def _impossible(req: Request, most: int, what: str) -> WenmiError:

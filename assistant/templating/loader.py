@@ -39,7 +39,7 @@ META_KEYS: tuple[str, ...] = ("id", "name", "category", "doctype", "keywords", "
 REQUIRED_KEYS: tuple[str, ...] = (*META_KEYS, "sample", "body")
 TOP_KEYS: tuple[str, ...] = (*REQUIRED_KEYS, "slots", "sections")
 SLOT_KEYS: tuple[str, ...] = ("name", "label", "type", "required", "default", "help")
-SECTION_KEYS: tuple[str, ...] = ("count", "pattern", "theme", "style", "group_by", "headings")
+SECTION_KEYS: tuple[str, ...] = ("count", "pattern", "theme", "style", "family", "group_by", "headings")
 SAMPLE_KEYS: tuple[str, ...] = ("unit", "period", "template", "fields", "achievements")
 
 #: Jinja2 keywords and literals a slot name cannot be.
@@ -428,6 +428,10 @@ def _parse_sections(chk: _Checker, raw: Any, category: str) -> SectionPlan | Non
     if style is not None and style not in PAIR_STYLES:
         chk.error(f"样式 style“{style}”未知", path + ("style",), f"可选：{'、'.join(PAIR_STYLES)}")
         style = None
+    family = raw.get("family")
+    if family is not None and (not isinstance(family, str) or not family.strip()):
+        chk.error("“family”应为短语库中的一组对仗标题或数字框架的名称", path + ("family",), "如 family: 四高")
+        family = None
     group_by = raw.get("group_by", "category")
     if group_by not in GROUP_BY:
         chk.error(f"分组方式 group_by“{group_by}”未知", path + ("group_by",), f"可选：{'、'.join(GROUP_BY)}")
@@ -437,6 +441,7 @@ def _parse_sections(chk: _Checker, raw: Any, category: str) -> SectionPlan | Non
         pattern=pattern,
         theme=theme or category or None,
         style=style,
+        family=family.strip() if family else None,
         group_by=group_by,
         headings=headings,
     )

@@ -93,6 +93,8 @@ class SectionPlan:
     theme: str | None = None
     #: Pair style (space | comma); None lets the phrase bank choose.
     style: str | None = None
+    #: A named family in the phrase bank: a pair group (四高) or a framework (1234党建工作法).
+    family: str | None = None
     group_by: str = "category"
     #: Fixed headings: used as they are instead of composed ones.
     headings: tuple[str, ...] = ()
