@@ -494,3 +494,22 @@ def test_catalogue_template_validates(path: Path | None) -> None:
     _needs_engine_deps()
     errors = [str(d) for d in validate_template_file(path) if d.severity == "error"]
     assert errors == []
+
+
+def test_variables_set_inside_a_branch_are_not_reported_undefined(tmp_path: Path) -> None:
+    src = (FIXTURES / "zhengzhi" / "zz-test-tongzhi.yaml").read_text(encoding="utf-8")
+    body = "body: |\n  {% if unit %}\n  {% set lead, tail = '为', '。' %}\n  {% endif %}\n  # {{ unit }}通知\n  {{ lead }}正文{{ tail }}\n"
+    src = src[: src.index("body:")] + body
+    path = tmp_path / "zz-test-set.yaml"
+    path.write_text(src.replace("zz-test-tongzhi", "zz-test-set"), encoding="utf-8")
+    assert [d for d in validate_template_file(path) if d.rule == "undefined"] == []
+
+
+def test_a_block_tag_that_joins_two_lines_is_caught(tmp_path: Path) -> None:
+    src = (FIXTURES / "zhengzhi" / "zz-test-tongzhi.yaml").read_text(encoding="utf-8")
+    body = "body: |\n  # {{ unit }}通知\n  为做好工作，特此通知。{% if unit %}{% endif %}\n  ## 工作要求\n  正文。\n"
+    src = src[: src.index("body:")] + body
+    path = tmp_path / "zz-test-join.yaml"
+    path.write_text(src.replace("zz-test-tongzhi", "zz-test-join"), encoding="utf-8")
+    found = [d for d in validate_template_file(path) if d.rule == "joined-lines"]
+    assert found and "工作要求" in found[0].message

@@ -8,6 +8,7 @@ no placeholder behind (and type no figure of its own into the body). Across file
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -129,6 +130,12 @@ def _check_body(template: Template) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     unknown = sorted(used - known)
     tree = parse_body(template) if unknown else None
+    if tree is not None:
+        # A name assigned anywhere ({% set %} in one branch, tuple targets) is the template's own;
+        # jinja2's analysis reports it when some path reads it unassigned. The sample render
+        # (StrictUndefined) still catches a path that really does.
+        stored = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
+        unknown = [name for name in unknown if name not in stored]
     for name in unknown:
         assert tree is not None
         lines = [n.lineno for n in tree.find_all(nodes.Name) if n.name == name and n.ctx == "load"]
@@ -191,7 +198,30 @@ def _check_sample(template: Template) -> list[Diagnostic]:
         line = f"示例输出第{d.location.line}行" if d.location.line else "示例输出"
         out.append(Diagnostic(f"{line}：{d.message}", d.rule, type(d.location)(template.where), d.severity))
     out += _check_placeholders(template, result.markup)
+    out += _check_joined_lines(template, result.markup)
     out += _check_markup(template, result.markup)
+    return out
+
+
+_JOINED = re.compile(r"[^#\s]\s*(#{2,5} \S|落款：|\[分页\])")
+
+
+def _check_joined_lines(template: Template, markup: str) -> list[Diagnostic]:
+    """A heading or block marker in the middle of a line: two lines were joined, usually by a
+    block tag (`{% endif %}`) at the end of a text line eating the newline after it."""
+    out: list[Diagnostic] = []
+    for out_line, text in enumerate(markup.splitlines(), start=1):
+        m = _JOINED.search(text)
+        if m and not text.lstrip().startswith("\\"):
+            out.append(
+                Diagnostic.at(
+                    f"示例输出第{out_line}行中间出现了“{m.group(1).strip()}”，像是两行被接成了一行："
+                    f"{text.strip()[:40]}（把 {{% endif %}} 等标签单独写一行）",
+                    rule="joined-lines",
+                    file=template.where,
+                    severity="error",
+                )
+            )
     return out
 
 
