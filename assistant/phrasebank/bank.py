@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -91,7 +91,17 @@ class PhraseBank:
         `family` names one pair group or framework to take them from.
         The same arguments always give the same list; WenmiError when it cannot be done."""
         request = composer.make_request(count, theme, pattern, seed, hints, style, family)
-        return composer.compose(self.all_entries, request)
+        first = composer.compose(self.all_entries, request)
+        if pattern == "framework" or family or not self.check(first):
+            return first
+        # The composer's rules are local; `check` sees the whole set (a word that ends one
+        # heading and starts another). Try the next alternatives, deterministically.
+        for attempt in range(1, 12):
+            alt = replace(request, seed=request.seed * 1000 + attempt * 7919)
+            candidate = composer.compose(self.all_entries, alt)
+            if not self.check(candidate):
+                return candidate
+        return first
 
     def search(self, query: str, limit: int = 20) -> list[Entry]:
         """Best matches first: by characters, meaning (jieba words, tags) and pinyin initials."""
