@@ -39,7 +39,8 @@ def _boundaries(title: str) -> list[int]:
             depth -= 1
         if depth:
             inside.add(i + 1)
-    return [c for c in cuts[:-1] if c not in inside]
+    # Never split a figure from its unit or its digits from each other (104|周年, 20|23年).
+    return [c for c in cuts[:-1] if c not in inside and not title[c - 1].isdigit()]
 
 
 def _shape_cost(lengths: list[int]) -> float:

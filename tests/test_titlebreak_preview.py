@@ -82,3 +82,9 @@ def test_preview_table_columns_line_up_with_wide_characters() -> None:
     doc = parse_markup("| 序号 | 工作任务 |\n| -- | ---- |\n| 1 | 起草方案 |\n| 12 | 调度 |\n")
     rows = [line for line in preview_text(doc).splitlines() if line.startswith("│")]
     assert len({cell_width(r) for r in rows}) == 1
+
+
+def test_a_figure_stays_with_its_unit() -> None:
+    lines = break_title("在纪念五四运动104周年青年座谈会上的讲话", width=12)
+    assert "".join(lines) == "在纪念五四运动104周年青年座谈会上的讲话"
+    assert not any(line[-1].isdigit() for line in lines[:-1])
