@@ -364,7 +364,8 @@ def build_sections(
         return []
     else:
         headings = compose_headings(plan, template, groups, seed)
-        if not any(a.section for g in groups for a in g):
+        # A named family (四高, 1234) has its own order, and so do the workbook's sections then.
+        if not plan.family and not any(a.section for g in groups for a in g):
             headings, groups = match_headings(headings, groups, plan.pattern, plan.group_by)
     sections: list[SectionView] = []
     for i, (heading, group) in enumerate(zip(headings, groups, strict=True), start=1):

@@ -18,7 +18,8 @@ MAX_TITLE_CHARS = int(
     gbt9704.TEXT_WIDTH_MM / gbt9704.MM_PER_PT / gbt9704.char_pitch_pt(gbt9704.TITLE.size_pt)
 )
 _NO_LINE_START = set("的和与及等之、，。；：？！”’）》〕】")
-_NO_LINE_END = set("“‘（《〔【")
+#: Openers and one-character prepositions that must not end a line (以|“四高”, 对|标).
+_NO_LINE_END = set("“‘（《〔【以对在把将为从向和与及")
 
 
 def _boundaries(title: str) -> list[int]:
@@ -33,9 +34,9 @@ def _boundaries(title: str) -> list[int]:
     depth = 0
     inside: set[int] = set()
     for i, ch in enumerate(title):
-        if ch in "《“（":
+        if ch in "《“（【〔":
             depth += 1
-        elif ch in "》”）" and depth:
+        elif ch in "》”）】〕" and depth:
             depth -= 1
         if depth:
             inside.add(i + 1)

@@ -135,6 +135,7 @@ def _check_body(template: Template) -> list[Diagnostic]:
         # jinja2's analysis reports it when some path reads it unassigned. The sample render
         # (StrictUndefined) still catches a path that really does.
         stored = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
+        stored |= {m.name for m in tree.find_all(nodes.Macro)}
         unknown = [name for name in unknown if name not in stored]
     for name in unknown:
         assert tree is not None
