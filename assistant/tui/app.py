@@ -1,0 +1,498 @@
+"""The wenmi Textual application.
+
+The first screen is painted before anything heavy is imported: the workbook, the template
+catalogue (with ranked suggestions, which load jieba) and the phrase bank are read by one
+background thread, step by step, each step handing its result to the UI thread. The session
+(`assistant.tui.session`) holds the state; screens change it and call `changed()`, which marks it
+unsaved, schedules the autosave (recovery file) and tells the other screens to refresh.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.timer import Timer
+
+from assistant.tui.messages import FormDraft, HeadingPicked
+from assistant.tui.screens.achievements import AchievementsScreen
+from assistant.tui.session import Session
+from assistant.tui.settings import Settings, load_settings, save_settings
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+    from textual.screen import Screen
+
+    from assistant.tui.commands import Command
+    from assistant.tui.engine import Exported
+    from assistant.tui.recovery import Recovery
+    from assistant.tui.screens.base import MainScreen
+    from assistant.workbook import Workbook
+
+#: Seconds after the last change before the recovery file is written.
+AUTOSAVE_DELAY = 0.5
+
+
+# The pages other than the first, and the palette, are imported when first used: the first
+# paint only needs the achievements page.
+def _templates_screen() -> Screen[None]:
+    from assistant.tui.screens.templates import TemplatesScreen
+
+    return TemplatesScreen()
+
+
+def _compose_screen() -> Screen[None]:
+    from assistant.tui.screens.compose import ComposeScreen
+
+    return ComposeScreen()
+
+
+def _phrases_screen() -> Screen[None]:
+    from assistant.tui.screens.phrases import PhrasesScreen
+
+    return PhrasesScreen()
+
+
+def _palette() -> type[Provider]:
+    from assistant.tui.palette import WenmiCommands
+
+    return WenmiCommands
+
+
+class WenmiApp(App[None]):
+    """文秘: achievements in, 公文 out."""
+
+    TITLE = "文秘"
+    #: Every page's .tcss (each beside its module), parsed once at start-up rather than when a
+    #: page is first shown. Dialogs bring their own (`Dialog.CSS_PATH`).
+    CSS_PATH: ClassVar[list[str | Path]] = [  # type: ignore[misc]
+        "global.tcss",
+        "app.tcss",
+        "screens/achievements.tcss",
+        "screens/templates.tcss",
+        "screens/compose.tcss",
+        "screens/phrases.tcss",
+    ]
+    #: Only wenmi's own (Chinese) commands; Textual's system commands are English.
+    COMMANDS = {_palette}
+    DEFAULT_MODE = "achievements"
+    MODES: ClassVar[dict[str, Any]] = {
+        "achievements": AchievementsScreen,
+        "templates": _templates_screen,
+        "compose": _compose_screen,
+        "phrases": _phrases_screen,
+    }
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", "帮助", priority=True),
+        Binding("f2", "switch_mode('achievements')", "成效", show=False, priority=True),
+        Binding("f3", "switch_mode('templates')", "模板", show=False, priority=True),
+        Binding("f4", "switch_mode('compose')", "撰写", show=False, priority=True),
+        Binding("f5", "switch_mode('phrases')", "词库", show=False, priority=True),
+        Binding("ctrl+s", "save", "保存", priority=True),
+        Binding("ctrl+e", "export", "导出", priority=True),
+        Binding("ctrl+q", "quit", "退出", show=False, priority=True),
+        Binding("ctrl+p", "command_palette", "命令", show=False, priority=True),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
+    ]
+
+    def __init__(self, workbook_path: Path | None = None, *, sample: bool = False) -> None:
+        super().__init__()
+        from assistant.paths import sample_workbook
+
+        self.sample = sample or workbook_path is None
+        self.workbook_path = Path(workbook_path) if workbook_path is not None else sample_workbook()
+        self.session: Session | None = None
+        self.settings: Settings = load_settings()
+        self.main_screens: dict[str, MainScreen] = {}
+        #: Set when the catalogue is loaded (the export dialog waits for it).
+        self.templates_ready = asyncio.Event()
+        self.bank_ready = asyncio.Event()
+        self.bank_error: str | None = None
+        #: The achievement form being typed, kept in the recovery file.
+        self.draft: dict[str, Any] | None = None
+        self._autosave_timer: Timer | None = None
+
+    # ------------------------------------------------------------------ start-up
+
+    def on_mount(self) -> None:
+        # Start reading only once the first frame is out: the loader thread imports yaml,
+        # jieba and the templates, and would otherwise compete with the first paint.
+        self.call_after_refresh(self._load)
+
+    @work(thread=True, exclusive=True, group="load", name="load")
+    def _load(self) -> None:
+        """Workbook, then templates and suggestions, then the phrase bank; each shown when ready."""
+        from assistant.errors import WenmiError
+        from assistant.tui import engine
+        from assistant.tui.recovery import read_recovery
+
+        try:
+            wb = engine.read_workbook(self.workbook_path)
+        except WenmiError as err:
+            self.call_from_thread(self._workbook_failed, engine.error_lines(err))
+            return
+        except OSError as err:
+            self.call_from_thread(
+                self._workbook_failed, [f"{self.workbook_path}：无法读取（{err.strerror}）"]
+            )
+            return
+        session = self._new_session(wb)
+        recovery = read_recovery(session.recovery_key)
+        if recovery is not None and recovery.workbook_yaml == engine.workbook_yaml(wb) and not recovery.draft:
+            recovery = None  # nothing was lost
+        self.call_from_thread(self._workbook_loaded, session, recovery)
+
+        try:
+            entries, problems = engine.load_templates()
+            suggestions = engine.rank(self.session.workbook if self.session else wb, entries)
+        except WenmiError as err:
+            entries, problems, suggestions = [], engine.error_lines(err), []
+        self.call_from_thread(self._templates_loaded, entries, problems, suggestions)
+
+        error: str | None = None
+        try:
+            from assistant.phrasebank import load_bank
+
+            load_bank()
+        except WenmiError as err:
+            error = str(err)
+        except ImportError:
+            error = "词库模块尚未安装"
+        self.call_from_thread(self._bank_loaded, error)
+
+    def _new_session(self, wb: Workbook) -> Session:
+        path = self.workbook_path
+        if self.sample:
+            return Session(wb, save_path=None, source_path=path, is_sample=True)
+        from assistant.workbook import YAML_SUFFIXES
+
+        save_path = path if path.suffix.lower() in YAML_SUFFIXES else None
+        return Session(wb, save_path=save_path, source_path=path)
+
+    def _workbook_failed(self, lines: list[str]) -> None:
+        from assistant.tui.dialogs.message import MessageDialog
+
+        def done(_: None) -> None:
+            self.exit(return_code=1, message="wenmi：台账有错误，请修改后再打开：\n" + "\n".join(lines))
+
+        self.push_screen(
+            MessageDialog(
+                "台账无法打开", "\n".join(lines), note="请在编辑器中修改后重新打开。按 Enter 退出。"
+            ),
+            done,
+        )
+
+    def _workbook_loaded(self, session: Session, recovery: Recovery | None) -> None:
+        self.session = session
+        for warning in session.workbook.warnings[:3]:
+            self.notify(str(warning), title="台账提示", severity="warning", timeout=8)
+        self._refresh_all()
+        if recovery is not None:
+            self._offer_restore(recovery)
+
+    def _templates_loaded(self, entries: list[Any], problems: list[str], suggestions: list[Any]) -> None:
+        if self.session is not None:
+            self.session.templates = entries
+            self.session.suggestions = suggestions
+            self.session.template_errors = problems
+        if not entries:
+            self.notify("没有找到可用的模板。" + ("\n" + problems[0] if problems else ""), severity="error")
+        self.templates_ready.set()
+        self._refresh_all()
+
+    def _bank_loaded(self, error: str | None) -> None:
+        self.bank_error = error
+        self.bank_ready.set()
+        screen = self.main_screens.get("phrases")
+        if screen is not None:
+            screen.mark_stale()
+
+    def register_screen(self, mode: str, screen: MainScreen) -> None:
+        self.main_screens[mode] = screen
+
+    def _refresh_all(self) -> None:
+        for screen in self.main_screens.values():
+            screen.mark_stale()
+            screen.update_status()
+
+    # ------------------------------------------------------------------ recovery
+
+    def _offer_restore(self, recovery: Recovery) -> None:
+        from assistant.tui.dialogs.confirm import ConfirmDialog
+
+        what = "上次关闭前有未保存的修改"
+        if recovery.draft:
+            what += "（包括正在填写的成效表单）"
+        self.push_screen(
+            ConfirmDialog(
+                "恢复未保存的修改",
+                f"{what}。要恢复吗？\n选“丢弃”将打开文件中已保存的内容。",
+                yes="恢复",
+                no="丢弃",
+            ),
+            lambda yes: self._restore(recovery) if yes else self._discard_recovery(),
+        )
+
+    def _restore(self, recovery: Recovery) -> None:
+        from assistant.errors import WenmiError
+        from assistant.tui import engine
+
+        assert self.session is not None
+        try:
+            wb = engine.workbook_from_yaml(recovery.workbook_yaml, self.session.workbook.path)
+        except WenmiError as err:
+            self.notify(f"恢复文件已损坏，未能恢复：{err}", severity="error")
+            return
+        self.session.workbook = wb
+        self.session.restore_state(recovery.state)
+        self.session.touch()
+        self._refresh_all()
+        self.notify("已恢复未保存的修改。按 Ctrl+S 保存。", title="已恢复")
+        if recovery.draft:
+            screen = self.main_screens.get("achievements")
+            if screen is not None:
+                screen.open_form(recovery.draft.get("index"), recovery.draft.get("data"))  # type: ignore[attr-defined]
+
+    def _discard_recovery(self) -> None:
+        from assistant.tui.recovery import discard_recovery
+
+        if self.session is not None:
+            discard_recovery(self.session.recovery_key)
+
+    # ------------------------------------------------------------------ changes and autosave
+
+    def changed(self, source: MainScreen | None = None, reason: str = "") -> None:
+        """The session changed (called by screens); autosave soon and refresh the other screens."""
+        if self.session is None:
+            return
+        self.session.touch()
+        for screen in self.main_screens.values():
+            if screen is not source:
+                screen.mark_stale()
+            screen.update_status()
+        self.schedule_autosave()
+
+    def on_form_draft(self, message: FormDraft) -> None:
+        self.draft = None if message.data is None else {"index": message.index, "data": message.data}
+        self.schedule_autosave()
+
+    def on_heading_picked(self, message: HeadingPicked) -> None:
+        if self.session is None:
+            return
+        index = message.section or self.session.current_section
+        compose: Any = self.main_screens.get("compose")
+        result = getattr(compose, "result", None)
+        if result is not None and not any(s.index == index for s in result.sections):
+            self.notify("当前模板没有可替换的分节标题（到“撰写”页选中一个部分再试）。", severity="warning")
+            return
+        self.session.set_heading(index, message.text)
+        self.changed(None, "heading")
+        self.notify(f"已把“{message.text}”设为第{index}部分的标题", title="标题")
+
+    def schedule_autosave(self) -> None:
+        if not self.settings.autosave:
+            return
+        if self._autosave_timer is None:
+            self._autosave_timer = self.set_timer(AUTOSAVE_DELAY, self._autosave, name="autosave")
+        else:
+            self._autosave_timer.reset()
+            self._autosave_timer.resume()
+
+    def _autosave(self) -> None:
+        self._autosave_timer = None
+        self.autosave_now()
+
+    def autosave_now(self) -> bool:
+        """Write the recovery file now if anything is unsaved; True when written."""
+        from assistant.tui import engine
+        from assistant.tui.recovery import Recovery, write_recovery
+
+        session = self.session
+        if session is None or not self.settings.autosave or not (session.dirty or self.draft):
+            return False
+        recovery = Recovery(
+            session.recovery_key, engine.workbook_yaml(session.workbook), session.state(), self.draft
+        )
+        try:
+            write_recovery(session.recovery_key, recovery)
+        except OSError as err:
+            self.notify(f"自动保存失败：{err.strerror or err}", severity="error")
+            return False
+        return True
+
+    def status_text(self) -> str:
+        s = self.session
+        if s is None:
+            return "正在读取台账……"
+        state = "● 未保存" if s.dirty else "已保存"
+        if s.dirty and self.settings.autosave:
+            state += "（已自动备份）"
+        return f"{s.display_name}  {state}"
+
+    # ------------------------------------------------------------------ actions
+
+    async def action_switch_mode(self, mode: str) -> None:
+        from assistant.tui.dialogs.base import Dialog
+
+        if isinstance(self.screen, Dialog):
+            return  # finish or close the dialog first
+        await self.switch_mode(mode)
+
+    def run_command(self, command: Command) -> None:
+        """Run a palette command: on the app, or on its screen (switching to it first)."""
+
+        async def run() -> None:
+            if command.target == "app":
+                await self.run_action(command.action)
+                return
+            await self.action_switch_mode(command.target)
+            screen = self.main_screens.get(command.target)
+            if screen is not None and self.screen is screen:
+                await self.run_action(command.action, screen)
+
+        self.call_later(run)
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        from assistant.tui.dialogs.base import Dialog
+
+        if isinstance(self.screen, Dialog) or CommandPalette.is_open(self):
+            return
+        self.push_screen(
+            CommandPalette(placeholder="输入要做的事，如 导出、新增、换标题……", id="--command-palette")
+        )
+
+    def action_help(self) -> None:
+        from assistant.tui.dialogs.base import Dialog
+        from assistant.tui.dialogs.help import HelpDialog
+
+        if isinstance(self.screen, HelpDialog):
+            self.screen.dismiss(None)
+            return
+        if isinstance(self.screen, Dialog):
+            return
+        mode = self.current_mode
+        self.push_screen(HelpDialog(mode))
+
+    def action_toggle_autosave(self) -> None:
+        from assistant.tui.recovery import discard_recovery
+
+        self.settings.autosave = not self.settings.autosave
+        save_settings(self.settings)
+        if self.settings.autosave:
+            self.schedule_autosave()
+            self.notify("已开启自动保存：未保存的修改会随时备份，终端关闭也不丢失。")
+        else:
+            if self.session is not None:
+                discard_recovery(self.session.recovery_key)
+            self.notify("已关闭自动保存：退出前请按 Ctrl+S 保存。", severity="warning")
+        self._refresh_all()
+
+    # -- save
+
+    async def action_save(self) -> None:
+        from assistant.tui.dialogs.base import Dialog
+
+        if isinstance(self.screen, Dialog):
+            submit = getattr(self.screen, "action_submit", None)
+            if submit is not None:  # Ctrl+S in a form saves the form
+                submit()
+            return
+        s = self.session
+        if s is None:
+            return
+        if s.save_path is None:
+            await self.action_save_as()
+            return
+        self.save_to(s.save_path)
+
+    async def action_save_as(self) -> None:
+        from assistant.tui.dialogs.path_input import PathDialog
+
+        s = self.session
+        if s is None:
+            return
+        if s.save_path is not None:
+            default = s.save_path
+        elif s.is_sample:
+            default = Path.cwd() / "成效台账.yaml"
+        else:
+            source = s.source_path or Path.cwd() / "成效台账.yaml"
+            default = source.with_suffix(".yaml")
+        note = "保存为 .yaml 台账（保留填写项、注释与顺序）。"
+        if not s.is_sample and s.save_path is None:
+            note = "导入的表格另存为 .yaml 台账，原表格不会被改动。"
+        self.push_screen(
+            PathDialog("保存台账", default, note=note, suffixes=(".yaml", ".yml"), confirm_overwrite=True),
+            lambda path: self.save_to(path) if path is not None else None,
+        )
+
+    def save_to(self, path: Path) -> bool:
+        from assistant.errors import WenmiError
+        from assistant.tui import engine
+        from assistant.tui.recovery import discard_recovery
+
+        s = self.session
+        if s is None:
+            return False
+        try:
+            written = engine.save_workbook(s.workbook, path)
+        except WenmiError as err:
+            self.notify(str(err), title="保存失败", severity="error", timeout=10)
+            return False
+        old_key = s.recovery_key
+        s.workbook.path = written
+        s.saved(written)
+        discard_recovery(old_key)
+        discard_recovery(s.recovery_key)
+        self._refresh_all()
+        self.notify(f"已保存：{written}", title="保存")
+        return True
+
+    # -- export
+
+    def action_export(self) -> None:
+        from assistant.tui.dialogs.base import Dialog
+        from assistant.tui.dialogs.export import ExportDialog
+
+        if self.session is None:
+            self.notify("台账还在读取，请稍候。")
+            return
+        if isinstance(self.screen, Dialog):
+            return
+        self.push_screen(ExportDialog(), self._exported)
+
+    def _exported(self, result: Exported | None) -> None:
+        from assistant.tui.dialogs.export_result import ExportResultDialog
+
+        if result is not None:
+            self.push_screen(ExportResultDialog(result))
+
+    # -- quit
+
+    async def action_quit(self) -> None:
+        s = self.session
+        unsaved = s is not None and (s.dirty or self.draft is not None)
+        if unsaved and self.settings.autosave:
+            self.autosave_now()
+            self.exit()
+            return
+        if unsaved:
+            from assistant.tui.dialogs.confirm import ConfirmDialog
+
+            self.push_screen(
+                ConfirmDialog(
+                    "退出文秘",
+                    "台账有未保存的修改，且自动保存已关闭。\n不保存就退出吗？",
+                    yes="不保存，退出",
+                    no="返回",
+                ),
+                lambda yes: self.exit() if yes else None,
+            )
+            return
+        self.exit()

@@ -1,0 +1,92 @@
+"""Pick a heading from the phrase bank: `PhrasePicker(Dialog[str | None])`."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from assistant.tui.dialogs.base import Dialog
+
+
+class PhrasePicker(Dialog[str | None]):
+    """Type to search (text, meaning, pinyin initials); ↓ to the list; Enter picks."""
+
+    CSS_PATH = ["dialogs.tcss", "phrase_picker.tcss"]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "取消"),
+        Binding("down", "to_list", "列表", show=False),
+    ]
+
+    def __init__(self, title: str, theme: str | None = None) -> None:
+        super().__init__()
+        self.title_text = title
+        self.theme = theme
+        self.found: list[Any] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="picker-box"):
+            yield Static(self.title_text, classes="dialog-title")
+            yield Input(id="query", placeholder="搜索：如 责任、tgzw；留空列出本主题的短语")
+            yield OptionList(id="options")
+            yield Static("↓ 进入列表 · Enter 选用 · Esc 取消", classes="hint", id="picker-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#query", Input).focus()
+        self._search("")
+
+    @on(Input.Changed, "#query")
+    def _typed(self, event: Input.Changed) -> None:
+        self._search(event.value)
+
+    @work(exclusive=True, group="picker")
+    async def _search(self, query: str) -> None:
+        import asyncio
+
+        from assistant.errors import WenmiError
+        from assistant.tui import engine
+
+        await self.app.bank_ready.wait()  # type: ignore[attr-defined]
+        try:
+            if query.strip():
+                found = await asyncio.to_thread(engine.search_phrases, query, limit=60)
+            else:
+                found = await asyncio.to_thread(
+                    engine.search_phrases, "", kind="phrase", theme=self.theme, limit=200
+                )
+        except WenmiError as err:
+            self.query_one("#picker-hint", Static).update(str(err))
+            return
+        self._show(found)
+
+    def _show(self, found: list[Any]) -> None:
+        self.found = found
+        options = self.query_one("#options", OptionList)
+        options.clear_options()
+        options.add_options(
+            [Option(f"{e.text}  · {e.theme} · {e.role}", id=str(i)) for i, e in enumerate(found)]
+        )
+        if found:
+            options.highlighted = 0
+
+    def action_to_list(self) -> None:
+        self.query_one("#options", OptionList).focus()
+
+    @on(Input.Submitted, "#query")
+    def _first(self) -> None:
+        options = self.query_one("#options", OptionList)
+        index = options.highlighted if options.highlighted is not None else 0
+        if 0 <= index < len(self.found):
+            self.dismiss(self.found[index].text)
+
+    @on(OptionList.OptionSelected, "#options")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.found[int(event.option.id or 0)].text)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,414 @@
+"""Thin adapters over the engine, so screens call one small, typed surface.
+
+Everything here imports the engine lazily (jieba, jinja2, docx and pypinyin are loaded on first
+use, in a worker thread), holds no document logic, and turns engine results into what a widget
+shows. The one adapter that does more than forward a call is `compose`: the engine has no
+parameter for headings the user picked, so picked headings are passed as the section plan's
+fixed headings of a copy of the template (see the TUI report; `compose_markup(headings=...)`
+would make this unnecessary).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from assistant.tui.session import TemplateEntry
+
+if TYPE_CHECKING:
+    from assistant.compose import ComposeResult
+    from assistant.errors import Diagnostic, WenmiError
+    from assistant.matching import Suggestion
+    from assistant.templating import Template
+    from assistant.workbook import Achievement, Workbook
+
+
+# --------------------------------------------------------------------------- workbooks
+
+
+def read_workbook(path: Path) -> Workbook:
+    from assistant.workbook import load_workbook
+
+    return load_workbook(path)
+
+
+def workbook_yaml(wb: Workbook) -> str:
+    from assistant.workbook import dumps_workbook
+
+    return dumps_workbook(wb)
+
+
+def workbook_from_yaml(text: str, source: Path | None) -> Workbook:
+    from assistant.workbook import loads_workbook
+
+    wb = loads_workbook(text, str(source) if source else "<恢复文件>")
+    wb.path = source
+    return wb
+
+
+def save_workbook(wb: Workbook, path: Path) -> Path:
+    from assistant.workbook import save_workbook as save
+
+    return save(wb, path)
+
+
+def import_file(path: Path) -> Workbook:
+    from assistant.importers import import_file as run
+
+    return run(path)
+
+
+def error_lines(err: BaseException) -> list[str]:
+    """Each problem of a WenmiError (or WenmiErrors) as one line."""
+    from assistant.errors import WenmiErrors
+
+    if isinstance(err, WenmiErrors):
+        return [str(e) for e in err.errors]
+    return [str(err)]
+
+
+def figures(a: Achievement) -> str:
+    from assistant.figures import figures_text
+
+    return figures_text(a)
+
+
+# --------------------------------------------------------------------------- the achievement form
+
+#: Form keys of an achievement, in form order (metrics are rows below).
+FORM_KEYS = ("title", "category", "date", "owner", "tags", "section", "detail")
+METRIC_FORM_KEYS = ("label", "value", "unit", "qualifier")
+
+
+def form_data(a: Achievement | None) -> dict[str, Any]:
+    """An achievement as the strings the form shows (empty form for None)."""
+    if a is None:
+        return {k: "" for k in FORM_KEYS} | {"metrics": [dict.fromkeys(METRIC_FORM_KEYS, "")]}
+    from assistant.numfmt import format_value
+
+    data: dict[str, Any] = {
+        "title": a.title,
+        "category": "" if a.category_inferred else (a.category or ""),
+        "date": a.date or "",
+        "owner": a.owner or "",
+        "tags": "、".join(a.tags),
+        "section": a.section or "",
+        "detail": a.detail or "",
+    }
+    data["metrics"] = [
+        {"label": m.label, "value": format_value(m.value), "unit": m.unit, "qualifier": m.qualifier}
+        for m in a.metrics
+    ] or [dict.fromkeys(METRIC_FORM_KEYS, "")]
+    return data
+
+
+_WHAT_PREFIX = re.compile(r"^第\d+项成效(?:“[^”]*”)?的?")
+
+
+def _form_key(err: WenmiError) -> str:
+    """achievements[1].metrics[2].value -> metrics[2].value; the achievement itself -> ""."""
+    path = err.location.field or ""
+    path = re.sub(r"^achievements\[\d+\]\.?", "", path)
+    if re.fullmatch(r"metrics\[\d+\]", path):
+        path += ".value"
+    if path.startswith("tags"):
+        path = "tags"
+    return path
+
+
+def _short_message(err: WenmiError) -> str:
+    text = _WHAT_PREFIX.sub("", err.message) or err.message
+    return f"{text}（{err.hint}）" if err.hint else text
+
+
+def validate_form(
+    data: Mapping[str, Any], *, infer: bool = True
+) -> tuple[Achievement | None, dict[str, str]]:
+    """Check the form with the workbook's own validation.
+
+    Returns (achievement, {}) when valid, else (None, {form key: message}); form keys are
+    "title", "category", …, "metrics[2].value" (rows counted from 1), "" for the whole form.
+    `infer=False` skips inferring a missing category (used while typing; jieba is slow to load).
+    """
+    from assistant.categories import CATEGORIES
+    from assistant.errors import WenmiError, WenmiErrors
+    from assistant.workbook import workbook_from_dict
+
+    item: dict[str, Any] = {"title": str(data.get("title", "")).strip()}
+    for key in ("category", "date", "owner", "detail", "tags", "section"):
+        value = str(data.get(key, "") or "").strip()
+        if value:
+            item[key] = value
+    placeholder = not infer and "category" not in item
+    if placeholder:
+        item["category"] = CATEGORIES[0]
+    metrics = []
+    for row in data.get("metrics", []):
+        cells = {k: str(row.get(k, "") or "").strip() for k in METRIC_FORM_KEYS}
+        if any(cells.values()):
+            metrics.append({k: v for k, v in cells.items() if v})
+        else:
+            metrics.append(None)  # keeps row numbers aligned; dropped below
+    kept = [m for m in metrics if m is not None]
+    if kept:
+        item["metrics"] = kept
+    try:
+        wb = workbook_from_dict({"unit": "—", "achievements": [item]}, source="表单")
+    except WenmiError as exc:
+        errors = exc.errors if isinstance(exc, WenmiErrors) else [exc]
+        rows = [i for i, m in enumerate(metrics, start=1) if m is not None]
+        out: dict[str, str] = {}
+        for err in errors:
+            key = _form_key(err)
+            m = re.match(r"metrics\[(\d+)\](.*)", key)
+            if m and int(m.group(1)) <= len(rows):  # back to the row number the user sees
+                key = f"metrics[{rows[int(m.group(1)) - 1]}]{m.group(2)}"
+            out.setdefault(key, _short_message(err))
+        return None, out
+    a = wb.achievements[0]
+    if placeholder:
+        a.category = None
+    return a, {}
+
+
+# --------------------------------------------------------------------------- templates
+
+
+def initials(text: str) -> str:
+    """Pinyin initials of the Chinese in `text`: 作风建设实施方案 -> zfjsssfa."""
+    try:
+        from assistant.phrasebank.search import pinyin_of
+    except ImportError:
+        pass
+    else:
+        return pinyin_of(text)[1].replace(" ", "").lower()
+    from pypinyin import Style, lazy_pinyin
+
+    return "".join(p[0] for p in lazy_pinyin(text, style=Style.FIRST_LETTER, errors="ignore") if p).lower()
+
+
+def load_templates() -> tuple[list[TemplateEntry], list[str]]:
+    """Every template that loads, with its filter keys; and the problems of those that do not."""
+    from assistant.templating import load_catalog
+
+    catalog = load_catalog()
+    templates = catalog.all()
+    problems = [str(e) for e in [*catalog.problems, *catalog.load_errors]]
+    entries = []
+    for t in templates:
+        words = [t.name, t.category, t.doctype, *t.keywords]
+        keys = " ".join(initials(w) for w in words)
+        haystack = " ".join([t.name, t.id, t.category, t.doctype, *t.keywords, t.description]).lower()
+        entries.append(TemplateEntry(t, keys, haystack))
+    return entries, problems
+
+
+def rank(wb: Workbook, entries: Sequence[TemplateEntry]) -> list[Suggestion]:
+    from assistant.matching import suggest
+
+    return suggest(wb, [e.template for e in entries])
+
+
+def slot_type_label(kind: str) -> str:
+    from assistant.templating.model import SLOT_TYPE_LABELS
+
+    return SLOT_TYPE_LABELS.get(kind, kind)
+
+
+def pattern_label(pattern: str) -> str:
+    from assistant.templating.model import PATTERN_LABELS
+
+    return PATTERN_LABELS.get(pattern, pattern)
+
+
+def slot_text(value: Any) -> str:
+    """A slot value from the workbook as the text an Input shows."""
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        if value and all(isinstance(r, list | tuple) for r in value):
+            return "；".join("|".join(str(c) for c in row) for row in value)
+        return "、".join(str(v) for v in value)
+    return str(value)
+
+
+# --------------------------------------------------------------------------- composing
+
+
+def with_headings(template: Template, headings: Sequence[str]) -> Template:
+    """A copy of `template` whose sections use `headings` as they are."""
+    assert template.sections is not None
+    plan = replace(template.sections, headings=tuple(headings), count=len(headings))
+    return replace(template, sections=plan)
+
+
+def picked_template(template: Template, result: ComposeResult, picked: Mapping[int, str]) -> Template | None:
+    """The template to compose with when the user picked headings; None when nothing changes."""
+    if not picked or template.sections is None or not result.sections:
+        return None
+    fixed = [picked.get(s.index, s.heading) for s in result.sections]
+    if fixed == [s.heading for s in result.sections]:
+        return None
+    return with_headings(template, fixed)
+
+
+def compose(
+    template: Template, wb: Workbook, *, seed: int = 0, headings: Mapping[int, str] | None = None
+) -> ComposeResult:
+    """compose_markup, with the headings the user picked put in place."""
+    from assistant.compose import compose_markup
+
+    result = compose_markup(template, wb, seed=seed)
+    custom = picked_template(template, result, headings or {})
+    if custom is not None:
+        result = compose_markup(custom, wb, seed=seed)
+    return result
+
+
+@dataclass
+class Preview:
+    """The preview pane's content: the document text, or what stops it."""
+
+    text: str
+    error: str | None = None
+    diagnostics: list[str] = field(default_factory=list)
+    #: The slot (or other field) the error is about, when the engine says.
+    error_field: str | None = None
+
+
+def preview(markup: str) -> Preview:
+    """The plain-text preview of composed markup (the markup itself if it does not parse)."""
+    from assistant.errors import WenmiError
+
+    try:
+        from assistant.markup import parse_markup
+        from assistant.preview import preview_text
+    except ImportError:  # engine part not there yet: show the markup
+        return Preview(markup)
+    try:
+        return Preview(preview_text(parse_markup(markup, "<预览>")))
+    except WenmiError as err:
+        return Preview(markup, str(err))
+
+
+def compose_preview(
+    template: Template, wb: Workbook, *, seed: int, headings: Mapping[int, str]
+) -> tuple[ComposeResult | None, Preview]:
+    from assistant.errors import WenmiError
+
+    try:
+        result = compose(template, wb, seed=seed, headings=headings)
+    except WenmiError as err:
+        return None, Preview("", str(err), error_field=err.location.field)
+    shown = preview(result.markup)
+    shown.diagnostics = [str(d) for d in result.diagnostics]
+    return result, shown
+
+
+# --------------------------------------------------------------------------- export
+
+
+@dataclass
+class Exported:
+    path: Path
+    pages: int | None
+    warnings: list[str]
+
+
+def _diagnostics(items: Sequence[Diagnostic]) -> list[str]:
+    return [str(d) for d in items]
+
+
+def export(
+    wb: Workbook,
+    template: Template,
+    out: Path,
+    *,
+    seed: int = 0,
+    headings: Mapping[int, str] | None = None,
+    force: bool = False,
+) -> Exported:
+    """Write the .docx with the engine's `export_workbook` (picked headings kept, see module doc)."""
+    from assistant.render import export_workbook
+
+    picked = dict(headings or {})
+    if picked:
+        from assistant.compose import compose_markup
+
+        custom = picked_template(template, compose_markup(template, wb, seed=seed), picked)
+        if custom is not None:
+            return _export_custom(wb, custom, out, seed=seed, force=force)
+    done = export_workbook(wb, template.id, out, seed=seed, force=force)
+    return Exported(Path(done.path), done.pages, _diagnostics(done.diagnostics))
+
+
+def _export_custom(wb: Workbook, template: Template, out: Path, *, seed: int, force: bool) -> Exported:
+    """Export with picked headings: the steps of `render.export_workbook`, with our template copy.
+
+    The engine's export takes a template id only; this goes away once it accepts headings.
+    """
+    from assistant.compose import compose_markup
+    from assistant.errors import WenmiError
+    from assistant.figcheck import check_figures
+    from assistant.markup import parse_markup
+    from assistant.render import estimate_pages, write_output
+
+    if out.exists() and not force:
+        raise WenmiError("输出文件已存在，未覆盖", file=str(out), hint="换一个文件名，或确认覆盖")
+    result = compose_markup(template, wb, seed=seed)
+    source = f"模板“{template.id}”的输出"
+    doc = parse_markup(result.markup, source=source)
+    consumed = wb.achievements if result.consumes_achievements else []
+    found = [*result.diagnostics, *check_figures(consumed, result.markup, result.values, source=source)]
+    found += doc.diagnostics
+    write_output(doc, out, "docx", force=True)
+    return Exported(out, estimate_pages(doc), _diagnostics(found))
+
+
+# --------------------------------------------------------------------------- phrase bank
+
+
+def bank() -> Any:
+    """The phrase bank (cached by the engine); WenmiError when its files are broken."""
+    from assistant.phrasebank import load_bank
+
+    return load_bank()
+
+
+def phrase_vocabulary() -> tuple[
+    tuple[str, ...], dict[str, str], tuple[str, ...], tuple[str, ...], tuple[str, ...]
+]:
+    """(kinds, kind labels, themes, roles, structures) for the browse tree and the add form."""
+    from assistant.categories import THEMES
+    from assistant.phrasebank.model import KIND_LABELS, KINDS, ROLES, STRUCTURES
+
+    return KINDS, KIND_LABELS, THEMES, ROLES, STRUCTURES
+
+
+def search_phrases(
+    query: str, *, kind: str | None = None, theme: str | None = None, limit: int = 200
+) -> list[Any]:
+    """Entries matching `query`, best first; with no query, the kind/theme's entries, phrases first."""
+    b = bank()
+    if query.strip():
+        found = b.search(query.strip(), limit=limit)
+        return [e for e in found if (kind is None or e.kind == kind) and (theme is None or e.theme == theme)]
+    from assistant.phrasebank.model import KINDS
+
+    order = {k: i for i, k in enumerate(KINDS)}
+    entries = sorted(b.entries(kind=kind, theme=theme), key=lambda e: order.get(e.kind, len(order)))
+    return entries[:limit]
+
+
+def count_phrases(*, kind: str | None = None, theme: str | None = None) -> int:
+    return len(bank().entries(kind=kind, theme=theme))
+
+
+def add_phrase(text: str, theme: str, role: str, structure: str | None) -> tuple[Any, Path]:
+    """Add the user's phrase with the engine's own checks (four characters, no duplicate…)."""
+    from assistant.phrasebank.userfile import add_user_phrase
+
+    return add_user_phrase(text, theme, role, structure or None)

@@ -1,0 +1,1 @@
+"""The four main screens (one per mode): achievements, templates, compose, phrases."""

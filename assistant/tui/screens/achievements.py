@@ -1,0 +1,307 @@
+"""The achievements page: the unit and period, and a table of the workbook's achievements."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Input, Label, Static
+
+from assistant.tui.screens.base import MainScreen
+
+#: (key, title, width); the title column takes the width left over.
+COLUMNS: tuple[tuple[str, str, int], ...] = (
+    ("no", "序号", 4),
+    ("title", "事项", 0),
+    ("category", "类别", 10),
+    ("figures", "数据", 16),
+    ("date", "日期", 10),
+    ("owner", "责任单位", 12),
+)
+#: Columns dropped first on a narrow terminal.
+NARROW_DROP = ("owner", "date")
+
+
+class AchievementTable(DataTable[Any]):
+    """The achievements, one per row; keys: Enter edit, Delete remove, Ctrl+↑/↓ reorder."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "screen.edit", "编辑"),
+        Binding("delete", "screen.delete", "删除"),
+        Binding("ctrl+up", "screen.move(-1)", "上移", show=False),
+        Binding("ctrl+down", "screen.move(1)", "下移", show=False),
+    ]
+
+
+class AchievementsScreen(MainScreen):
+    """成效台账: what the unit did, with its figures."""
+
+    MODE = "achievements"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+n", "add", "新增"),
+        Binding("ctrl+o", "import_file", "导入"),
+    ]
+
+    def compose_body(self) -> ComposeResult:
+        with Horizontal(id="facts"):
+            yield Label("单位", classes="fact-label")
+            yield Input(id="unit", placeholder="如：党群工作部", disabled=True, compact=True)
+            yield Label("时期", classes="fact-label")
+            yield Input(id="period", placeholder="如：2022年", disabled=True, compact=True)
+        yield Static("", id="facts-error", classes="field-error")
+        with Vertical(id="table-box"):
+            yield AchievementTable(id="table", cursor_type="row", zebra_stripes=True)
+            yield Static("正在读取台账……", id="empty", classes="loading-note")
+        yield Static("", id="summary", classes="muted")
+
+    def on_mount(self) -> None:
+        table = self.query_one(AchievementTable)
+        table.focus()
+        super().on_mount()
+
+    # ------------------------------------------------------------------ showing
+
+    def refresh_from_session(self) -> None:
+        s = self.session
+        assert s is not None
+        wb = s.workbook
+        for wid, value in (("unit", wb.unit), ("period", wb.period)):
+            box = self.query_one(f"#{wid}", Input)
+            box.disabled = False
+            if box.value != value:
+                with box.prevent(Input.Changed):
+                    box.value = value
+        self._fill_table()
+
+    def _columns(self) -> list[tuple[str, str, int]]:
+        width = max(self.size.width, 40)
+        cols = list(COLUMNS)
+        if width < 100:
+            cols = [c for c in cols if c[0] not in NARROW_DROP]
+        fixed = sum(w + 2 for _, _, w in cols if w) + 2 + 2  # cell padding, scrollbar
+        title_width = max(12, width - fixed)
+        return [(k, t, w or title_width) for k, t, w in cols]
+
+    def _fill_table(self, cursor: int | None = None) -> None:
+        from assistant.tui import engine
+
+        s = self.session
+        if s is None:
+            return
+        table = self.query_one(AchievementTable)
+        row = table.cursor_row if cursor is None else cursor
+        table.clear(columns=True)
+        cols = self._columns()
+        for key, title, width in cols:
+            table.add_column(title, key=key, width=width)
+        for i, a in enumerate(s.workbook.achievements, start=1):
+            values = {
+                "no": str(i),
+                "title": a.title,
+                "category": (a.category or "未分类") + ("*" if a.category_inferred else ""),
+                "figures": engine.figures(a),
+                "date": a.date or "",
+                "owner": a.owner or "",
+            }
+            cells = [Text(values[k], no_wrap=True, overflow="ellipsis") for k, _, _ in cols]
+            table.add_row(*cells, key=str(i))
+        count = len(s.workbook.achievements)
+        empty = self.query_one("#empty", Static)
+        empty.display = count == 0
+        empty.update("台账里还没有成效事项。按 Ctrl+N 新增，或按 Ctrl+O 从 Excel/CSV 导入。")
+        if count:
+            table.move_cursor(row=min(max(row, 0), count - 1))
+        metrics = s.workbook.metric_count()
+        inferred = sum(1 for a in s.workbook.achievements if a.category_inferred)
+        note = f"共 {count} 项成效、{metrics} 个数据"
+        if inferred:
+            note += f"；标 * 的类别由内容推断（{inferred} 项）"
+        self.query_one("#summary", Static).update(note)
+
+    def on_resize(self) -> None:
+        if self.session is not None:
+            self._fill_table()
+
+    # ------------------------------------------------------------------ unit and period
+
+    @on(Input.Changed, "#unit, #period")
+    def _fact_changed(self, event: Input.Changed) -> None:
+        s = self.session
+        if s is None:
+            return
+        value = event.value.strip()
+        error = self.query_one("#facts-error", Static)
+        if event.input.id == "unit":
+            if not value:
+                error.update(
+                    "单位不能为空（文档标题和落款要用到），未修改的单位仍为“" + s.workbook.unit + "”"
+                )
+                error.add_class("-shown")
+                return
+            s.workbook.unit = value
+        else:
+            s.workbook.period = value
+        error.update("")
+        error.remove_class("-shown")
+        self.changed("facts")
+
+    # ------------------------------------------------------------------ add, edit, delete, move
+
+    def _index(self) -> int | None:
+        s = self.session
+        table = self.query_one(AchievementTable)
+        if s is None or not s.workbook.achievements or table.row_count == 0:
+            return None
+        return min(table.cursor_row, len(s.workbook.achievements) - 1)
+
+    def action_add(self) -> None:
+        if self.session is not None:
+            self.open_form(None)
+
+    def action_edit(self) -> None:
+        index = self._index()
+        if index is not None:
+            self.open_form(index)
+
+    def open_form(self, index: int | None, data: dict[str, Any] | None = None) -> None:
+        """Open the achievement form for row `index` (None = a new one), optionally prefilled."""
+        from assistant.tui import engine
+        from assistant.tui.dialogs.achievement_form import AchievementForm
+
+        s = self.session
+        if s is None:
+            return
+        if index is not None and not 0 <= index < len(s.workbook.achievements):
+            index = None
+        if data is None:
+            data = engine.form_data(s.workbook.achievements[index] if index is not None else None)
+        self.app.push_screen(AchievementForm(index, data), lambda a: self._form_done(index, a))
+
+    def _form_done(self, index: int | None, achievement: Any) -> None:
+        s = self.session
+        self.wenmi.draft = None
+        if s is None or achievement is None:
+            self.wenmi.schedule_autosave()
+            return
+        items = s.workbook.achievements
+        if index is None:
+            items.append(achievement)
+            row = len(items) - 1
+            self.notify(f"已新增：{achievement.title}")
+        else:
+            old = items[index]
+            achievement.layout = old.layout  # keep the comments the file had around it
+            for new_m, old_m in zip(achievement.metrics, old.metrics, strict=False):
+                new_m.layout = old_m.layout
+            items[index] = achievement
+            row = index
+        self.changed("achievement")
+        self._fill_table(row)
+
+    def action_delete(self) -> None:
+        from assistant.tui.dialogs.confirm import ConfirmDialog
+
+        s = self.session
+        index = self._index()
+        if s is None or index is None:
+            return
+        title = s.workbook.achievements[index].title
+        self.app.push_screen(
+            ConfirmDialog("删除成效事项", f"确定删除第{index + 1}项“{title}”吗？", yes="删除", no="取消"),
+            lambda yes: self._delete(index) if yes else None,
+        )
+
+    def _delete(self, index: int) -> None:
+        s = self.session
+        if s is None or index >= len(s.workbook.achievements):
+            return
+        removed = s.workbook.achievements.pop(index)
+        self.changed("delete")
+        self._fill_table(index)
+        self.notify(f"已删除：{removed.title}")
+
+    def action_move(self, step: int) -> None:
+        s = self.session
+        index = self._index()
+        if s is None or index is None:
+            return
+        target = index + step
+        items = s.workbook.achievements
+        if not 0 <= target < len(items):
+            return
+        items[index], items[target] = items[target], items[index]
+        self.changed("move")
+        self._fill_table(target)
+
+    # ------------------------------------------------------------------ import
+
+    def action_import_file(self) -> None:
+        from assistant.tui.dialogs.path_input import PathDialog
+
+        s = self.session
+        if s is None:
+            return
+        folder = Path.cwd() if s.is_sample or s.source_path is None else s.source_path.parent
+        self.app.push_screen(
+            PathDialog(
+                "导入台账表格",
+                folder,
+                note="选择 .xlsx、.csv（或旧公文 .docx），其中的成效事项会追加到当前台账。",
+                suffixes=(".xlsx", ".xlsm", ".csv", ".docx", ".yaml", ".yml"),
+                must_exist=True,
+                browse=True,
+            ),
+            lambda path: self._import(path) if path is not None else None,
+        )
+
+    @work(thread=True, exclusive=True, group="import")
+    def _import(self, path: Path) -> None:
+        from assistant.errors import WenmiError
+        from assistant.tui import engine
+
+        try:
+            imported = engine.import_file(path)
+        except WenmiError as err:
+            lines = engine.error_lines(err)
+            more = f"\n……共 {len(lines)} 处问题" if len(lines) > 4 else ""
+            self.app.call_from_thread(
+                self.notify,
+                "\n".join(lines[:4]) + more + "\n当前台账未改动。",
+                title="导入失败",
+                severity="error",
+                timeout=15,
+            )
+            return
+        except OSError as err:
+            self.app.call_from_thread(
+                self.notify,
+                f"{path}：无法读取（{err.strerror}）。当前台账未改动。",
+                title="导入失败",
+                severity="error",
+            )
+            return
+        self.app.call_from_thread(self._imported, path, imported)
+
+    def _imported(self, path: Path, imported: Any) -> None:
+        s = self.session
+        if s is None:
+            return
+        before = len(s.workbook.achievements)
+        s.workbook.achievements.extend(imported.achievements)
+        if not s.workbook.unit.strip() and imported.unit:
+            s.workbook.unit = imported.unit
+        if not s.workbook.period and imported.period:
+            s.workbook.period = imported.period
+        self.changed("import")
+        self.refresh_from_session()
+        self._fill_table(before)
+        count = len(imported.achievements)
+        warn = f"，另有 {len(imported.warnings)} 条提示" if imported.warnings else ""
+        self.notify(f"从 {path.name} 导入了 {count} 项成效{warn}。", title="导入完成")
+        for w in imported.warnings[:3]:
+            self.notify(str(w), severity="warning", timeout=10)

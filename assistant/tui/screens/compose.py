@@ -1,0 +1,455 @@
+"""The compose page: the template's slots, its sections with their achievements, a live preview.
+
+Typing in a slot writes the workbook's `fields` and recomposes in a worker thread. Requests are
+coalesced: while one composition runs, further keystrokes only mark the preview as wanted
+again, and the newest state is composed as soon as the running one finishes, so the preview
+follows typing without queueing stale work. A document that composes in a few milliseconds
+(a seed-sized one does in about two) is composed on the UI thread instead, which puts the
+keystroke and its preview in the same frame.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Input, Label, Static, Tree
+
+from assistant.tui.screens.base import MainScreen
+from assistant.tui.widgets.preview import DocumentPreview
+
+if TYPE_CHECKING:
+    from assistant.compose import ComposeResult as Composed
+    from assistant.templating import Template
+    from assistant.tui.engine import Preview
+
+
+#: Compositions faster than this run on the UI thread (see `_start_preview`).
+INLINE_COMPOSE_MS = 15.0
+
+#: What an empty slot suggests typing, by slot type.
+SLOT_PLACEHOLDERS = {
+    "text": "填写文字",
+    "date": "如：2023-01-11",
+    "number": "填写数字，如 35",
+    "list": "多项用顿号分隔：甲、乙、丙",
+    "table": "每行用分号、每格用竖线分隔：甲|乙;丙|丁",
+}
+
+
+class SectionTree(Tree[tuple[str, int, int]]):
+    """Sections and their achievements. Data: ("section", index, index) or ("achievement", wb index, section)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+up", "screen.move_achievement(-1)", "移到上一部分"),
+        Binding("ctrl+down", "screen.move_achievement(1)", "移到下一部分"),
+        Binding("m", "screen.choose_section", "移到…"),
+    ]
+
+
+class ComposeScreen(MainScreen):
+    """撰写: fill the slots, arrange the sections, watch the document take shape."""
+
+    MODE = "compose"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+r", "cycle_headings(1)", "换标题"),
+        Binding("ctrl+b", "cycle_headings(-1)", "上一组", show=False),
+        Binding("ctrl+t", "pick_heading", "选词作标题"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.template: Template | None = None
+        self.result: Composed | None = None
+        self._slot_template: str | None = None
+        self._tree_signature: Any = None
+        self._wanted = 0
+        self._composing = False
+        #: How long the last composition took; the first one (and slow ones) run in a thread.
+        self._last_compose_ms = float("inf")
+        self._preview_text = ""
+        self._notes: tuple[tuple[str, str], ...] = ()
+        self._slot_error: tuple[str | None, str | None] = (None, None)
+        #: Preview generations finished (tests and the benchmark wait on it).
+        self.preview_generation = 0
+
+    def compose_body(self) -> ComposeResult:
+        with Horizontal(id="compose-main"):
+            with Vertical(id="left"):
+                yield Static("正在载入模板……", id="template-line")
+                yield VerticalScroll(id="slots")
+                yield Static("分节与成效", classes="pane-title", id="sections-title")
+                yield SectionTree("分节", id="sections")
+            with Vertical(id="right"):
+                yield Static("预览", classes="pane-title", id="preview-title")
+                yield DocumentPreview(id="preview")
+                yield Static("", id="diagnostics")
+
+    def on_mount(self) -> None:
+        tree = self.query_one(SectionTree)
+        tree.show_root = False
+        tree.guide_depth = 2
+        super().on_mount()
+
+    # ------------------------------------------------------------------ template and slots
+
+    def refresh_from_session(self) -> None:
+        s = self.session
+        assert s is not None
+        if s.templates is None:
+            return
+        template, suggested = s.effective_template()
+        self.template = template
+        line = self.query_one("#template-line", Static)
+        if template is None:
+            line.update("没有可用的模板。")
+            return
+        how = "推荐模板，F3 可更换" if suggested else "F3 可更换"
+        text = Text.assemble(("模板：", "dim"), (template.name, "bold"), (f"（{how}）", "dim"))
+        if (
+            template.sections is not None
+            and template.sections.pattern != "none"
+            and not template.sections.headings
+        ):
+            text.append(f"  标题第 {s.seed + 1} 组", style="dim")
+        line.update(text)
+        if self._slot_template != template.id:
+            self._build_slots(template)
+        else:
+            self._sync_slots(template)
+        self.request_preview()
+
+    def _build_slots(self, template: Template) -> None:
+        from assistant.tui import engine
+
+        s = self.session
+        assert s is not None
+        box = self.query_one("#slots", VerticalScroll)
+        box.remove_children()
+        widgets: list[Any] = []
+        for slot in template.slots:
+            if slot.type == "achievements":
+                continue
+            label = slot.label + ("（必填）" if slot.required else "")
+            default = engine.slot_text(slot.default)
+            placeholder = (
+                f"默认：{default}" if default else (slot.help or SLOT_PLACEHOLDERS.get(slot.type, ""))
+            )
+            if slot.type == "table" and not default:
+                placeholder = SLOT_PLACEHOLDERS["table"]
+            value = engine.slot_text(s.workbook.fields.get(slot.name))
+            field = Input(value, placeholder=placeholder, name=slot.name, compact=True, classes="slot-input")
+            field.tooltip = slot.help or None
+            widgets.append(Label(label, classes="slot-label"))
+            widgets.append(field)
+            widgets.append(Static("", classes="field-error slot-error", name=slot.name))
+        if not widgets:
+            widgets.append(Static("此模板没有需要填写的项。", classes="muted"))
+        box.mount_all(widgets)
+        self._slot_template = template.id
+        self._slot_error = (None, None)
+
+    def _sync_slots(self, template: Template) -> None:
+        """Show field values changed elsewhere (a restore) without disturbing the one being typed."""
+        from assistant.tui import engine
+
+        s = self.session
+        assert s is not None
+        for box in self.query(".slot-input").results(Input):
+            value = engine.slot_text(s.workbook.fields.get(str(box.name)))
+            if box.value != value and not box.has_focus:
+                with box.prevent(Input.Changed):
+                    box.value = value
+
+    @on(Input.Changed, ".slot-input")
+    def _slot_changed(self, event: Input.Changed) -> None:
+        from assistant.tui import engine
+
+        s = self.session
+        if s is None:
+            return
+        name = str(event.input.name)
+        value = event.value.strip()
+        if value == engine.slot_text(s.workbook.fields.get(name)).strip():
+            return  # the Input showing what is stored (mount, sync), not an edit
+        if value:
+            s.workbook.fields[name] = value
+        else:
+            s.workbook.fields.pop(name, None)
+        self.changed("slot")
+        self.request_preview()
+
+    # ------------------------------------------------------------------ preview
+
+    def request_preview(self) -> None:
+        """Compose again soon; coalesces requests made while a composition is running."""
+        self._wanted += 1
+        if not self._composing:
+            self._start_preview()
+
+    def _start_preview(self) -> None:
+        s = self.session
+        if s is None or self.template is None:
+            return
+        self._composing = True
+        wb = s.workbook
+        snapshot = replace(wb, fields=dict(wb.fields), achievements=list(wb.achievements))
+        args = (self._wanted, self.template, snapshot, s.seed, dict(s.headings))
+        if self._last_compose_ms < INLINE_COMPOSE_MS:
+            # A quick document: compose right here, so the preview is in the same frame as
+            # the keystroke (a thread hop costs more than the composing).
+            self._preview_ready(*args[:3], *self._compose_document(*args[1:]))
+        else:
+            self._compose_in_thread(*args)
+
+    def _compose_document(
+        self, template: Any, wb: Any, seed: int, headings: dict[int, str]
+    ) -> tuple[Any, Preview]:
+        from assistant.tui import engine
+
+        start = time.perf_counter()
+        try:
+            result, shown = engine.compose_preview(template, wb, seed=seed, headings=headings)
+        except Exception as exc:  # noqa: BLE001 - a template bug must not kill the screen
+            result, shown = None, engine.Preview("", f"内部错误：{exc}")
+        self._last_compose_ms = (time.perf_counter() - start) * 1000
+        return result, shown
+
+    @work(thread=True, group="preview")
+    def _compose_in_thread(
+        self, generation: int, template: Any, wb: Any, seed: int, headings: dict[int, str]
+    ) -> None:
+        result, shown = self._compose_document(template, wb, seed, headings)
+        self.app.call_from_thread(self._preview_ready, generation, template, wb, result, shown)
+
+    def _preview_ready(self, generation: int, template: Any, wb: Any, result: Any, shown: Preview) -> None:
+        self._composing = False
+        self.preview_generation = generation
+        if template is self.template:
+            self._show(result, shown, wb)
+        if self._wanted != generation:
+            self._start_preview()
+
+    def _show(self, result: Composed | None, shown: Preview, wb: Any) -> None:
+        # Only touch widgets whose content changed: every update of an auto-height widget
+        # costs a layout of the whole page, which is what a keystroke must not pay for.
+        self._show_slot_errors(shown.error_field, shown.error if result is None else None)
+        if result is None:
+            self._set_diagnostics((("bold red", shown.error or ""),))
+            return
+        self.result = result
+        self._preview_text = shown.text
+        self._render_preview()
+        notes = ((("red", shown.error),) if shown.error else ()) + tuple(
+            ("yellow", f"⚠{d}") for d in shown.diagnostics[:3]
+        )
+        self._set_diagnostics(notes)
+        self._fill_sections(result, wb)
+
+    def _set_diagnostics(self, notes: tuple[tuple[str, str], ...]) -> None:
+        if notes == self._notes:
+            return
+        self._notes = notes
+        box = self.query_one("#diagnostics", Static)
+        box.update(Text("\n").join(Text(text, style=style) for style, text in notes))
+        box.display = bool(notes)
+
+    def _render_preview(self) -> None:
+        self.query_one(DocumentPreview).update(self._preview_text)
+
+    def _show_slot_errors(self, field: str | None, error: str | None) -> None:
+        if not error:
+            field = None
+        if (field, error) == self._slot_error:
+            return
+        self._slot_error = (field, error)
+        for err in self.query(".slot-error").results(Static):
+            shown = err.name == field
+            err.update(error if shown and error else "")
+            err.set_class(shown, "-shown")
+
+    # ------------------------------------------------------------------ sections
+
+    def _fill_sections(self, result: Composed, wb: Any) -> None:
+        from assistant.tui import engine
+
+        s = self.session
+        assert s is not None
+        placed = _place(result, wb.achievements)
+        signature = (
+            [(sec.index, sec.heading, tuple(placed[sec.index])) for sec in result.sections],
+            [a.title for a in wb.achievements],
+        )
+        if signature == self._tree_signature:
+            return
+        self._tree_signature = signature
+        tree = self.query_one(SectionTree)
+        keep = tree.cursor_node.data if tree.cursor_node is not None else None
+        tree.clear()
+        title = self.query_one("#sections-title", Static)
+        if not result.sections:
+            plan = self.template.sections if self.template else None
+            text = (
+                "此模板不分节，成效事项按顺序写入。"
+                if result.consumes_achievements
+                else "此模板不使用成效事项。"
+            )
+            if plan is not None and plan.pattern != "none" and not wb.achievements:
+                text = "台账里还没有成效事项。"
+            tree.root.add_leaf(Text(text, style="dim"))
+            title.update("分节与成效")
+            return
+        title.update("分节与成效（Ctrl+↑↓ 移动成效）")
+        for sec in result.sections:
+            mark = " ✎" if sec.index in s.headings else ""
+            node = tree.root.add(
+                Text.assemble((f"{sec.index}. ", "dim"), (sec.heading, "bold"), (mark, "green")),
+                data=("section", sec.index, sec.index),
+                expand=True,
+            )
+            for i in placed[sec.index]:
+                a = wb.achievements[i]
+                figures = engine.figures(a)
+                label = Text.assemble(a.title, (f"  {figures}" if figures else "", "dim"))
+                label.no_wrap = True
+                label.overflow = "ellipsis"
+                node.add_leaf(label, data=("achievement", i, sec.index))
+        self._restore_cursor(keep)
+
+    def _restore_cursor(self, keep: tuple[str, int, int] | None) -> None:
+        tree = self.query_one(SectionTree)
+        target = None
+        for node in _walk(tree.root):
+            if keep is not None and node.data is not None and node.data[:2] == keep[:2]:
+                target = node
+                break
+        if target is None and keep is None and self.session is not None:
+            target = next(
+                (
+                    n
+                    for n in _walk(tree.root)
+                    if n.data and n.data[0] == "section" and n.data[1] == self.session.current_section
+                ),
+                None,
+            )
+        if target is not None:
+            self.call_after_refresh(tree.move_cursor, target)
+
+    @on(Tree.NodeHighlighted, "#sections")
+    def _section_highlighted(self, event: Tree.NodeHighlighted[tuple[str, int, int]]) -> None:
+        if event.node.data is not None and self.session is not None:
+            self.session.current_section = event.node.data[2]
+
+    def _selected_achievement(self) -> tuple[int, int] | None:
+        node = self.query_one(SectionTree).cursor_node
+        if node is None or node.data is None or node.data[0] != "achievement":
+            self.notify("请先在“分节与成效”中选中一项成效（方向键移动）。", severity="warning")
+            return None
+        return node.data[1], node.data[2]
+
+    def action_move_achievement(self, step: int) -> None:
+        picked = self._selected_achievement()
+        if picked is None or self.result is None:
+            return
+        index, section = picked
+        target = section + step
+        if not 1 <= target <= len(self.result.sections):
+            self.notify("已经是第一部分。" if step < 0 else "已经是最后一部分。", severity="warning")
+            return
+        self.move_to(index, target)
+
+    def move_to(self, index: int, section: int) -> None:
+        """Put achievement `index` in `section` (1-based); saved in the workbook as its `section`."""
+        s = self.session
+        if s is None or not 0 <= index < len(s.workbook.achievements):
+            return
+        a = s.workbook.achievements[index]
+        a.section = str(section)
+        s.current_section = section
+        self.changed("move")
+        self._tree_signature = None
+        self.request_preview()
+        self.notify(f"已把“{a.title}”移到第{section}部分")
+
+    def action_choose_section(self) -> None:
+        from assistant.tui.dialogs.section_picker import SectionPicker
+
+        picked = self._selected_achievement()
+        if picked is None or self.result is None:
+            return
+        index, section = picked
+        headings = [sec.heading for sec in self.result.sections]
+        self.app.push_screen(
+            SectionPicker(headings, section),
+            lambda target: self.move_to(index, target) if target else None,
+        )
+
+    def action_cycle_headings(self, step: int) -> None:
+        s = self.session
+        if s is None or self.template is None:
+            return
+        plan = self.template.sections
+        if plan is None or plan.pattern == "none" or plan.headings:
+            self.notify("此模板的标题是固定的，不能更换。", severity="warning")
+            return
+        if step < 0 and s.seed == 0:
+            self.notify("已经是第一组标题。", severity="warning")
+            return
+        s.cycle_headings(step)
+        self.changed("headings")
+        self.refresh_from_session()
+
+    def action_pick_heading(self) -> None:
+        from assistant.tui.dialogs.phrase_picker import PhrasePicker
+
+        s = self.session
+        if s is None or self.result is None or not self.result.sections:
+            self.notify("此模板不分节，没有可替换的标题。", severity="warning")
+            return
+        index = s.current_section
+        current = next((sec.heading for sec in self.result.sections if sec.index == index), "")
+        theme = self.template.category if self.template else None
+        self.app.push_screen(
+            PhrasePicker(f"第{index}部分标题（当前：{current}）", theme=theme),
+            lambda text: self._heading_picked(index, text),
+        )
+
+    def _heading_picked(self, index: int, text: str | None) -> None:
+        s = self.session
+        if s is None or not text:
+            return
+        s.set_heading(index, text)
+        self.changed("heading")
+        self._tree_signature = None
+        self.request_preview()
+
+
+def _walk(node: Any) -> list[Any]:
+    out = []
+    for child in node.children:
+        out.append(child)
+        out.extend(_walk(child))
+    return out
+
+
+def _place(result: Composed, achievements: list[Any]) -> dict[int, list[int]]:
+    """Workbook indexes of each section's achievements (views are matched back by their text)."""
+    from assistant.figures import figures_text
+
+    used: set[int] = set()
+    out: dict[int, list[int]] = {}
+    for sec in result.sections:
+        out[sec.index] = []
+        for view in sec.achievements:
+            for i, a in enumerate(achievements):
+                if i not in used and a.title == view.title and figures_text(a) == view.figures:
+                    used.add(i)
+                    out[sec.index].append(i)
+                    break
+    return out

@@ -1,0 +1,150 @@
+"""What the user is working on: the workbook, where it saves, and the composing choices.
+
+Plain Python (no textual) so it can be tested on its own. Screens change the workbook through
+`Session.touch()`, which marks it unsaved and bumps `revision`; the app watches that to autosave
+and to refresh the other screens.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from assistant.matching import Suggestion
+    from assistant.templating import Template
+    from assistant.workbook import Workbook
+
+#: Recovery key of the bundled sample workbook (it has no user path of its own).
+SAMPLE_KEY = "sample"
+
+
+@dataclass
+class TemplateEntry:
+    """A template with what the filter matches it on (name, id, pinyin initials, keywords)."""
+
+    template: Template
+    initials: str
+    haystack: str
+
+    def matches(self, query: str) -> bool:
+        q = query.strip().lower()
+        if not q:
+            return True
+        return all(part in self.haystack or part in self.initials for part in q.split())
+
+
+@dataclass
+class Session:
+    """The open workbook and the state of composing it."""
+
+    workbook: Workbook
+    #: Where ctrl+s writes; None when a "save as" must ask (the bundled sample).
+    save_path: Path | None
+    #: The file it was opened from (the sample, a .yaml, an imported .xlsx…).
+    source_path: Path | None = None
+    is_sample: bool = False
+    #: Unsaved changes since the last load or save.
+    dirty: bool = False
+    revision: int = 0
+    #: Cycle index of the composed heading set (0 = the first set the phrase bank offers).
+    seed: int = 0
+    #: Headings the user picked, by 1-based section index; they replace the composed ones.
+    headings: dict[int, str] = field(default_factory=dict)
+    #: The section that "insert into heading" writes to (1-based).
+    current_section: int = 1
+    #: Loaded in the background after the first paint.
+    templates: list[TemplateEntry] | None = None
+    suggestions: list[Suggestion] = field(default_factory=list)
+    template_errors: list[str] = field(default_factory=list)
+
+    # -- identity -------------------------------------------------------------------------
+
+    @property
+    def recovery_key(self) -> str:
+        """Which recovery file belongs to this workbook."""
+        if self.is_sample or self.source_path is None:
+            return SAMPLE_KEY
+        return str(self.source_path.resolve())
+
+    @property
+    def display_name(self) -> str:
+        if self.is_sample:
+            return "示例台账"
+        path = self.source_path or self.save_path
+        return path.name if path else "未命名台账"
+
+    # -- changes --------------------------------------------------------------------------
+
+    def touch(self) -> None:
+        """Record a change to the workbook (or to the composing choices)."""
+        self.dirty = True
+        self.revision += 1
+
+    def saved(self, path: Path) -> None:
+        self.save_path = path
+        self.source_path = path
+        self.is_sample = False
+        self.dirty = False
+
+    # -- templates ------------------------------------------------------------------------
+
+    @property
+    def template_id(self) -> str | None:
+        """The template chosen for this workbook (saved in it as `template:`)."""
+        return self.workbook.template
+
+    def choose_template(self, template_id: str) -> None:
+        if self.workbook.template != template_id:
+            self.workbook.template = template_id
+            self.headings.clear()
+            self.seed = 0
+            self.current_section = 1
+            self.touch()
+
+    def template_by_id(self, template_id: str | None) -> Template | None:
+        for entry in self.templates or ():
+            if entry.template.id == template_id:
+                return entry.template
+        return None
+
+    def effective_template(self) -> tuple[Template | None, bool]:
+        """(template, suggested): the chosen template, else the top suggestion."""
+        chosen = self.template_by_id(self.template_id)
+        if chosen is not None:
+            return chosen, False
+        for s in self.suggestions:
+            t = self.template_by_id(s.id)
+            if t is not None:
+                return t, True
+        entries = self.templates or []
+        return (entries[0].template, True) if entries else (None, True)
+
+    # -- headings -------------------------------------------------------------------------
+
+    def cycle_headings(self, step: int = 1) -> None:
+        self.seed = max(0, self.seed + step)
+        self.headings.clear()
+        self.touch()
+
+    def set_heading(self, index: int, text: str) -> None:
+        self.headings[index] = text
+        self.current_section = index
+        self.touch()
+
+    # -- recovery -------------------------------------------------------------------------
+
+    def state(self) -> dict[str, Any]:
+        """The composing choices that are not part of the workbook file (for the recovery file)."""
+        return {
+            "seed": self.seed,
+            "headings": {str(k): v for k, v in self.headings.items()},
+            "current_section": self.current_section,
+        }
+
+    def restore_state(self, data: dict[str, Any]) -> None:
+        self.seed = int(data.get("seed", 0) or 0)
+        raw = data.get("headings") or {}
+        self.headings = {int(k): str(v) for k, v in raw.items() if str(k).isdigit()}
+        self.current_section = int(data.get("current_section", 1) or 1)

@@ -1,0 +1,114 @@
+"""Ctrl+E: the prefilled export dialog writes a .docx whose text carries every figure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from textual.widgets import Input, Select, Static
+
+from assistant.tui.app import WenmiApp
+from assistant.tui.dialogs.confirm import ConfirmDialog
+from assistant.tui.dialogs.export import ExportDialog
+from assistant.tui.dialogs.export_result import ExportResultDialog
+from tests.tui.conftest import settle, wait_for
+
+FIGURES = ("15个", "600余条", "1131人次", "318人次", "4场")
+
+
+def docx_text(path: Path) -> str:
+    document = docx.Document(str(path))
+    return "\n".join(p.text for p in document.paragraphs)
+
+
+async def export_with_enter(pilot) -> ExportResultDialog:  # type: ignore[no-untyped-def]
+    app = pilot.app
+    await pilot.press("ctrl+e")
+    assert isinstance(app.screen, ExportDialog)
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: isinstance(app.screen, ExportResultDialog | ConfirmDialog), timeout=20)
+    return app.screen
+
+
+class TestExport:
+    """Enter accepts the defaults: the top suggestion, `<workbook folder>/<template name>.docx`."""
+
+    async def test_enter_exports_defaults_with_all_figures(self, workbook: Path) -> None:
+        app = WenmiApp(workbook)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            await pilot.press("ctrl+e")
+            dialog = app.screen
+            assert isinstance(dialog, ExportDialog)
+            await wait_for(pilot, lambda: dialog.query_one("#path", Input).value != "")
+            top = app.session.suggestions[0]
+            assert dialog.query_one("#template", Select).value == top.id
+            expected = workbook.parent / f"{top.name}.docx"
+            assert dialog.query_one("#path", Input).value == str(expected)
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, ExportResultDialog), timeout=20)
+            result = app.screen.result
+            assert result.path == expected
+            assert result.pages == 1
+            await pilot.press("enter")
+            assert not isinstance(app.screen, ExportResultDialog)
+        text = docx_text(expected)
+        for figure in FIGURES:
+            assert figure in text
+        assert "提高站位" in text
+
+    async def test_chosen_template_and_picked_heading_are_exported(self, workbook: Path) -> None:
+        app = WenmiApp(workbook)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            app.session.choose_template("zf-tui-fangan")
+            app.session.set_heading(1, "守正创新")
+            app.changed(None, "test")
+            result = await export_with_enter(pilot)
+            assert isinstance(result, ExportResultDialog)
+            path = result.result.path
+        assert path.name == "作风建设工作总结.docx"
+        text = docx_text(path)
+        assert "守正创新" in text
+        for figure in FIGURES:
+            assert figure in text
+
+    async def test_existing_file_asks_before_overwriting(self, workbook: Path) -> None:
+        app = WenmiApp(workbook)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            first = await export_with_enter(pilot)
+            assert isinstance(first, ExportResultDialog)
+            path = first.result.path
+            await pilot.press("enter")
+            path.write_bytes(b"old")
+            second = await export_with_enter(pilot)
+            assert isinstance(second, ConfirmDialog)
+            await pilot.press("escape")  # 换个名字: back in the dialog, nothing written
+            assert isinstance(app.screen, ExportDialog)
+            assert path.read_bytes() == b"old"
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+            await pilot.press("enter")  # 覆盖
+            await wait_for(pilot, lambda: isinstance(app.screen, ExportResultDialog), timeout=20)
+        assert path.read_bytes()[:2] == b"PK"
+
+    async def test_unwritable_path_is_explained_in_the_dialog(self, workbook: Path, tmp_path: Path) -> None:
+        app = WenmiApp(workbook)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            await pilot.press("ctrl+e")
+            dialog = app.screen
+            await wait_for(pilot, lambda: dialog.query_one("#path", Input).value != "")
+            box = dialog.query_one("#path", Input)
+            error = dialog.query_one("#err-path", Static)
+            box.value = str(tmp_path / "没有的文件夹" / "方案.docx")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert "文件夹不存在" in str(error.content)
+            assert app.screen is dialog
+            box.value = "/proc/wenmi-不能写.docx"
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: "写入" in str(error.content), timeout=20)
+            assert app.screen is dialog
+            assert box.value == "/proc/wenmi-不能写.docx"  # what the user typed stays
