@@ -46,6 +46,19 @@ class ChineseParser(argparse.ArgumentParser):
         self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="显示本帮助并退出")
         self.set_defaults(_parser=self)
 
+    def format_help(self) -> str:
+        """argparse's help with full-width colons after section titles and without the
+        subcommand metavar repeated as the first line of its own section."""
+        lines = super().format_help().split("\n")
+        out: list[str] = []
+        for i, line in enumerate(lines):
+            if line and not line[0].isspace() and line.endswith(":") and not line.startswith("用法"):
+                line = line[:-1] + "："
+            if i > 0 and out and out[-1] == "子命令：" and line.strip() == "子命令":
+                continue
+            out.append(line)
+        return "\n".join(out)
+
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}：用法错误：{translate_argparse(message)}\n（用 {self.prog} --help 查看帮助）\n")

@@ -64,7 +64,7 @@ def register(subparsers: Any) -> None:
         default=None,
         help="输出格式：docx、md、txt（默认按扩展名，否则 docx）",
     )
-    smp.add_argument("--seed", type=int, default=0, help="标题组合的序号（换一组标题）")
+    smp.add_argument("--seed", type=int, default=0, metavar="序号", help="标题组合的序号（换一组标题）")
     smp.set_defaults(func=cmd_sample)
 
     np_ = sub.add_parser(
