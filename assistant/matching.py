@@ -186,15 +186,10 @@ class AchievementLike(Protocol):
 # --------------------------------------------------------------------------- jieba
 
 
-@lru_cache(maxsize=1)
 def _jieba() -> Any:
-    import logging
+    from assistant.segment import full_jieba
 
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba
+    return full_jieba()
 
 
 @lru_cache(maxsize=8192)

@@ -94,3 +94,14 @@ def tokenizer() -> Any:
 
 def cut(text: str) -> list[str]:
     return list(tokenizer().lcut(text, HMM=True))
+
+
+@lru_cache(maxsize=1)
+def full_jieba() -> Any:
+    """jieba with its full dictionary loaded (matching and search need the rare words too)."""
+    import logging
+
+    jieba = import_jieba()
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba

@@ -36,15 +36,10 @@ ROLE_TAG, THEME_TAG, STRUCTURE_TAG, GROUP_TAG = 30, 22, 10, 35
 WORD_IN_TEXT, WORD_IN_ITEMS, CHAR_OVERLAP = 20, 12, 3
 
 
-@lru_cache(maxsize=1)
 def _jieba() -> Any:
-    import logging
+    from assistant.segment import full_jieba
 
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba
+    return full_jieba()
 
 
 @lru_cache(maxsize=1024)
