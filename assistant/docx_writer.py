@@ -13,6 +13,7 @@ lines on a page), and tables carry both `w:tblW` and `w:gridCol` widths.
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from assistant import gbt9704 as G
@@ -33,6 +34,7 @@ STYLE_RECORD = "公文版记"
 _PITCH_TWIPS = round(G.char_pitch_pt() * G.TWIPS_PER_PT)  # one body character: 315 twips
 
 
+@lru_cache(maxsize=512)
 def _qn(tag: str) -> str:
     from docx.oxml.ns import qn
 

@@ -1,9 +1,12 @@
-"""A light jieba tokenizer for breaking titles and other short texts.
+"""jieba for short texts (titles) without loading its whole dictionary.
 
 jieba's full dictionary (349,000 words) takes about 0.6 s to load, longer than the rest of a
-render. Titles only need common words, so we build a compact dictionary once (words jieba has
-seen at least `MIN_FREQ` times, about 24,000, plus the 公文 words in DOMAIN_WORDS), keep it in the user cache folder, and load
-that instead (about 0.03 s). The full dictionary is used when the cache cannot be written.
+render. Breaking a title only needs the words that occur in that title. So we keep a compact
+word list once (words jieba has seen at least `MIN_FREQ` times, about 24,000, plus the 公文 words
+in DOMAIN_WORDS) in the user cache folder, and for each text give jieba a prefix dictionary of
+just the words found in it, with the full dictionary's total frequency, so jieba's route
+scores are the ones it would compute itself. jieba's DAG and HMM then cut as usual.
+If the cache cannot be written, the list is built each time from jieba's dictionary.
 """
 
 from __future__ import annotations
@@ -20,9 +23,10 @@ DOMAIN_WORDS = (
     "理论学习中心组 中心组 党风廉政 廉政建设 警示教育 一岗双责 主体责任 志愿服务 乡村振兴 双报到 党建品牌 "
     "工作作风 作风建设 纪律建设 政治建设 思想建设 组织建设 意识形态 党支部 党总支 星级党支部 标准化规范化 "
     "发展党员 换届选举 青年理论学习小组 统战部 党群工作部 我为群众办实事 形式主义 官僚主义 问题整改 "
-    "全面从严治党 从严治党 党的建设 基层党建 党建工作 年度 两个维护 四个意识 中央八项规定 主题教育 理论学习 专题学习 党员领导干部 领导班子 领导干部"
+    "全面从严治党 从严治党 党的建设 基层党建 党建工作 年度 两个维护 四个意识 中央八项规定 主题教育 理论学习 "
+    "专题学习 党员领导干部 领导班子 领导干部"
 ).split()
-_NAME = f"jieba-compact-{MIN_FREQ}-{len(DOMAIN_WORDS)}.txt"
+_NAME = f"jieba-words-v5-{MIN_FREQ}-{len(DOMAIN_WORDS)}.txt"
 
 
 def _cache_dir() -> Path:
@@ -36,22 +40,92 @@ def _cache_dir() -> Path:
     return Path(user_cache_dir("wenmi", appauthor=False))
 
 
-def _compact_dictionary(jieba: Any) -> Path | None:
-    target = _cache_dir() / _NAME
-    if target.exists():
-        return target
-    source = Path(jieba.__file__).with_name("dict.txt")
-    try:
-        lines = source.read_text(encoding="utf-8").splitlines()
-        kept = [ln for ln in lines if len(parts := ln.split()) >= 2 and parts[1].isdigit() and int(parts[1]) >= MIN_FREQ]
-        kept += [f"{w} {MIN_FREQ * 50} n" for w in DOMAIN_WORDS]
-        from assistant.atomic import write_text_atomic
+def _jieba_dict() -> Path:
+    import importlib.util
 
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_text_atomic(target, "\n".join(kept) + "\n")
+    spec = importlib.util.find_spec("jieba")
+    assert spec is not None and spec.origin is not None
+    return Path(spec.origin).with_name("dict.txt")
+
+
+def _build_list() -> str:
+    """The compact list as text: a header with jieba's total and longest word, then one
+    `word frequency` line each."""
+    total = 0
+    kept: list[str] = []
+    longest = 1
+    for line in _jieba_dict().read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) < 2 or not parts[1].isdigit():
+            continue
+        count = int(parts[1])
+        total += count
+        if count >= MIN_FREQ:
+            kept.append(f"{parts[0]} {count}")
+            longest = max(longest, len(parts[0]))
+    known = {line.split(" ", 1)[0] for line in kept}
+    kept += [f"{w} {MIN_FREQ * 50}" for w in DOMAIN_WORDS if w not in known]
+    longest = max([longest, *map(len, DOMAIN_WORDS)])
+    kept.sort(key=lambda line: line.split(" ", 1)[0])
+    return f"#{total} {longest}\n" + "\n".join(kept) + "\n"
+
+
+class _WordList:
+    """A sorted `word frequency` list searched in place by bisection: building a 24,000-entry
+    dict would cost more than everything a title needs (a hundred lookups)."""
+
+    def __init__(self, text: str, total: int, longest: int) -> None:
+        import re
+
+        self.text = text
+        self.total = total
+        self.longest = longest
+        #: Offsets of the first character of every line.
+        self.starts = [m.end() for m in re.finditer("\n", text)][:-1]
+
+    def _word_at(self, offset: int) -> str:
+        return self.text[offset : self.text.index(" ", offset)]
+
+    def _first_at_or_after(self, frag: str) -> int:
+        import bisect
+
+        return bisect.bisect_left(self.starts, frag, key=self._word_at)
+
+    def has_prefix(self, frag: str) -> bool:
+        """Whether some word starts with `frag` (so longer fragments are worth looking up)."""
+        i = self._first_at_or_after(frag)
+        return i < len(self.starts) and self._word_at(self.starts[i]).startswith(frag)
+
+    def freq(self, word: str) -> int | None:
+        i = self._first_at_or_after(word)
+        if i >= len(self.starts) or self._word_at(self.starts[i]) != word:
+            return None
+        offset = self.starts[i] + len(word) + 1
+        return int(self.text[offset : self.text.index("\n", offset)])
+
+
+@lru_cache(maxsize=1)
+def _words() -> _WordList | None:
+    """The compact word list from the user cache (built there on first use); None when
+    jieba's dictionary cannot be read."""
+    target = _cache_dir() / _NAME
+    try:
+        text = target.read_text(encoding="utf-8")
     except OSError:
-        return None
-    return target
+        try:
+            text = _build_list()
+        except OSError:
+            return None
+        try:
+            from assistant.atomic import write_text_atomic
+
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_text_atomic(target, text)
+        except OSError:
+            pass  # no cache: build again next time
+    head, _, _ = text.partition("\n")
+    total, _, longest = head.lstrip("#").partition(" ")
+    return _WordList("\n" + text.split("\n", 1)[1], int(total), int(longest))
 
 
 def import_jieba() -> Any:
@@ -75,25 +149,33 @@ def import_jieba() -> Any:
     return jieba
 
 
-@lru_cache(maxsize=1)
-def tokenizer() -> Any:
-    """A ready jieba.Tokenizer (compact dictionary when possible)."""
-    import logging
-
-    jieba = import_jieba()
-
-    jieba.setLogLevel(logging.WARNING)
-    path = _compact_dictionary(jieba)
-    tk = jieba.Tokenizer(str(path)) if path else jieba.Tokenizer()
-    try:
-        tk.initialize()
-    except OSError:
-        tk = jieba.dt
-    return tk
+def _prefix_dict(text: str, words: _WordList) -> dict[str, int]:
+    """jieba's FREQ for `text`: the words occurring in it, and their prefixes at 0."""
+    out: dict[str, int] = {}
+    for start in range(len(text)):
+        for end in range(start + 1, min(len(text), start + words.longest) + 1):
+            frag = text[start:end]
+            if not words.has_prefix(frag):
+                break
+            count = words.freq(frag)
+            if count is not None:
+                out[frag] = count
+                for cut in range(start + 1, end):
+                    out.setdefault(text[start:cut], 0)
+    return out
 
 
 def cut(text: str) -> list[str]:
-    return list(tokenizer().lcut(text, HMM=True))
+    """jieba's segmentation of a short text (DAG over the known words, HMM for the rest)."""
+    jieba = import_jieba()
+    loaded = _words()
+    if loaded is None:
+        return list(full_jieba().lcut(text, HMM=True))
+    tk = jieba.Tokenizer()
+    tk.FREQ = _prefix_dict(text, loaded)
+    tk.total = loaded.total
+    tk.initialized = True
+    return list(tk.lcut(text, HMM=True))
 
 
 @lru_cache(maxsize=1)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -88,3 +90,20 @@ def test_a_figure_stays_with_its_unit() -> None:
     lines = break_title("在纪念五四运动104周年青年座谈会上的讲话", width=12)
     assert "".join(lines) == "在纪念五四运动104周年青年座谈会上的讲话"
     assert not any(line[-1].isdigit() for line in lines[:-1])
+
+
+def test_title_segmentation_matches_jieba_on_its_known_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The per-title prefix dictionary gives jieba's own cut (built fresh in an empty cache)."""
+    from assistant import segment
+
+    monkeypatch.setenv("WENMI_HOME", str(tmp_path))
+    segment._words.cache_clear()
+    try:
+        text = "中共示例集团有限公司委员会关于印发指导意见的通知"
+        assert segment.cut(text) == list(segment.full_jieba().lcut(text, HMM=True))
+        # 公文 terms jieba does not know as words are kept whole.
+        assert "警示教育" in segment.cut("关于开展警示教育月活动的通知")
+        assert segment.cut("关于召开2022年度党员领导干部民主生活会的实施方案")[-3:] == ["民主生活会", "的", "实施方案"]
+        assert any(p.name.startswith("jieba-words") for p in (tmp_path / "cache").iterdir())
+    finally:
+        segment._words.cache_clear()
