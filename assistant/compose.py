@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -60,13 +60,15 @@ class AchievementView:
 
 @dataclass(frozen=True)
 class SectionView:
-    """One section of the plan: its composed heading and the achievements under it."""
+    """One section of the plan: its heading and the achievements under it."""
 
     index: int
     heading: str
     head: str
     tail: str
     achievements: tuple[AchievementView, ...]
+    #: Where `achievements` are in the workbook's `achievements` (0-based), in the same order.
+    indices: tuple[int, ...] = ()
 
 
 @dataclass
@@ -89,8 +91,14 @@ def compose_markup(
     workbook: Workbook,
     overrides: Mapping[str, str] | None = None,
     seed: int = 0,
+    headings: Mapping[int, str] | None = None,
 ) -> ComposeResult:
-    """Render `template` with `workbook` (and `--set` overrides) into 公文 markup."""
+    """Render `template` with `workbook` (and `--set` overrides) into 公文 markup.
+
+    `seed` picks the alternative set of composed headings; `headings` ({section number (1-based):
+    text}) then replaces single headings, e.g. ones the user picked. Numbers the template has
+    no section for are ignored with a warning.
+    """
     diagnostics: list[Diagnostic] = []
     unit, period = workbook.unit, workbook.period or ""
     overrides = dict(overrides or {})
@@ -103,6 +111,8 @@ def compose_markup(
     views = [achievement_view(a) for a in workbook.achievements]
     by_identity = {id(a): v for a, v in zip(workbook.achievements, views, strict=True)}
     sections = build_sections(template, workbook.achievements, by_identity, seed)
+    if headings:
+        sections = replace_headings(template, sections, headings, diagnostics, workbook)
     uses = body_names(template)
     consumes = bool({"achievements", "sections"} & uses)
     if views and not consumes:
@@ -367,11 +377,55 @@ def build_sections(
         # A named family (四高, 1234) has its own order, and so do the workbook's sections then.
         if not plan.family and not any(a.section for g in groups for a in g):
             headings, groups = match_headings(headings, groups, plan.pattern, plan.group_by)
+    position = {id(a): i for i, a in enumerate(achievements)}
     sections: list[SectionView] = []
     for i, (heading, group) in enumerate(zip(headings, groups, strict=True), start=1):
         head, tail = split_heading(heading, plan.pattern)
-        sections.append(SectionView(i, heading, head, tail, tuple(views[id(a)] for a in group)))
+        shown = tuple(views[id(a)] for a in group)
+        sections.append(SectionView(i, heading, head, tail, shown, tuple(position[id(a)] for a in group)))
     return sections
+
+
+def replace_headings(
+    template: Template,
+    sections: Sequence[SectionView],
+    headings: Mapping[int, str],
+    diagnostics: list[Diagnostic],
+    workbook: Workbook | None = None,
+) -> list[SectionView]:
+    """`sections` with section i's heading replaced by `headings[i]` (head and tail split again).
+
+    A number with no section, or an empty text, is left out with a warning in `diagnostics`.
+    """
+    pattern = template.sections.pattern if template.sections is not None else "none"
+    where = str(workbook.path) if workbook is not None and workbook.path else None
+    out = list(sections)
+    for number, text in sorted(headings.items()):
+        heading = str(text).strip()
+        if not heading:
+            diagnostics.append(
+                Diagnostic.at(
+                    f"第{number}部分的标题是空的，仍用组合的标题",
+                    rule="heading-empty",
+                    file=where,
+                    field=f"headings.{number}",
+                )
+            )
+            continue
+        if not 1 <= number <= len(sections):
+            have = f"只有 {len(sections)} 个部分" if sections else "不分节"
+            diagnostics.append(
+                Diagnostic.at(
+                    f"模板“{template.id}”{have}，第{number}部分的标题“{heading}”未使用",
+                    rule="heading-unknown-section",
+                    file=where,
+                    field=f"headings.{number}",
+                )
+            )
+            continue
+        head, tail = split_heading(heading, pattern)
+        out[number - 1] = replace(out[number - 1], heading=heading, head=head, tail=tail)
+    return out
 
 
 def group_achievements(

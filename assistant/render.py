@@ -9,6 +9,7 @@ One engine path for the CLI and the TUI:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -75,9 +76,15 @@ def compose_document(
     template_id: str | None = None,
     *,
     overrides: dict[str, Any] | None = None,
-    seed: int = 0,
+    seed: int | None = None,
+    headings: Mapping[int, str] | None = None,
 ) -> ComposedDocument:
-    """Compose `template_id` (or the workbook's own `template:`) with `workbook` and parse it."""
+    """Compose `template_id` (or the workbook's own `template:`) with `workbook` and parse it.
+
+    `seed` (the set of composed headings) and `headings` ({section number: text}, replacing
+    single headings) default to the workbook's `seed:` and `headings:`, which were chosen for
+    the workbook's own template: with another template they are not used (with a warning).
+    """
     from assistant.compose import compose_markup
     from assistant.figcheck import check_figures
     from assistant.markup import parse_markup
@@ -91,15 +98,43 @@ def compose_document(
             hint="用 --template 模板编号 指定，或在台账中写 template: 模板编号（wenmi suggest 台账 可推荐模板）",
         )
     template = load_catalog().get(tid)
-    result = compose_markup(template, workbook, overrides, seed=seed)
+    notes: list[Diagnostic] = []
+    seed, headings = _chosen_headings(workbook, template.id, seed, headings, notes)
+    result = compose_markup(template, workbook, overrides, seed=seed, headings=headings)
     source = f"模板“{template.id}”的输出"
     doc = parse_markup(result.markup, source=source)
-    diagnostics = list(result.diagnostics)
+    diagnostics = notes + list(result.diagnostics)
     consumed = workbook.achievements if result.consumes_achievements else []
     # (compose_markup itself warns when the template does not use the achievements.)
     diagnostics += check_figures(consumed, result.markup, result.values, source=source)
     diagnostics += doc.diagnostics
     return ComposedDocument(doc, result, diagnostics)
+
+
+def _chosen_headings(
+    workbook: Workbook,
+    template_id: str,
+    seed: int | None,
+    headings: Mapping[int, str] | None,
+    notes: list[Diagnostic],
+) -> tuple[int, Mapping[int, str] | None]:
+    """The seed and heading overrides to compose with: the arguments, else the workbook's own."""
+    own = workbook.template is None or workbook.template == template_id
+    if seed is None:
+        seed = workbook.seed if own else 0
+    if headings is None:
+        headings = workbook.headings if own else None
+        if not own and workbook.headings:
+            notes.append(
+                Diagnostic.at(
+                    f"台账中的分节标题（headings）是为模板“{workbook.template}”选定的，"
+                    f"模板“{template_id}”未使用",
+                    rule="headings-other-template",
+                    file=str(workbook.path) if workbook.path else None,
+                    field="headings",
+                )
+            )
+    return seed, headings
 
 
 @dataclass
@@ -116,16 +151,20 @@ def export_workbook(
     out: Path | str,
     *,
     overrides: dict[str, Any] | None = None,
-    seed: int = 0,
+    seed: int | None = None,
+    headings: Mapping[int, str] | None = None,
     force: bool = False,
     strict: bool = False,
     fmt: str = "docx",
 ) -> ExportResult:
-    """Compose and write one document. With `strict`, a missing or unknown figure stops the write."""
+    """Compose and write one document. With `strict`, a missing or unknown figure stops the write.
+
+    `seed` and `headings` default to the workbook's (see `compose_document`).
+    """
     out = Path(out)
     if out.exists() and not force:
         raise WenmiError("输出文件已存在，未覆盖", file=str(out), hint="加 --force 覆盖，或换一个文件名")
-    composed = compose_document(workbook, template_id, overrides=overrides, seed=seed)
+    composed = compose_document(workbook, template_id, overrides=overrides, seed=seed, headings=headings)
     # Figures are sacred: a dropped or unknown figure is a warning, and stops the write with --strict.
     blocking = [d for d in composed.diagnostics if d.rule.startswith("figure")] if strict else []
     if blocking:

@@ -134,6 +134,10 @@ class Workbook:
     template: str | None = None
     fields: dict[str, Any] = field(default_factory=dict)
     achievements: list[Achievement] = field(default_factory=list)
+    #: Headings the user chose, by section number (1-based); they replace the composed ones.
+    headings: dict[int, str] = field(default_factory=dict)
+    #: Which set of composed headings the user chose (0 = the phrase bank's first set).
+    seed: int = 0
     #: The file it was read from (None when built in memory).
     path: Path | None = None
     #: Problems that did not stop loading (removed control characters, guessed encodings…).
@@ -147,6 +151,10 @@ class Workbook:
             out["period"] = self.period
         if self.template:
             out["template"] = self.template
+        if self.seed:
+            out["seed"] = self.seed
+        if self.headings:
+            out["headings"] = dict(sorted(self.headings.items()))
         if self.fields:
             out["fields"] = dict(self.fields)
         out["achievements"] = [a.to_dict(inferred=inferred) for a in self.achievements]
@@ -158,7 +166,7 @@ class Workbook:
 
 # --------------------------------------------------------------------------- schema
 
-TOP_KEYS: tuple[str, ...] = ("unit", "period", "template", "fields", "achievements")
+TOP_KEYS: tuple[str, ...] = ("unit", "period", "template", "seed", "headings", "fields", "achievements")
 ACHIEVEMENT_KEYS: tuple[str, ...] = (
     "title",
     "category",
@@ -176,6 +184,8 @@ KEY_NAMES: dict[str, str] = {
     "unit": "单位",
     "period": "时期",
     "template": "模板",
+    "seed": "标题组序号",
+    "headings": "分节标题",
     "fields": "填写项",
     "achievements": "成效事项",
     "title": "事项",
@@ -196,6 +206,9 @@ _TOP_ALIASES = {
     "模板": "template", "填写项": "fields", "字段": "fields", "参数": "fields", "slots": "fields",
     "成效": "achievements", "成效事项": "achievements", "事项": "achievements", "台账": "achievements",
     "items": "achievements", "achievement": "achievements",
+    "标题": "headings", "分节标题": "headings", "小标题": "headings", "标题文字": "headings",
+    "heading": "headings", "titles": "headings",
+    "标题组": "seed", "标题序号": "seed", "标题组序号": "seed", "换标题": "seed", "cycle": "seed",
 }  # fmt: skip
 _ACH_ALIASES = {
     "事项": "title", "标题": "title", "名称": "title", "工作事项": "title", "工作内容": "title", "name": "title",
@@ -560,6 +573,36 @@ def workbook_from_dict(data: Mapping[str, Any], source: str = "<内置>") -> Wor
     return _Validator(source, None).workbook(data)
 
 
+def validate_achievement(data: Mapping[str, Any]) -> dict[str, str]:
+    """Check one achievement mapping (as in a workbook's `achievements:`) with the workbook's rules.
+
+    Returns {field: message}, empty when valid. Fields are paths inside the achievement as the
+    errors of a whole workbook name them: "title", "category", "metrics[2].value" (metrics counted
+    from 1), "metrics[2]" for the metric itself, "tags[1]", and "" for the achievement as a whole.
+    Messages are Chinese, without the "第1项成效" prefix of workbook errors, with the hint after
+    them in brackets. A missing category is not inferred (that needs jieba), so it is no error.
+    """
+    checker = _Validator("<成效>", None, infer=False)
+    checker.achievement(0, data)
+    title = data.get("title") if isinstance(data, Mapping) else None
+    prefixes = ["第1项成效"]
+    if isinstance(title, str | int | float) and not isinstance(title, bool) and str(title).strip():
+        prefixes.insert(0, f"第1项成效“{_short(str(title).strip())}”")
+    out: dict[str, str] = {}
+    for err in checker.errors:
+        path = err.location.field or ""
+        key = re.sub(r"^achievements\[1\]\.?", "", path)
+        message = err.message
+        for prefix in prefixes:
+            if message.startswith(prefix):
+                message = message[len(prefix) :].removeprefix("的").removeprefix("里") or err.message
+                break
+        if err.hint:
+            message += f"（{err.hint}）"
+        out.setdefault(key, message)
+    return out
+
+
 # --------------------------------------------------------------------------- validation
 
 
@@ -619,9 +662,11 @@ def suggest_category(text: str) -> str | None:
 class _Validator:
     """Checks a plain mapping against the workbook schema, collecting every error."""
 
-    def __init__(self, source: str, reader: _Reader | None) -> None:
+    def __init__(self, source: str, reader: _Reader | None, *, infer: bool = True) -> None:
         self.source = source
         self.reader = reader
+        #: Infer a missing category from the text (loads jieba; off for quick form checks).
+        self.infer = infer
         self.errors: list[WenmiError] = []
         self.warnings: list[Diagnostic] = []
 
@@ -725,15 +770,86 @@ class _Validator:
             )
         period = self.text(("period",), data.get("period"), "时期（period）") or ""
         template = self.text(("template",), data.get("template"), "模板（template）") or None
+        seed = self.seed(data.get("seed"))
+        headings = self.headings(data.get("headings"))
         fields = self.fields(data.get("fields"))
         achievements = self.achievements(data.get("achievements"))
         if self.errors:
             raise _combine(self.errors)
         wb = Workbook(
-            unit=unit or "", period=period, template=template, fields=fields, achievements=achievements
+            unit=unit or "",
+            period=period,
+            template=template,
+            fields=fields,
+            achievements=achievements,
+            headings=headings,
+            seed=seed,
         )
         wb.warnings.extend(self.warnings)
         return wb
+
+    def seed(self, value: Any) -> int:
+        """Which set of composed headings: 0 (the first), 1, 2…"""
+        path: PathKey = ("seed",)
+        raw = self._raw(path, value)
+        if raw is None:
+            return 0
+        text = str(raw).strip() if isinstance(raw, str | int) and not isinstance(raw, bool) else None
+        if text is not None and re.fullmatch(r"\+?\d+", text):
+            return int(text)
+        self.error(
+            path,
+            f"标题组序号（seed）应是 0 或正整数，现在是{_kind(raw)}",
+            hint="seed: 0 用词库给出的第一组标题，1 用第二组，依此类推；不需要时删去这一行",
+        )
+        return 0
+
+    def headings(self, value: Any) -> dict[int, str]:
+        """The headings the user chose: {section number: heading text}."""
+        if value is None:
+            return {}
+        example = "如 headings: {1: 提高站位, 3: 压实责任}，即第1、第3部分用这两个标题"
+        if not isinstance(value, Mapping):
+            message = f"分节标题（headings）应是一组“序号: 标题”，现在是{_kind(value)}"
+            if isinstance(value, list | tuple):
+                message = "分节标题（headings）要写明每个标题属于第几部分，不能写成列表"
+            self.error(("headings",), message, hint=example)
+            return {}
+        out: dict[int, str] = {}
+        seen: dict[int, str] = {}
+        for key, item in value.items():
+            path: PathKey = ("headings", str(key))
+            text = str(key).strip()
+            if not re.fullmatch(r"\+?\d+", text) or int(text) < 1:
+                self.error(
+                    path,
+                    f"分节标题的序号“{key}”无效，应是从 1 开始的部分序号",
+                    hint="序号写阿拉伯数字：第1部分写 1，第2部分写 2；" + example,
+                    key=True,
+                )
+                continue
+            number = int(text)
+            if number in seen:
+                self.error(
+                    path,
+                    f"第{number}部分的标题写了两次（序号“{seen[number]}”和“{key}”）",
+                    hint="每个部分只写一个标题，请删去其中一行",
+                    key=True,
+                )
+                continue
+            seen[number] = str(key)
+            what = f"第{number}部分的标题（headings）"
+            heading = self.text(path, item, what)
+            if heading is None and isinstance(item, Mapping | list | tuple):
+                continue  # already explained by text()
+            if not heading:
+                self.error(path, f"{what}是空的", hint="写上标题文字，或删去这一行以使用词库组合的标题")
+                continue
+            if "\n" in heading or "\r" in heading:
+                self.error(path, f"{what}只能写一行", hint="把标题写在同一行里")
+                continue
+            out[number] = heading
+        return dict(sorted(out.items()))
 
     def fields(self, value: Any) -> dict[str, Any]:
         if value is None:
@@ -824,7 +940,7 @@ class _Validator:
             tags=tags,
             section=section,
         )
-        if category is None and title:
+        if category is None and title and self.infer:
             self.infer_category(path, a, what)
         return a
 
@@ -1025,6 +1141,7 @@ def _attach_layout(wb: Workbook, reader: _Reader) -> None:
     wb.layout.before[("#header",)] = header
     wb.layout.before[("#footer",)] = footer
     wb.layout.flow[("fields",)] = reader.flow.get(("fields",), False)
+    wb.layout.flow[("headings",)] = reader.flow.get(("headings",), False)
     for i, a in enumerate(wb.achievements):
         base: PathKey = ("achievements", i)
         a.layout = a.layout or Layout()
@@ -1068,8 +1185,8 @@ def _layout_owner(wb: Workbook, path: PathKey) -> tuple[Layout | None, tuple[str
             m = a.metrics[path[3]]
             return m.layout, (() if len(path) == 4 else (str(path[4]),))
         return a.layout, (key,)
-    if head == "fields" and len(path) >= 2:
-        return wb.layout, ("fields", str(path[1]))
+    if head in ("fields", "headings") and len(path) >= 2:
+        return wb.layout, (str(head), str(path[1]))
     return wb.layout, (str(head),)
 
 
@@ -1139,8 +1256,17 @@ def _with_trailing(line: str, comment: str | None) -> str:
 
 
 def _ordered(keys_present: Sequence[str], schema: Sequence[str], layout: Layout | None) -> list[str]:
+    """The file's key order; a key the file did not have goes after the keys it follows in `schema`."""
     order = [k for k in (layout.order if layout else []) if k in keys_present]
-    return order + [k for k in schema if k in keys_present and k not in order]
+    rank = {k: i for i, k in enumerate(schema)}
+    for key in schema:
+        if key in keys_present and key not in order:
+            at = 0
+            for i, placed in enumerate(order):
+                if rank.get(placed, len(rank)) < rank[key]:
+                    at = i + 1
+            order.insert(at, key)
+    return order
 
 
 def _flow_mapping(data: Mapping[str, Any]) -> str:
@@ -1189,12 +1315,16 @@ def dumps_workbook(wb: Workbook, *, header: Sequence[str] = ()) -> str:
     data = wb.to_dict()
     if not wb.achievements and wb.layout is not None and "achievements" not in lay.order:
         del data["achievements"]
+    if "seed" in lay.order and "seed" not in data:
+        data["seed"] = wb.seed  # the user wrote `seed: 0`: keep it (and its comments)
     for key in _ordered(list(data), TOP_KEYS, lay):
         out.extend(_comment_lines(lay.before.get((key,), []), ""))
         trail = lay.trailing.get((key,))
         value = data[key]
         if key == "fields":
             out.extend(_dump_fields(wb.fields, lay, trail))
+        elif key == "headings":
+            out.extend(_dump_headings(wb.headings, lay, trail))
         elif key == "achievements":
             out.append(_with_trailing("achievements:", trail) if wb.achievements else "achievements: []")
             rest = wb.achievements[1:]
@@ -1227,6 +1357,22 @@ def _dump_fields(fields: Mapping[str, Any], lay: Layout, trail: str | None) -> l
             lines = _block_value(yaml_scalar(name), value, "  ")
         lines[0] = _with_trailing(lines[0], lay.trailing.get(("fields", name)))
         out.extend(lines)
+    return out
+
+
+def _dump_headings(headings: Mapping[int, str], lay: Layout, trail: str | None) -> list[str]:
+    """`headings:` by section number, block style unless the file wrote them `{...}`."""
+    items = sorted(headings.items())
+    has_comments = any(k[0] == "headings" and len(k) == 2 for k in (*lay.before, *lay.trailing))
+    if lay.flow.get(("headings",)) and not has_comments:
+        text = ", ".join(f"{n}: {yaml_scalar(h, lay.quotes.get(('headings', str(n))))}" for n, h in items)
+        return [_with_trailing(f"headings: {{{text}}}", trail)]
+    out = [_with_trailing("headings:", trail)]
+    for number, heading in items:
+        key = ("headings", str(number))
+        out.extend(_comment_lines(lay.before.get(key, []), "  "))
+        line = f"  {number}: {yaml_scalar(heading, lay.quotes.get(key))}"
+        out.append(_with_trailing(line, lay.trailing.get(key)))
     return out
 
 
@@ -1370,6 +1516,7 @@ __all__ = [
     "save_workbook",
     "suggest_category",
     "suggest_key",
+    "validate_achievement",
     "workbook_from_dict",
     "yaml_scalar",
 ]

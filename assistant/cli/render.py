@@ -27,7 +27,9 @@ def register(subparsers: Any) -> None:
     p.add_argument("--template", metavar="编号", help="台账使用的模板编号（默认取台账中的 template:）")
     p.add_argument("--set", dest="sets", action="append", default=[], metavar="名称=值", help="填写模板槽位，可多次使用")
     p.add_argument("--format", choices=FORMATS, default=None, help="输出格式：docx、md、txt（默认按输出扩展名，否则 docx）")
-    p.add_argument("--seed", type=int, default=0, metavar="序号", help="标题组合的序号（换一组标题）")
+    p.add_argument(
+        "--seed", type=int, default=None, metavar="序号", help="标题组合的序号（换一组标题；默认取台账中的 seed:）"
+    )
     p.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
     p.add_argument("--strict", action="store_true", help="指标缺失或出现台账外数字时报错，不写出文档")
     p.set_defaults(func=cmd_render)

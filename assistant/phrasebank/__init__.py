@@ -5,6 +5,7 @@ with a composer of parallel heading sets, search and a parallelism check.
     bank.compose(4, theme="作风建设")          # ["提高站位", "压实责任", …]
     bank.search("tgzw")                         # [Entry(text="提高站位", …), …]
     bank.check(["提高站位", "提高效能"])        # ["标题开头重复“提高”：…"]
+    pinyin_initials("提高站位")                 # "tgzw" (what search matches Latin queries on)
 
 Data: YAML under `phrasebank/` (packaged), the user folder's `phrasebank/` and WENMI_PATH; see
 `assistant.phrasebank.loader` for the formats. jieba and pypinyin load on first use only.
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from assistant.phrasebank.bank import PhraseBank, clear_bank_cache, load_bank, validate_paths
 from assistant.phrasebank.model import KINDS, PATTERNS, ROLES, STRUCTURES, Entry
+from assistant.phrasebank.search import pinyin_initials
 
 __all__ = [
     "KINDS",
@@ -24,5 +26,6 @@ __all__ = [
     "PhraseBank",
     "clear_bank_cache",
     "load_bank",
+    "pinyin_initials",
     "validate_paths",
 ]

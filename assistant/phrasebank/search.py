@@ -89,6 +89,14 @@ def pinyin_of(text: str) -> tuple[str, str]:
     return "".join(p[0] for p in parts), "".join(p[1] for p in parts)
 
 
+def pinyin_initials(text: str) -> str:
+    """Pinyin initials of the Chinese characters in `text`, as search matches them: 提高站位 -> tgzw.
+
+    Other characters (Latin, digits, punctuation) are left out.
+    """
+    return pinyin_of(text)[1]
+
+
 def _grams(text: str, n: int) -> set[str]:
     return {text[i : i + n] for i in range(len(text) - n + 1)}
 

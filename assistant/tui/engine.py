@@ -2,17 +2,15 @@
 
 Everything here imports the engine lazily (jieba, jinja2, docx and pypinyin are loaded on first
 use, in a worker thread), holds no document logic, and turns engine results into what a widget
-shows. The one adapter that does more than forward a call is `compose`: the engine has no
-parameter for headings the user picked, so picked headings are passed as the section plan's
-fixed headings of a copy of the template (see the TUI report; `compose_markup(headings=...)`
-would make this unnecessary).
+shows. The headings the user cycles to or picks live in the workbook (`seed:`, `headings:`), so
+they are saved with it and the engine composes and exports with them like `wenmi render` does.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +18,7 @@ from assistant.tui.session import TemplateEntry
 
 if TYPE_CHECKING:
     from assistant.compose import ComposeResult
-    from assistant.errors import Diagnostic, WenmiError
+    from assistant.errors import Diagnostic
     from assistant.matching import Suggestion
     from assistant.templating import Template
     from assistant.workbook import Achievement, Workbook
@@ -105,13 +103,8 @@ def form_data(a: Achievement | None) -> dict[str, Any]:
     return data
 
 
-_WHAT_PREFIX = re.compile(r"^第\d+项成效(?:“[^”]*”)?的?")
-
-
-def _form_key(err: WenmiError) -> str:
-    """achievements[1].metrics[2].value -> metrics[2].value; the achievement itself -> ""."""
-    path = err.location.field or ""
-    path = re.sub(r"^achievements\[\d+\]\.?", "", path)
+def _form_key(path: str) -> str:
+    """A field of `validate_achievement` as a form key: metrics[2] -> metrics[2].value, tags[1] -> tags."""
     if re.fullmatch(r"metrics\[\d+\]", path):
         path += ".value"
     if path.startswith("tags"):
@@ -119,32 +112,23 @@ def _form_key(err: WenmiError) -> str:
     return path
 
 
-def _short_message(err: WenmiError) -> str:
-    text = _WHAT_PREFIX.sub("", err.message) or err.message
-    return f"{text}（{err.hint}）" if err.hint else text
-
-
 def validate_form(
     data: Mapping[str, Any], *, infer: bool = True
 ) -> tuple[Achievement | None, dict[str, str]]:
-    """Check the form with the workbook's own validation.
+    """Check the form with the workbook's own validation (`workbook.validate_achievement`).
 
     Returns (achievement, {}) when valid, else (None, {form key: message}); form keys are
     "title", "category", …, "metrics[2].value" (rows counted from 1), "" for the whole form.
-    `infer=False` skips inferring a missing category (used while typing; jieba is slow to load).
+    `infer=False` only checks (used while typing: inferring a missing category loads jieba)
+    and returns no achievement.
     """
-    from assistant.categories import CATEGORIES
-    from assistant.errors import WenmiError, WenmiErrors
-    from assistant.workbook import workbook_from_dict
+    from assistant.workbook import validate_achievement, workbook_from_dict
 
     item: dict[str, Any] = {"title": str(data.get("title", "")).strip()}
     for key in ("category", "date", "owner", "detail", "tags", "section"):
         value = str(data.get(key, "") or "").strip()
         if value:
             item[key] = value
-    placeholder = not infer and "category" not in item
-    if placeholder:
-        item["category"] = CATEGORIES[0]
     metrics = []
     for row in data.get("metrics", []):
         cells = {k: str(row.get(k, "") or "").strip() for k in METRIC_FORM_KEYS}
@@ -155,23 +139,21 @@ def validate_form(
     kept = [m for m in metrics if m is not None]
     if kept:
         item["metrics"] = kept
-    try:
-        wb = workbook_from_dict({"unit": "—", "achievements": [item]}, source="表单")
-    except WenmiError as exc:
-        errors = exc.errors if isinstance(exc, WenmiErrors) else [exc]
+    errors = validate_achievement(item)
+    if errors:
         rows = [i for i, m in enumerate(metrics, start=1) if m is not None]
         out: dict[str, str] = {}
-        for err in errors:
-            key = _form_key(err)
+        for path, message in errors.items():
+            key = _form_key(path)
             m = re.match(r"metrics\[(\d+)\](.*)", key)
             if m and int(m.group(1)) <= len(rows):  # back to the row number the user sees
                 key = f"metrics[{rows[int(m.group(1)) - 1]}]{m.group(2)}"
-            out.setdefault(key, _short_message(err))
+            out.setdefault(key, message)
         return None, out
-    a = wb.achievements[0]
-    if placeholder:
-        a.category = None
-    return a, {}
+    if not infer:
+        return None, {}
+    wb = workbook_from_dict({"unit": "—", "achievements": [item]}, source="表单")
+    return wb.achievements[0], {}
 
 
 # --------------------------------------------------------------------------- templates
@@ -179,15 +161,9 @@ def validate_form(
 
 def initials(text: str) -> str:
     """Pinyin initials of the Chinese in `text`: 作风建设实施方案 -> zfjsssfa."""
-    try:
-        from assistant.phrasebank.search import pinyin_of
-    except ImportError:
-        pass
-    else:
-        return pinyin_of(text)[1].replace(" ", "").lower()
-    from pypinyin import Style, lazy_pinyin
+    from assistant.phrasebank import pinyin_initials
 
-    return "".join(p[0] for p in lazy_pinyin(text, style=Style.FIRST_LETTER, errors="ignore") if p).lower()
+    return pinyin_initials(text)
 
 
 def load_templates() -> tuple[list[TemplateEntry], list[str]]:
@@ -238,34 +214,18 @@ def slot_text(value: Any) -> str:
 # --------------------------------------------------------------------------- composing
 
 
-def with_headings(template: Template, headings: Sequence[str]) -> Template:
-    """A copy of `template` whose sections use `headings` as they are."""
-    assert template.sections is not None
-    plan = replace(template.sections, headings=tuple(headings), count=len(headings))
-    return replace(template, sections=plan)
-
-
-def picked_template(template: Template, result: ComposeResult, picked: Mapping[int, str]) -> Template | None:
-    """The template to compose with when the user picked headings; None when nothing changes."""
-    if not picked or template.sections is None or not result.sections:
-        return None
-    fixed = [picked.get(s.index, s.heading) for s in result.sections]
-    if fixed == [s.heading for s in result.sections]:
-        return None
-    return with_headings(template, fixed)
-
-
 def compose(
-    template: Template, wb: Workbook, *, seed: int = 0, headings: Mapping[int, str] | None = None
+    template: Template, wb: Workbook, *, seed: int | None = None, headings: Mapping[int, str] | None = None
 ) -> ComposeResult:
-    """compose_markup, with the headings the user picked put in place."""
+    """compose_markup with the workbook's chosen headings (`seed:`, `headings:`) unless given."""
     from assistant.compose import compose_markup
 
-    result = compose_markup(template, wb, seed=seed)
-    custom = picked_template(template, result, headings or {})
-    if custom is not None:
-        result = compose_markup(custom, wb, seed=seed)
-    return result
+    return compose_markup(
+        template,
+        wb,
+        seed=wb.seed if seed is None else seed,
+        headings=wb.headings if headings is None else headings,
+    )
 
 
 @dataclass
@@ -295,7 +255,7 @@ def preview(markup: str) -> Preview:
 
 
 def compose_preview(
-    template: Template, wb: Workbook, *, seed: int, headings: Mapping[int, str]
+    template: Template, wb: Workbook, *, seed: int | None = None, headings: Mapping[int, str] | None = None
 ) -> tuple[ComposeResult | None, Preview]:
     from assistant.errors import WenmiError
 
@@ -327,45 +287,15 @@ def export(
     template: Template,
     out: Path,
     *,
-    seed: int = 0,
+    seed: int | None = None,
     headings: Mapping[int, str] | None = None,
     force: bool = False,
 ) -> Exported:
-    """Write the .docx with the engine's `export_workbook` (picked headings kept, see module doc)."""
+    """Write the .docx with the engine's `export_workbook` (seed and headings: the workbook's by default)."""
     from assistant.render import export_workbook
 
-    picked = dict(headings or {})
-    if picked:
-        from assistant.compose import compose_markup
-
-        custom = picked_template(template, compose_markup(template, wb, seed=seed), picked)
-        if custom is not None:
-            return _export_custom(wb, custom, out, seed=seed, force=force)
-    done = export_workbook(wb, template.id, out, seed=seed, force=force)
+    done = export_workbook(wb, template.id, out, seed=seed, headings=headings, force=force)
     return Exported(Path(done.path), done.pages, _diagnostics(done.diagnostics))
-
-
-def _export_custom(wb: Workbook, template: Template, out: Path, *, seed: int, force: bool) -> Exported:
-    """Export with picked headings: the steps of `render.export_workbook`, with our template copy.
-
-    The engine's export takes a template id only; this goes away once it accepts headings.
-    """
-    from assistant.compose import compose_markup
-    from assistant.errors import WenmiError
-    from assistant.figcheck import check_figures
-    from assistant.markup import parse_markup
-    from assistant.render import estimate_pages, write_output
-
-    if out.exists() and not force:
-        raise WenmiError("输出文件已存在，未覆盖", file=str(out), hint="换一个文件名，或确认覆盖")
-    result = compose_markup(template, wb, seed=seed)
-    source = f"模板“{template.id}”的输出"
-    doc = parse_markup(result.markup, source=source)
-    consumed = wb.achievements if result.consumes_achievements else []
-    found = [*result.diagnostics, *check_figures(consumed, result.markup, result.values, source=source)]
-    found += doc.diagnostics
-    write_output(doc, out, "docx", force=True)
-    return Exported(out, estimate_pages(doc), _diagnostics(found))
 
 
 # --------------------------------------------------------------------------- phrase bank

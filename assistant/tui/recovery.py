@@ -1,8 +1,9 @@
 """The autosave (recovery) file: unsaved work survives a killed terminal.
 
-One JSON file per workbook in `<user dir>/recovery/`, written atomically: the workbook as YAML,
-the composing state (heading cycle, picked headings) and the achievement form being typed, if
-any. Saving the workbook removes it; opening the workbook again offers to restore it.
+One JSON file per workbook in `<user dir>/recovery/`, written atomically: the workbook as YAML
+(with the chosen headings, its `seed:` and `headings:`), the composing state that is not in the
+workbook (the current section) and the achievement form being typed, if any. Saving the
+workbook removes it; opening the workbook again offers to restore it.
 """
 
 from __future__ import annotations

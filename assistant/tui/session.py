@@ -48,16 +48,28 @@ class Session:
     #: Unsaved changes since the last load or save.
     dirty: bool = False
     revision: int = 0
-    #: Cycle index of the composed heading set (0 = the first set the phrase bank offers).
-    seed: int = 0
-    #: Headings the user picked, by 1-based section index; they replace the composed ones.
-    headings: dict[int, str] = field(default_factory=dict)
     #: The section that "insert into heading" writes to (1-based).
     current_section: int = 1
     #: Loaded in the background after the first paint.
     templates: list[TemplateEntry] | None = None
     suggestions: list[Suggestion] = field(default_factory=list)
     template_errors: list[str] = field(default_factory=list)
+
+    # -- composing choices (kept in the workbook, so they are saved with it) ------------------
+
+    @property
+    def seed(self) -> int:
+        """Cycle index of the composed heading set (0 = the first set the phrase bank offers)."""
+        return self.workbook.seed
+
+    @seed.setter
+    def seed(self, value: int) -> None:
+        self.workbook.seed = value
+
+    @property
+    def headings(self) -> dict[int, str]:
+        """Headings the user picked, by 1-based section index; they replace the composed ones."""
+        return self.workbook.headings
 
     # -- identity -------------------------------------------------------------------------
 
@@ -123,12 +135,21 @@ class Session:
 
     # -- headings -------------------------------------------------------------------------
 
+    def _keep_template(self) -> None:
+        """Headings are chosen for a template: a suggested one becomes the workbook's `template:`."""
+        if self.workbook.template is None:
+            template, _ = self.effective_template()
+            if template is not None:
+                self.workbook.template = template.id
+
     def cycle_headings(self, step: int = 1) -> None:
+        self._keep_template()
         self.seed = max(0, self.seed + step)
         self.headings.clear()
         self.touch()
 
     def set_heading(self, index: int, text: str) -> None:
+        self._keep_template()
         self.headings[index] = text
         self.current_section = index
         self.touch()
@@ -136,15 +157,15 @@ class Session:
     # -- recovery -------------------------------------------------------------------------
 
     def state(self) -> dict[str, Any]:
-        """The composing choices that are not part of the workbook file (for the recovery file)."""
-        return {
-            "seed": self.seed,
-            "headings": {str(k): v for k, v in self.headings.items()},
-            "current_section": self.current_section,
-        }
+        """The composing state that is not part of the workbook file (for the recovery file)."""
+        return {"current_section": self.current_section}
 
     def restore_state(self, data: dict[str, Any]) -> None:
-        self.seed = int(data.get("seed", 0) or 0)
-        raw = data.get("headings") or {}
-        self.headings = {int(k): str(v) for k, v in raw.items() if str(k).isdigit()}
+        # Recovery files from before `seed:`/`headings:` were workbook keys carry them here.
+        if "seed" in data:
+            self.seed = max(0, int(data.get("seed", 0) or 0))
+        raw = data.get("headings")
+        if isinstance(raw, dict) and raw:
+            self.headings.clear()
+            self.headings.update({int(k): str(v) for k, v in raw.items() if str(k).isdigit() and int(k) > 0})
         self.current_section = int(data.get("current_section", 1) or 1)

@@ -167,3 +167,56 @@ class TestHeadings:
             await wait_for(pilot, lambda: headings(screen)[1] == "守正创新")
             assert app.session.headings == {2: "守正创新"}
             assert "二、守正创新" in screen._preview_text
+
+    async def test_chosen_headings_are_saved_and_reopened(self, workbook: Path) -> None:
+        """Cycle, pick, Ctrl+S, quit; reopened, the preview and the export use the same headings."""
+        from assistant.tui.dialogs.export import ExportDialog
+        from assistant.tui.dialogs.export_result import ExportResultDialog
+        from tests.tui.test_export import docx_text
+
+        app = WenmiApp(workbook)
+        async with app.run_test(size=(120, 36)) as pilot:
+            screen = await open_compose(pilot, "zf-tui-fangan")
+            first = headings(screen)
+            await pilot.press("ctrl+r")
+            await wait_for(pilot, lambda: headings(screen) != first)
+            cycled = headings(screen)
+            tree = screen.query_one("#sections", Tree)
+            tree.focus()
+            tree.move_cursor(tree.root.children[1])  # section 2
+            await pilot.pause()
+            await pilot.press("ctrl+t")
+            assert isinstance(app.screen, PhrasePicker)
+            await pilot.press(*"szcx")  # 守正创新
+            picker = app.screen
+            await wait_for(pilot, lambda: picker.found and picker.found[0].text == "守正创新")
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: headings(screen)[1] == "守正创新")
+            assert app.session.workbook.headings == {2: "守正创新"} and app.session.workbook.seed == 1
+            await pilot.press("ctrl+s")
+            await wait_for(pilot, lambda: not app.session.dirty)
+        saved = load_workbook(workbook)
+        assert saved.headings == {2: "守正创新"} and saved.seed == 1 and saved.template == "zf-tui-fangan"
+        expected = [cycled[0], "守正创新", *cycled[2:]]
+
+        again = WenmiApp(workbook)
+        async with again.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            await pilot.press("f4")
+            screen = again.screen
+            assert isinstance(screen, ComposeScreen)
+            await wait_for(pilot, lambda: screen.result is not None and not screen._composing)
+            assert headings(screen) == expected
+            assert "二、守正创新" in screen._preview_text
+            assert f"一、{cycled[0]}" in screen._preview_text
+            assert "标题第 2 组" in str(screen.query_one("#template-line", Static).content)
+            await pilot.press("ctrl+e")
+            assert isinstance(again.screen, ExportDialog)
+            dialog = again.screen
+            await wait_for(pilot, lambda: dialog.query_one("#path", Input).value != "")
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: isinstance(again.screen, ExportResultDialog), timeout=20)
+            path = again.screen.result.path
+        text = docx_text(path)
+        for number, heading in zip("一二三四五", expected, strict=False):
+            assert f"{number}、{heading}" in text

@@ -199,33 +199,32 @@ class ComposeScreen(MainScreen):
             return
         self._composing = True
         wb = s.workbook
-        snapshot = replace(wb, fields=dict(wb.fields), achievements=list(wb.achievements))
-        args = (self._wanted, self.template, snapshot, s.seed, dict(s.headings))
+        snapshot = replace(
+            wb, fields=dict(wb.fields), achievements=list(wb.achievements), headings=dict(wb.headings)
+        )
+        args = (self._wanted, self.template, snapshot)
         if self._last_compose_ms < INLINE_COMPOSE_MS:
             # A quick document: compose right here, so the preview is in the same frame as
             # the keystroke (a thread hop costs more than the composing).
-            self._preview_ready(*args[:3], *self._compose_document(*args[1:]))
+            self._preview_ready(*args, *self._compose_document(*args[1:]))
         else:
             self._compose_in_thread(*args)
 
-    def _compose_document(
-        self, template: Any, wb: Any, seed: int, headings: dict[int, str]
-    ) -> tuple[Any, Preview]:
+    def _compose_document(self, template: Any, wb: Any) -> tuple[Any, Preview]:
+        """Compose with the workbook's chosen headings (its `seed:` and `headings:`)."""
         from assistant.tui import engine
 
         start = time.perf_counter()
         try:
-            result, shown = engine.compose_preview(template, wb, seed=seed, headings=headings)
+            result, shown = engine.compose_preview(template, wb)
         except Exception as exc:  # noqa: BLE001 - a template bug must not kill the screen
             result, shown = None, engine.Preview("", f"内部错误：{exc}")
         self._last_compose_ms = (time.perf_counter() - start) * 1000
         return result, shown
 
     @work(thread=True, group="preview")
-    def _compose_in_thread(
-        self, generation: int, template: Any, wb: Any, seed: int, headings: dict[int, str]
-    ) -> None:
-        result, shown = self._compose_document(template, wb, seed, headings)
+    def _compose_in_thread(self, generation: int, template: Any, wb: Any) -> None:
+        result, shown = self._compose_document(template, wb)
         self.app.call_from_thread(self._preview_ready, generation, template, wb, result, shown)
 
     def _preview_ready(self, generation: int, template: Any, wb: Any, result: Any, shown: Preview) -> None:
@@ -281,7 +280,7 @@ class ComposeScreen(MainScreen):
 
         s = self.session
         assert s is not None
-        placed = _place(result, wb.achievements)
+        placed = {sec.index: list(sec.indices) for sec in result.sections}
         signature = (
             [(sec.index, sec.heading, tuple(placed[sec.index])) for sec in result.sections],
             [a.title for a in wb.achievements],
@@ -424,10 +423,10 @@ class ComposeScreen(MainScreen):
         s = self.session
         if s is None or not text:
             return
-        s.set_heading(index, text)
+        s.set_heading(index, text)  # kept in the workbook (`headings:`), so it is saved with it
         self.changed("heading")
         self._tree_signature = None
-        self.request_preview()
+        self.refresh_from_session()
 
 
 def _walk(node: Any) -> list[Any]:
@@ -435,21 +434,4 @@ def _walk(node: Any) -> list[Any]:
     for child in node.children:
         out.append(child)
         out.extend(_walk(child))
-    return out
-
-
-def _place(result: Composed, achievements: list[Any]) -> dict[int, list[int]]:
-    """Workbook indexes of each section's achievements (views are matched back by their text)."""
-    from assistant.figures import figures_text
-
-    used: set[int] = set()
-    out: dict[int, list[int]] = {}
-    for sec in result.sections:
-        out[sec.index] = []
-        for view in sec.achievements:
-            for i, a in enumerate(achievements):
-                if i not in used and a.title == view.title and figures_text(a) == view.figures:
-                    used.add(i)
-                    out[sec.index].append(i)
-                    break
     return out
