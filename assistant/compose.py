@@ -550,11 +550,32 @@ def section_hints(groups: Sequence[Sequence[Achievement]]) -> list[str]:
     return list(dict.fromkeys(h for h in hints if h))
 
 
+#: What joins the head and the tail of a pair heading, looked for in this order.
+PAIR_SEPARATORS: tuple[str, ...] = ("\u3000", "，", " ")
+
+
 def split_heading(heading: str, pattern: str) -> tuple[str, str]:
     """(head, tail): "提高站位　高标准制定工作措施" -> ("提高站位", "高标准制定工作措施")."""
     if pattern == "pair":
-        for sep in ("\u3000", "，", " "):
+        for sep in PAIR_SEPARATORS:
             if sep in heading:
                 head, tail = heading.split(sep, 1)
                 return head.strip(), tail.strip("\u3000 ")
     return heading, ""
+
+
+def replace_head(heading: str, pattern: str, phrase: str) -> str:
+    """`heading` with its head replaced by `phrase`, keeping the separator and the tail.
+
+    ("提高站位　高标准制定工作措施", "pair", "守正创新") -> "守正创新　高标准制定工作措施".
+    Only a pair heading has a head of its own: for another pattern, a heading without a tail,
+    or a `phrase` that is a whole pair itself, the result is `phrase` (the whole heading).
+    """
+    phrase = phrase.strip()
+    if pattern != "pair" or split_heading(phrase, pattern)[1]:
+        return phrase
+    for sep in PAIR_SEPARATORS:
+        if sep in heading:
+            rest = heading.split(sep, 1)[1]
+            return f"{phrase}{sep}{rest}" if rest.strip("\u3000 ") else phrase
+    return phrase

@@ -317,3 +317,14 @@ def test_section_plan_can_name_a_phrase_family(tmp_path: Path) -> None:
     assert template.sections is not None and template.sections.family == "四高"
     result = compose_markup(template, sample_workbook(template))
     assert [s.tail[:3] for s in result.sections] == ["高标准", "高质量"]
+
+
+def test_replace_head_keeps_the_separator_and_the_tail() -> None:
+    from assistant.compose import replace_head
+
+    assert replace_head("提高站位　高标准制定工作措施", "pair", "守正创新") == "守正创新　高标准制定工作措施"
+    assert replace_head("聚焦教育培训，提升能力本领", "pair", "聚焦技能竞赛") == "聚焦技能竞赛，提升能力本领"
+    # A whole pair, another pattern, or a heading without a tail: the phrase is the heading.
+    assert replace_head("提高站位　高标准制定工作措施", "pair", "压实责任　高规格加强组织领导") == "压实责任　高规格加强组织领导"
+    assert replace_head("提高站位", "phrase", "守正创新") == "守正创新"
+    assert replace_head("提高站位", "pair", "守正创新") == "守正创新"

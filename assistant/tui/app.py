@@ -2,7 +2,8 @@
 
 The first screen is painted before anything heavy is imported: the workbook, the template
 catalogue (with ranked suggestions, which load jieba) and the phrase bank are read by one
-background thread, step by step, each step handing its result to the UI thread. The session
+background thread, step by step, each step handing its result to the UI thread; opening another
+workbook (Ctrl+L) reads it the same way (`_read_session`) and swaps the session. The session
 (`assistant.tui.session`) holds the state; screens change it and call `changed()`, which marks it
 unsaved, schedules the autosave (recovery file) and tells the other screens to refresh.
 """
@@ -94,6 +95,7 @@ class WenmiApp(App[None]):
         Binding("f5", "switch_mode('phrases')", "词库", show=False, priority=True),
         Binding("ctrl+s", "save", "保存", priority=True),
         Binding("ctrl+e", "export", "导出", priority=True),
+        Binding("ctrl+l", "open_workbook", "打开", show=False, priority=True),
         Binding("ctrl+q", "quit", "退出", show=False, priority=True),
         Binding("ctrl+p", "command_palette", "命令", show=False, priority=True),
         Binding("ctrl+c", "help_quit", show=False, system=True),
@@ -128,27 +130,17 @@ class WenmiApp(App[None]):
         """Workbook, then templates and suggestions, then the phrase bank; each shown when ready."""
         from assistant.errors import WenmiError
         from assistant.tui import engine
-        from assistant.tui.recovery import read_recovery
 
-        try:
-            wb = engine.read_workbook(self.workbook_path)
-        except WenmiError as err:
-            self.call_from_thread(self._workbook_failed, engine.error_lines(err))
+        read = self._read_session(self.workbook_path, sample=self.sample)
+        if isinstance(read, list):
+            self.call_from_thread(self._workbook_failed, read)
             return
-        except OSError as err:
-            self.call_from_thread(
-                self._workbook_failed, [f"{self.workbook_path}：无法读取（{err.strerror}）"]
-            )
-            return
-        session = self._new_session(wb)
-        recovery = read_recovery(session.recovery_key)
-        if recovery is not None and recovery.workbook_yaml == engine.workbook_yaml(wb) and not recovery.draft:
-            recovery = None  # nothing was lost
+        session, recovery = read
         self.call_from_thread(self._workbook_loaded, session, recovery)
 
         try:
             entries, problems = engine.load_templates()
-            suggestions = engine.rank(self.session.workbook if self.session else wb, entries)
+            suggestions = engine.rank(self.session.workbook if self.session else session.workbook, entries)
         except WenmiError as err:
             entries, problems, suggestions = [], engine.error_lines(err), []
         self.call_from_thread(self._templates_loaded, entries, problems, suggestions)
@@ -164,9 +156,28 @@ class WenmiApp(App[None]):
             error = "词库模块尚未安装"
         self.call_from_thread(self._bank_loaded, error)
 
-    def _new_session(self, wb: Workbook) -> Session:
-        path = self.workbook_path
-        if self.sample:
+    def _read_session(self, path: Path, *, sample: bool) -> tuple[Session, Recovery | None] | list[str]:
+        """A new session on the workbook at `path`, with its recovery file when that holds unsaved
+        work; or the problems, one line each (file, line, field). Runs in a worker thread, at
+        start-up and when another workbook is opened."""
+        from assistant.errors import WenmiError
+        from assistant.tui import engine
+        from assistant.tui.recovery import read_recovery
+
+        try:
+            wb = engine.read_workbook(path)
+        except WenmiError as err:
+            return engine.error_lines(err)
+        except OSError as err:
+            return [f"{path}：无法读取（{err.strerror}）"]
+        session = self._new_session(wb, path, sample=sample)
+        recovery = read_recovery(session.recovery_key)
+        if recovery is not None and recovery.workbook_yaml == engine.workbook_yaml(wb) and not recovery.draft:
+            recovery = None  # nothing was lost
+        return session, recovery
+
+    def _new_session(self, wb: Workbook, path: Path, *, sample: bool) -> Session:
+        if sample:
             return Session(wb, save_path=None, source_path=path, is_sample=True)
         from assistant.workbook import YAML_SUFFIXES
 
@@ -283,15 +294,26 @@ class WenmiApp(App[None]):
     def on_heading_picked(self, message: HeadingPicked) -> None:
         if self.session is None:
             return
+        from assistant.tui import engine
+
         index = message.section or self.session.current_section
         compose: Any = self.main_screens.get("compose")
         result = getattr(compose, "result", None)
-        if result is not None and not any(s.index == index for s in result.sections):
+        section = next((s for s in result.sections if s.index == index), None) if result else None
+        if result is not None and section is None:
             self.notify("当前模板没有可替换的分节标题（到“撰写”页选中一个部分再试）。", severity="warning")
             return
-        self.session.set_heading(index, message.text)
+        text = message.text
+        plan = compose.template.sections if compose is not None and compose.template is not None else None
+        if section is not None and plan is not None:
+            # A pair heading (短语　短句) keeps its tail; Ctrl+T on the compose page replaces it whole.
+            text = engine.heading_with_phrase(section.heading, plan.pattern, message.text)
+        self.session.set_heading(index, text)
         self.changed(None, "heading")
-        self.notify(f"已把“{message.text}”设为第{index}部分的标题", title="标题")
+        if text != message.text:
+            self.notify(f"已把第{index}部分标题的前半句换成“{message.text}”：{text}", title="标题")
+        else:
+            self.notify(f"已把“{text}”设为第{index}部分的标题", title="标题")
 
     def schedule_autosave(self) -> None:
         if not self.settings.autosave:
@@ -453,6 +475,114 @@ class WenmiApp(App[None]):
         self._refresh_all()
         self.notify(f"已保存：{written}", title="保存")
         return True
+
+    # -- open another workbook
+
+    def action_open_workbook(self) -> None:
+        """Ask for another workbook file; it replaces the open one once it has been read."""
+        from assistant.tui import engine
+        from assistant.tui.dialogs.base import Dialog
+        from assistant.tui.dialogs.path_input import PathDialog
+
+        if isinstance(self.screen, Dialog):
+            return
+        s = self.session
+        if s is None or not self.templates_ready.is_set():
+            self.notify("台账和模板还在读取，请稍候再打开。")
+            return
+        folder = Path.cwd() if s.is_sample or s.source_path is None else s.source_path.parent
+        note = "选择 .yaml 台账（或 .xlsx、.csv 表格），它将替换当前台账。"
+        if s.dirty:
+            note += (
+                "当前台账未保存的修改会先自动备份。"
+                if self.settings.autosave
+                else "当前台账有未保存的修改，打开前会先询问。"
+            )
+        self.push_screen(
+            PathDialog(
+                "打开台账",
+                folder,
+                note=note,
+                suffixes=engine.workbook_suffixes(),
+                must_exist=True,
+                browse=True,
+            ),
+            lambda path: self.open_workbook(path) if path is not None else None,
+        )
+
+    def open_workbook(self, path: Path) -> None:
+        """Read `path` as start-up does; show it if it reads, else say why and keep the open one."""
+        self._open(path)
+
+    @work(thread=True, exclusive=True, group="open", name="open")
+    def _open(self, path: Path) -> None:
+        from assistant.errors import WenmiError
+        from assistant.tui import engine
+
+        read = self._read_session(path, sample=False)
+        if isinstance(read, list):
+            self.call_from_thread(self._open_failed, read)
+            return
+        session, recovery = read
+        current = self.session
+        if current is not None and current.templates is not None:
+            session.templates = current.templates
+            session.template_errors = current.template_errors
+            try:
+                session.suggestions = engine.rank(session.workbook, current.templates)
+            except WenmiError:
+                session.suggestions = []
+        self.call_from_thread(self._opened, session, recovery)
+
+    def _open_failed(self, lines: list[str]) -> None:
+        more = f"\n……共 {len(lines)} 处问题" if len(lines) > 4 else ""
+        self.notify(
+            "\n".join(lines[:4]) + more + "\n当前台账未改动。",
+            title="台账无法打开",
+            severity="error",
+            timeout=15,
+        )
+
+    def _opened(self, session: Session, recovery: Recovery | None) -> None:
+        """The new workbook is read: keep the open one's unsaved work as quitting does, then switch."""
+        from assistant.tui.dialogs.confirm import ConfirmDialog
+
+        s = self.session
+        unsaved = s is not None and (s.dirty or self.draft is not None)
+        if unsaved and self.settings.autosave and self.autosave_now():
+            self._switch(session, recovery, backed_up=True)
+            return
+        if unsaved and s is not None:
+            self.push_screen(
+                ConfirmDialog(
+                    "打开台账",
+                    f"“{s.display_name}”有未保存的修改，且没有自动备份。\n"
+                    f"不保存就打开“{session.display_name}”吗？",
+                    yes="不保存，打开",
+                    no="返回",
+                ),
+                lambda yes: self._switch(session, recovery, backed_up=False) if yes else None,
+            )
+            return
+        self._switch(session, recovery, backed_up=False)
+
+    def _switch(self, session: Session, recovery: Recovery | None, *, backed_up: bool) -> None:
+        old = self.session
+        if self._autosave_timer is not None:
+            self._autosave_timer.stop()
+            self._autosave_timer = None
+        self.draft = None
+        self.sample = False
+        if session.source_path is not None:
+            self.workbook_path = session.source_path
+        self.session = session
+        for screen in self.main_screens.values():
+            screen.reset()
+        note = f"已打开：{session.source_path}"
+        if backed_up and old is not None:
+            note += f"\n“{old.display_name}”未保存的修改已自动备份，再次打开它时可以恢复。"
+        self.notify(note, title="打开台账")
+        self._workbook_loaded(session, recovery)
 
     # -- export
 

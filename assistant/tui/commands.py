@@ -36,6 +36,12 @@ COMMANDS: tuple[Command, ...] = (
     Command("打开“模板”页", "浏览并选用模板", "switch_mode('templates')", key="f3"),
     Command("打开“撰写”页", "填写项、分节标题和实时预览", "switch_mode('compose')", key="f4"),
     Command("打开“词库”页", "搜索四字短语、排比句式和数字框架", "switch_mode('phrases')", key="f5"),
+    Command(
+        "打开台账",
+        "打开另一个 .yaml 台账或 .xlsx/.csv 表格（未保存的修改先自动备份）",
+        "open_workbook",
+        key="ctrl+l",
+    ),
     Command("保存台账", "把台账写回文件（示例台账会先询问保存位置）", "save", key="ctrl+s"),
     Command("台账另存为", "把台账保存到新的 .yaml 文件", "save_as"),
     Command("导出 Word 公文", "按选定（或推荐）模板生成 .docx", "export", key="ctrl+e"),
@@ -61,7 +67,13 @@ COMMANDS: tuple[Command, ...] = (
     # compose
     Command("换一组标题", "让词库给出另一组排比标题", "cycle_headings(1)", "compose", "ctrl+r"),
     Command("上一组标题", "回到上一组排比标题", "cycle_headings(-1)", "compose", "ctrl+b"),
-    Command("从词库选标题", "搜索词库，替换当前部分的标题", "pick_heading", "compose", "ctrl+t"),
+    Command(
+        "从词库选标题",
+        "搜索词库，替换当前部分的标题（对仗标题只换前半句）",
+        "pick_heading",
+        "compose",
+        "ctrl+t",
+    ),
     Command("移到上一部分", "把选中的成效移到上一部分", "move_achievement(-1)", "compose", "ctrl+up"),
     Command("移到下一部分", "把选中的成效移到下一部分", "move_achievement(1)", "compose", "ctrl+down"),
     Command("移到指定部分", "选择要把成效移去的部分", "choose_section", "compose", "m"),
@@ -70,6 +82,12 @@ COMMANDS: tuple[Command, ...] = (
     Command("复制短语", "把选中的短语复制到剪贴板", "copy", "phrases", "c"),
     Command("用作当前标题", "把选中的短语设为撰写页当前部分的标题", "insert", "phrases", "i"),
     Command("添加自己的短语", "把短语存入用户词库", "add_phrase", "phrases", "ctrl+n"),
+)
+
+#: Keys that work inside a dialog (not palette commands): (page, key, what it does). Help lists
+#: each under the page's command with the same key, the one that opens the dialog.
+DIALOG_KEYS: tuple[tuple[str, str, str], ...] = (
+    ("compose", "ctrl+t", "选词框中 Ctrl+T：替换整个标题，不只前半句"),
 )
 
 

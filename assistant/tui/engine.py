@@ -9,6 +9,7 @@ they are saved with it and the engine composes and exports with them like `wenmi
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from assistant.errors import Diagnostic
     from assistant.matching import Suggestion
     from assistant.templating import Template
+    from assistant.templating.model import Slot
     from assistant.workbook import Achievement, Workbook
 
 
@@ -31,6 +33,13 @@ def read_workbook(path: Path) -> Workbook:
     from assistant.workbook import load_workbook
 
     return load_workbook(path)
+
+
+def workbook_suffixes() -> tuple[str, ...]:
+    """The files a workbook is read from (.yaml, .xlsx, .csv, a draft from .docx)."""
+    from assistant.workbook import SUFFIXES
+
+    return tuple(SUFFIXES)
 
 
 def workbook_yaml(wb: Workbook) -> str:
@@ -211,6 +220,66 @@ def slot_text(value: Any) -> str:
     return str(value)
 
 
+#: Cell separators of a table field: the ASCII bar, and the full-width one a Chinese IME types.
+_TABLE_CELLS = re.compile(r"[|｜]")
+
+
+def table_rows(slot: Slot, value: Any) -> list[list[str]] | None:
+    """A table slot's stored value as rows, by the engine's coercion; None if it is not a table."""
+    from assistant.compose import coerce_slot_value
+    from assistant.errors import WenmiError
+
+    if value is None or value == "":
+        return []
+    try:
+        rows: list[list[str]] = coerce_slot_value(slot, value)
+    except WenmiError:
+        return None
+    return rows
+
+
+def table_text(slot: Slot, value: Any) -> str:
+    """A table slot's value as its text field shows it: one row a line, cells between " | "."""
+    rows = table_rows(slot, value)
+    if rows is None:
+        return slot_text(value)
+    return "\n".join(" | ".join(row) for row in rows)
+
+
+def parse_table(slot: Slot, text: str) -> tuple[list[list[str]], str | None]:
+    """The rows typed in a table field, coerced by the engine, and what is wrong with them.
+
+    One row a line (blank lines skipped), cells split by "|" (or "｜"; a row written
+    "| 甲 | 乙 |" loses its outer bars). The problem names the first line whose number of
+    cells differs from the other rows'; None when every row has as many cells.
+    """
+    from assistant.compose import coerce_slot_value
+
+    numbered: list[tuple[int, list[str]]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        cells = [cell.strip() for cell in _TABLE_CELLS.split(line)]
+        if len(cells) > 2 and not cells[0] and not cells[-1]:
+            cells = cells[1:-1]
+        numbered.append((number, cells))
+    rows: list[list[str]] = coerce_slot_value(slot, [cells for _, cells in numbered])
+    widths = Counter(len(row) for row in rows)
+    if len(widths) < 2:
+        return rows, None
+    # The width most rows have (the first row's on a tie) is the table's.
+    width = max(widths, key=lambda w: (widths[w], w == len(rows[0])))
+    number, row = next((n, r) for (n, _), r in zip(numbered, rows, strict=True) if len(r) != width)
+    return rows, f"第{number}行有 {len(row)} 格，其他行是 {width} 格"
+
+
+def table_width(slot: Slot) -> int | None:
+    """How many cells each row of the slot's default table has; None without a regular default."""
+    rows = table_rows(slot, slot.default)
+    widths = {len(row) for row in rows or ()}
+    return widths.pop() if len(widths) == 1 else None
+
+
 # --------------------------------------------------------------------------- composing
 
 
@@ -226,6 +295,13 @@ def compose(
         seed=wb.seed if seed is None else seed,
         headings=wb.headings if headings is None else headings,
     )
+
+
+def heading_with_phrase(heading: str, pattern: str, phrase: str) -> str:
+    """The heading after picking `phrase` for it: a pair heading keeps its tail (`replace_head`)."""
+    from assistant.compose import replace_head
+
+    return replace_head(heading, pattern, phrase)
 
 
 @dataclass

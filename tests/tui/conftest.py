@@ -48,6 +48,17 @@ def workbook(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture
+def user_data(tmp_path: Path) -> Path:
+    """The user folder with two more templates (a table slot; pair headings) and a pair group.
+
+    Kept out of `data/` so the catalogue and the phrase bank the snapshots show stay the same.
+    """
+    home = tmp_path / "home"
+    shutil.copytree(DATA / "user", home, dirs_exist_ok=True)
+    return home
+
+
 async def settle(pilot: Pilot[None], timeout: float = 20.0) -> None:
     """Wait until the workbook, templates and phrase bank are loaded and no worker is busy."""
     app = pilot.app

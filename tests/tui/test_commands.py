@@ -59,8 +59,10 @@ class TestHelp:
                 ("Ctrl+N", "新增成效事项"),
                 ("Ctrl+E", "导出 Word 公文"),
                 ("Ctrl+R", "换一组标题"),
+                ("Ctrl+L", "打开台账"),
             ):
                 assert key in text and title in text
+            assert "选词框中 Ctrl+T：替换整个标题" in text  # a key of a dialog, under its page
             assert text.index("“成效台账”页") < text.index("通用")  # the current page first
             await pilot.press("f1")
             assert not isinstance(app.screen, HelpDialog)

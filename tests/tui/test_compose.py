@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input, Static, Tree
+from textual.widgets import Checkbox, Input, Static, TextArea, Tree
 
 from assistant.tui.app import WenmiApp
 from assistant.tui.dialogs.phrase_picker import PhrasePicker
 from assistant.tui.dialogs.section_picker import SectionPicker
+from assistant.tui.messages import HeadingPicked
 from assistant.tui.screens.compose import ComposeScreen
 from assistant.workbook import load_workbook
 from tests.tui.conftest import settle, wait_for
@@ -220,3 +221,139 @@ class TestHeadings:
         text = docx_text(path)
         for number, heading in zip("一二三四五", expected, strict=False):
             assert f"{number}、{heading}" in text
+
+
+def table_field(screen: ComposeScreen, name: str = "配档表") -> tuple[TextArea, Static]:
+    area = next(a for a in screen.query(".slot-table").results(TextArea) if a.name == name)
+    error = next(e for e in screen.query(".slot-error").results(Static) if e.name == name)
+    return area, error
+
+
+class TestTableSlots:
+    """A table slot is a text area, one row a line and cells split by |, checked as it is typed."""
+
+    async def test_rows_typed_become_the_table(self, workbook: Path, user_data: Path) -> None:
+        app = WenmiApp(workbook)
+        async with app.run_test(size=(120, 36)) as pilot:
+            screen = await open_compose(pilot, "zf-tui-peidang")
+            area, error = table_field(screen)
+            assert area.text == "" and "文风会风不够精简 | 党委办公室 | 长期坚持" in str(area.placeholder)
+            hint = area.parent.children[area.parent.children.index(area) + 1]
+            assert "一行一条，每行 3 格，格间用 | 分隔" in str(hint.content)
+            assert "文风会风不够精简" in screen._preview_text  # the default table, while empty
+            area.focus()
+            await pilot.press(*"学习不够深入|党委办公室|年底前", "enter")
+            area.insert("服务意识不强｜各部门｜长期坚持")  # as an IME commits it, full-width bars
+            await wait_for(pilot, lambda: "服务意识不强" in screen._preview_text)
+            assert app.session.workbook.fields["配档表"] == [
+                ["学习不够深入", "党委办公室", "年底前"],
+                ["服务意识不强", "各部门", "长期坚持"],  # full-width bars too
+            ]
+            assert "文风会风不够精简" not in screen._preview_text
+            assert not error.has_class("-shown")
+            await pilot.press("ctrl+s")
+            await wait_for(pilot, lambda: not app.session.dirty)
+        saved = load_workbook(workbook).fields["配档表"]
+        assert saved == [["学习不够深入", "党委办公室", "年底前"], ["服务意识不强", "各部门", "长期坚持"]]
+
+    async def test_uneven_rows_are_explained_under_the_field(self, workbook: Path, user_data: Path) -> None:
+        app = WenmiApp(workbook)
+        async with app.run_test(size=(120, 36)) as pilot:
+            screen = await open_compose(pilot, "zf-tui-peidang")
+            area, error = table_field(screen)
+            area.focus()
+            area.text = "甲|党委办公室|年底前\n\n乙|各部门\n丙|各部门|长期坚持"
+            await wait_for(pilot, lambda: error.has_class("-shown"))
+            assert str(error.content) == "第3行有 2 格，其他行是 3 格"  # blank lines still count
+            assert app.session.workbook.fields["配档表"][1] == ["乙", "各部门"]  # kept as typed
+            area.text = "甲|党委办公室|年底前\n乙|各部门|年底前"
+            await wait_for(pilot, lambda: not error.has_class("-shown"))
+
+    async def test_stored_tables_show_as_lines(self, workbook: Path, user_data: Path) -> None:
+        text = workbook.read_text(encoding="utf-8").replace(
+            "  落款: 党群工作部\n",
+            "  落款: 党群工作部\n  配档表:\n    - [作风不实, 各部门, 年底前]\n    - [服务不优, 党委办公室]\n",
+        )
+        workbook.write_text(text, encoding="utf-8")
+        app = WenmiApp(workbook)
+        async with app.run_test(size=(120, 36)) as pilot:
+            screen = await open_compose(pilot, "zf-tui-peidang")
+            area, error = table_field(screen)
+            assert area.text == "作风不实 | 各部门 | 年底前\n服务不优 | 党委办公室"
+            assert error.has_class("-shown") and "第2行有 2 格" in str(error.content)
+            app.session.dirty = False
+            area.focus()
+            await pilot.press("end", "space")  # layout only: the rows are the same
+            await pilot.pause()
+            assert not app.session.dirty
+
+    async def test_one_line_values_from_older_workbooks(self, workbook: Path, user_data: Path) -> None:
+        text = workbook.read_text(encoding="utf-8").replace(
+            "  落款: 党群工作部\n", "  落款: 党群工作部\n  配档表: 作风不实|各部门|年底前；服务不优|党委办公室|长期坚持\n"
+        )
+        workbook.write_text(text, encoding="utf-8")
+        app = WenmiApp(workbook)
+        async with app.run_test(size=(120, 36)) as pilot:
+            screen = await open_compose(pilot, "zf-tui-peidang")
+            area, _ = table_field(screen)
+            assert area.text == "作风不实 | 各部门 | 年底前\n服务不优 | 党委办公室 | 长期坚持"
+
+
+class TestPairHeadings:
+    """A phrase picked for a pair heading (短语　短句) replaces its head; Ctrl+T the whole heading."""
+
+    async def pick(self, pilot, screen: ComposeScreen, *keys: str) -> None:  # type: ignore[no-untyped-def]
+        app = pilot.app
+        tree = screen.query_one("#sections", Tree)
+        tree.focus()
+        tree.move_cursor(tree.root.children[0])  # section 1
+        await pilot.pause()
+        await pilot.press("ctrl+t")
+        picker = app.screen
+        assert isinstance(picker, PhrasePicker)
+        await pilot.press(*"szcx")  # 守正创新
+        await wait_for(pilot, lambda: picker.found and picker.found[0].text == "守正创新")
+        await pilot.press(*keys)
+
+    async def test_pick_keeps_the_tail(self, workbook: Path, user_data: Path) -> None:
+        app = WenmiApp(workbook)
+        async with app.run_test(size=(120, 36)) as pilot:
+            screen = await open_compose(pilot, "zf-tui-duizhang")
+            first = headings(screen)[0]
+            assert first == "提高站位\u3000高标准制定工作措施"
+            await self.pick(pilot, screen)
+            picker = app.screen
+            result = str(picker.query_one("#picker-result", Static).content)
+            assert "只换前半句" in result and "守正创新\u3000高标准制定工作措施" in result
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: headings(screen)[0] == "守正创新\u3000高标准制定工作措施")
+            assert app.session.headings == {1: "守正创新\u3000高标准制定工作措施"}
+            assert "一、守正创新" in screen._preview_text and "高标准制定工作措施" in screen._preview_text
+
+    async def test_ctrl_t_replaces_the_whole_heading(self, workbook: Path, user_data: Path) -> None:
+        app = WenmiApp(workbook)
+        async with app.run_test(size=(120, 36)) as pilot:
+            screen = await open_compose(pilot, "zf-tui-duizhang")
+            await self.pick(pilot, screen, "ctrl+t")
+            picker = app.screen
+            assert picker.query_one("#whole", Checkbox).value
+            assert "替换整个标题：改为“守正创新”" in str(picker.query_one("#picker-result", Static).content)
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: headings(screen)[0] == "守正创新")
+
+    async def test_phrases_page_insert_keeps_the_tail(self, workbook: Path, user_data: Path) -> None:
+        app = WenmiApp(workbook)
+        async with app.run_test(size=(120, 36)) as pilot:
+            screen = await open_compose(pilot, "zf-tui-duizhang")
+            app.post_message(HeadingPicked("守正创新", 2))
+            await wait_for(pilot, lambda: headings(screen)[1] == "守正创新\u3000高规格加强组织领导")
+            note = next(n for n in app._notifications if n.title == "标题")
+            assert "前半句" in note.message
+
+    async def test_a_single_phrase_heading_has_no_checkbox(self, workbook: Path) -> None:
+        app = WenmiApp(workbook)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await open_compose(pilot, "zf-tui-fangan")
+            await pilot.press("ctrl+t")
+            assert isinstance(app.screen, PhrasePicker)
+            assert not app.screen.query("#whole")

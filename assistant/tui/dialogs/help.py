@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Static
 
-from assistant.tui.commands import COMMANDS, MODES, key_label
+from assistant.tui.commands import COMMANDS, DIALOG_KEYS, MODES, key_label
 from assistant.tui.dialogs.base import Dialog
 
 #: Keys that are not commands (moving around), shown under 通用.
@@ -41,6 +41,9 @@ def help_table(current: str | None) -> Table:
         table.add_row(Text(heading, style="bold underline"), "")
         for c in rows:
             table.add_row(key_label(c.key), c.title)
+            for page, key, what in DIALOG_KEYS:  # keys of the dialog this command opens
+                if page == target and key == c.key:
+                    table.add_row("", f"└ {what}")
         if target == "app":
             for key, what in NAVIGATION:
                 table.add_row(key, what)

@@ -1,4 +1,4 @@
-"""Pick a heading from the phrase bank: `PhrasePicker(Dialog[str | None])`."""
+"""Pick a heading from the phrase bank: `PhrasePicker(Dialog[str | None])` gives the new heading."""
 
 from __future__ import annotations
 
@@ -8,25 +8,33 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Checkbox, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from assistant.tui.dialogs.base import Dialog
 
 
 class PhrasePicker(Dialog[str | None]):
-    """Type to search (text, meaning, pinyin initials); ↓ to the list; Enter picks."""
+    """Type to search (text, meaning, pinyin initials); ↓ to the list; Enter picks.
+
+    For a pair heading ("提高站位　高标准制定工作措施") the phrase replaces only the head and the
+    tail stays; the “替换整个标题” checkbox (Ctrl+T) makes it replace the whole heading. The
+    dialog dismisses with the heading as it will read, or None when cancelled.
+    """
 
     CSS_PATH = ["dialogs.tcss", "phrase_picker.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "取消"),
         Binding("down", "to_list", "列表", show=False),
+        Binding("ctrl+t", "toggle_whole", "替换整个标题", show=False),
     ]
 
-    def __init__(self, title: str, theme: str | None = None) -> None:
+    def __init__(self, title: str, theme: str | None = None, *, pair_heading: str | None = None) -> None:
         super().__init__()
         self.title_text = title
         self.theme = theme
+        #: The current heading when it is a pair whose tail a picked phrase keeps.
+        self.pair_heading = pair_heading
         self.found: list[Any] = []
 
     def compose(self) -> ComposeResult:
@@ -34,6 +42,9 @@ class PhrasePicker(Dialog[str | None]):
             yield Static(self.title_text, classes="dialog-title")
             yield Input(id="query", placeholder="搜索：如 责任、tgzw；留空列出本主题的短语")
             yield OptionList(id="options")
+            if self.pair_heading is not None:
+                yield Checkbox("替换整个标题（Ctrl+T）", id="whole", compact=True)
+                yield Static("", id="picker-result", classes="hint")
             yield Static("↓ 进入列表 · Enter 选用 · Esc 取消", classes="hint", id="picker-hint")
 
     def on_mount(self) -> None:
@@ -73,6 +84,49 @@ class PhrasePicker(Dialog[str | None]):
         )
         if found:
             options.highlighted = 0
+        self._show_result()
+
+    # ------------------------------------------------------------------ the heading it makes
+
+    @property
+    def whole(self) -> bool:
+        """Replace the whole heading (always, unless the heading is a pair and the box is unticked)."""
+        if self.pair_heading is None:
+            return True
+        return self.query_one("#whole", Checkbox).value
+
+    def heading_for(self, phrase: str) -> str:
+        """The heading after picking `phrase`: a pair keeps its tail unless `whole` is ticked."""
+        from assistant.tui import engine
+
+        if self.whole or self.pair_heading is None:
+            return phrase
+        return engine.heading_with_phrase(self.pair_heading, "pair", phrase)
+
+    def _highlighted_text(self) -> str | None:
+        index = self.query_one("#options", OptionList).highlighted
+        if index is None or not 0 <= index < len(self.found):
+            return None
+        return str(self.found[index].text)
+
+    def _show_result(self) -> None:
+        if self.pair_heading is None:
+            return
+        phrase = self._highlighted_text()
+        what = "替换整个标题" if self.whole else "只换前半句，保留后半句"
+        text = f"{what}：改为“{self.heading_for(phrase)}”" if phrase else what
+        self.query_one("#picker-result", Static).update(text)
+
+    @on(OptionList.OptionHighlighted, "#options")
+    @on(Checkbox.Changed, "#whole")
+    def _result_changed(self) -> None:
+        self._show_result()
+
+    def action_toggle_whole(self) -> None:
+        if self.pair_heading is not None:
+            self.query_one("#whole", Checkbox).toggle()
+
+    # ------------------------------------------------------------------ choosing
 
     def action_to_list(self) -> None:
         self.query_one("#options", OptionList).focus()
@@ -82,11 +136,11 @@ class PhrasePicker(Dialog[str | None]):
         options = self.query_one("#options", OptionList)
         index = options.highlighted if options.highlighted is not None else 0
         if 0 <= index < len(self.found):
-            self.dismiss(self.found[index].text)
+            self.dismiss(self.heading_for(self.found[index].text))
 
     @on(OptionList.OptionSelected, "#options")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.found[int(event.option.id or 0)].text)
+        self.dismiss(self.heading_for(self.found[int(event.option.id or 0)].text))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

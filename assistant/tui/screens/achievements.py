@@ -78,6 +78,14 @@ class AchievementsScreen(MainScreen):
                     box.value = value
         self._fill_table()
 
+    def reset(self) -> None:
+        table = self.query_one(AchievementTable)
+        table.clear()
+        table.move_cursor(row=0)
+        error = self.query_one("#facts-error", Static)
+        error.update("")
+        error.remove_class("-shown")
+
     def _columns(self) -> list[tuple[str, str, int]]:
         width = max(self.size.width, 40)
         cols = list(COLUMNS)

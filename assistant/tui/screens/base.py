@@ -64,6 +64,11 @@ class MainScreen(Screen[None]):
     def refresh_from_session(self) -> None:
         """Show the session's current state (override)."""
 
+    def reset(self) -> None:
+        """Another workbook was opened: forget what was shown for the old one (override).
+
+        Called before the screen is marked stale, so the next refresh starts afresh."""
+
     def update_status(self) -> None:
         self.query_one(NavBar).set_status(self.wenmi.status_text())
 

@@ -19,14 +19,16 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Input, Label, Static, Tree
+from textual.widgets import Input, Label, Static, TextArea, Tree
 
 from assistant.tui.screens.base import MainScreen
 from assistant.tui.widgets.preview import DocumentPreview
+from assistant.tui.widgets.trees import move_cursor_later
 
 if TYPE_CHECKING:
     from assistant.compose import ComposeResult as Composed
     from assistant.templating import Template
+    from assistant.templating.model import Slot
     from assistant.tui.engine import Preview
 
 
@@ -39,7 +41,7 @@ SLOT_PLACEHOLDERS = {
     "date": "如：2023-01-11",
     "number": "填写数字，如 35",
     "list": "多项用顿号分隔：甲、乙、丙",
-    "table": "每行用分号、每格用竖线分隔：甲|乙;丙|丁",
+    "table": "每行一条，如：\n整改问题 | 整改措施 | 责任单位\n……",
 }
 
 
@@ -76,6 +78,12 @@ class ComposeScreen(MainScreen):
         self._preview_text = ""
         self._notes: tuple[tuple[str, str], ...] = ()
         self._slot_error: tuple[str | None, str | None] = (None, None)
+        #: What is wrong with a table field as typed (rows of different lengths), by slot name.
+        self._table_problems: dict[str, str] = {}
+        #: The messages under the slots now, by slot name (so a keystroke repaints only on change).
+        self._shown_errors: dict[str, str] = {}
+        #: Put the section cursor back on the current section at the next fill (workbook opened).
+        self._forget_cursor = False
         #: Preview generations finished (tests and the benchmark wait on it).
         self.preview_generation = 0
 
@@ -96,6 +104,12 @@ class ComposeScreen(MainScreen):
         tree.show_root = False
         tree.guide_depth = 2
         super().on_mount()
+
+    def reset(self) -> None:
+        self._slot_template = None  # rebuild the slots with the new workbook's fields
+        self._tree_signature = None
+        self._forget_cursor = True
+        self.result = None
 
     # ------------------------------------------------------------------ template and slots
 
@@ -132,28 +146,61 @@ class ComposeScreen(MainScreen):
         assert s is not None
         box = self.query_one("#slots", VerticalScroll)
         box.remove_children()
+        self._table_problems = {}
         widgets: list[Any] = []
         for slot in template.slots:
             if slot.type == "achievements":
                 continue
             label = slot.label + ("（必填）" if slot.required else "")
-            default = engine.slot_text(slot.default)
-            placeholder = (
-                f"默认：{default}" if default else (slot.help or SLOT_PLACEHOLDERS.get(slot.type, ""))
-            )
-            if slot.type == "table" and not default:
-                placeholder = SLOT_PLACEHOLDERS["table"]
-            value = engine.slot_text(s.workbook.fields.get(slot.name))
-            field = Input(value, placeholder=placeholder, name=slot.name, compact=True, classes="slot-input")
-            field.tooltip = slot.help or None
             widgets.append(Label(label, classes="slot-label"))
-            widgets.append(field)
-            widgets.append(Static("", classes="field-error slot-error", name=slot.name))
+            if slot.type == "table":
+                widgets.extend(self._table_field(slot))
+            else:
+                default = engine.slot_text(slot.default)
+                placeholder = (
+                    f"默认：{default}" if default else (slot.help or SLOT_PLACEHOLDERS.get(slot.type, ""))
+                )
+                value = engine.slot_text(s.workbook.fields.get(slot.name))
+                field = Input(value, placeholder=placeholder, name=slot.name, compact=True, classes="slot-input")
+                field.tooltip = slot.help or None
+                widgets.append(field)
+            problem = self._table_problems.get(slot.name, "")
+            classes = "field-error slot-error" + (" -shown" if problem else "")
+            widgets.append(Static(problem, classes=classes, name=slot.name))
         if not widgets:
             widgets.append(Static("此模板没有需要填写的项。", classes="muted"))
         box.mount_all(widgets)
         self._slot_template = template.id
         self._slot_error = (None, None)
+        self._shown_errors = dict(self._table_problems)
+
+    def _table_field(self, slot: Slot) -> list[Any]:
+        """A table slot: a text area, one row a line, cells split by |; a one-line hint below."""
+        from assistant.tui import engine
+
+        s = self.session
+        assert s is not None
+        text = engine.table_text(slot, s.workbook.fields.get(slot.name))
+        default = engine.table_text(slot, slot.default)
+        placeholder = f"留空则用默认表格：\n{default}" if default else SLOT_PLACEHOLDERS["table"]
+        area = TextArea(
+            text,
+            name=slot.name,
+            classes="slot-table",
+            soft_wrap=True,
+            show_line_numbers=True,
+            compact=True,
+            highlight_cursor_line=False,
+            placeholder=placeholder,
+        )
+        area.tooltip = slot.help or None
+        if text:
+            problem = engine.parse_table(slot, text)[1]
+            if problem:
+                self._table_problems[slot.name] = problem
+        width = engine.table_width(slot)
+        hint = f"一行一条，每行 {width} 格，格间用 | 分隔" if width else "一行一条，格间用 | 分隔"
+        return [area, Static(hint, classes="slot-hint")]
 
     def _sync_slots(self, template: Template) -> None:
         """Show field values changed elsewhere (a restore) without disturbing the one being typed."""
@@ -166,6 +213,15 @@ class ComposeScreen(MainScreen):
             if box.value != value and not box.has_focus:
                 with box.prevent(Input.Changed):
                     box.value = value
+        for area in self.query(".slot-table").results(TextArea):
+            slot = template.slot(str(area.name))
+            if slot is None or area.has_focus:
+                continue
+            stored = s.workbook.fields.get(slot.name)
+            if engine.parse_table(slot, area.text)[0] != engine.table_rows(slot, stored):
+                with area.prevent(TextArea.Changed):
+                    area.text = engine.table_text(slot, stored)
+                self._set_table_problem(slot.name, engine.parse_table(slot, area.text)[1])
 
     @on(Input.Changed, ".slot-input")
     def _slot_changed(self, event: Input.Changed) -> None:
@@ -184,6 +240,33 @@ class ComposeScreen(MainScreen):
             s.workbook.fields.pop(name, None)
         self.changed("slot")
         self.request_preview()
+
+    @on(TextArea.Changed, ".slot-table")
+    def _table_changed(self, event: TextArea.Changed) -> None:
+        """Rows typed in a table field: kept as rows (as typed, even uneven), checked inline."""
+        from assistant.tui import engine
+
+        s = self.session
+        slot = self.template.slot(str(event.text_area.name)) if self.template else None
+        if s is None or slot is None:
+            return
+        rows, problem = engine.parse_table(slot, event.text_area.text)
+        self._set_table_problem(slot.name, problem)
+        if rows == engine.table_rows(slot, s.workbook.fields.get(slot.name)):
+            return  # the field showing what is stored, or a change of layout only
+        if rows:
+            s.workbook.fields[slot.name] = rows
+        else:
+            s.workbook.fields.pop(slot.name, None)
+        self.changed("slot")
+        self.request_preview()
+
+    def _set_table_problem(self, name: str, problem: str | None) -> None:
+        if problem:
+            self._table_problems[name] = problem
+        else:
+            self._table_problems.pop(name, None)
+        self._paint_slot_errors()
 
     # ------------------------------------------------------------------ preview
 
@@ -263,15 +346,22 @@ class ComposeScreen(MainScreen):
         self.query_one(DocumentPreview).update(self._preview_text)
 
     def _show_slot_errors(self, field: str | None, error: str | None) -> None:
-        if not error:
-            field = None
-        if (field, error) == self._slot_error:
+        self._slot_error = (field, error) if error else (None, None)
+        self._paint_slot_errors()
+
+    def _paint_slot_errors(self) -> None:
+        """Under each slot: the engine's error about it, else what is wrong with its table."""
+        shown = dict(self._table_problems)
+        field, error = self._slot_error
+        if field and error:
+            shown[field] = error
+        if shown == self._shown_errors:
             return
-        self._slot_error = (field, error)
+        self._shown_errors = shown
         for err in self.query(".slot-error").results(Static):
-            shown = err.name == field
-            err.update(error if shown and error else "")
-            err.set_class(shown, "-shown")
+            text = shown.get(str(err.name), "")
+            err.update(text)
+            err.set_class(bool(text), "-shown")
 
     # ------------------------------------------------------------------ sections
 
@@ -290,6 +380,8 @@ class ComposeScreen(MainScreen):
         self._tree_signature = signature
         tree = self.query_one(SectionTree)
         keep = tree.cursor_node.data if tree.cursor_node is not None else None
+        if self._forget_cursor:
+            keep, self._forget_cursor = None, False
         tree.clear()
         title = self.query_one("#sections-title", Static)
         if not result.sections:
@@ -338,7 +430,7 @@ class ComposeScreen(MainScreen):
                 None,
             )
         if target is not None:
-            self.call_after_refresh(tree.move_cursor, target)
+            move_cursor_later(tree, target)
 
     @on(Tree.NodeHighlighted, "#sections")
     def _section_highlighted(self, event: Tree.NodeHighlighted[tuple[str, int, int]]) -> None:
@@ -412,10 +504,14 @@ class ComposeScreen(MainScreen):
             self.notify("此模板不分节，没有可替换的标题。", severity="warning")
             return
         index = s.current_section
-        current = next((sec.heading for sec in self.result.sections if sec.index == index), "")
+        section = next((sec for sec in self.result.sections if sec.index == index), None)
+        current = section.heading if section is not None else ""
+        plan = self.template.sections if self.template else None
+        # A pair heading (短语　短句) keeps its tail unless the user asks for a whole new heading.
+        pair = plan is not None and plan.pattern == "pair" and section is not None and bool(section.tail)
         theme = self.template.category if self.template else None
         self.app.push_screen(
-            PhrasePicker(f"第{index}部分标题（当前：{current}）", theme=theme),
+            PhrasePicker(f"第{index}部分标题（当前：{current}）", theme=theme, pair_heading=current if pair else None),
             lambda text: self._heading_picked(index, text),
         )
 

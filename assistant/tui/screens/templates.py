@@ -13,6 +13,7 @@ from textual.widgets import Input, Static, Tree
 
 from assistant.categories import CATEGORIES
 from assistant.tui.screens.base import MainScreen
+from assistant.tui.widgets.trees import move_cursor_later
 
 #: How many suggestions the tree shows on top.
 TOP_SUGGESTIONS = 5
@@ -35,6 +36,8 @@ class TemplatesScreen(MainScreen):
     def __init__(self) -> None:
         super().__init__()
         self._ranked_revision = -1
+        #: Put the cursor on the workbook's template at the next build (another workbook opened).
+        self._cursor_to_chosen = False
 
     def compose_body(self) -> ComposeResult:
         yield Input(id="filter", placeholder="筛选：名称、拼音首字母（如 zfss）、关键词或文种")
@@ -61,6 +64,11 @@ class TemplatesScreen(MainScreen):
         if self._ranked_revision != s.revision and s.templates:
             self._rerank(s.revision)
 
+    def reset(self) -> None:
+        # The suggestions came with the new session (ranked when it was read).
+        self._ranked_revision = self.session.revision if self.session is not None else -1
+        self._cursor_to_chosen = True
+
     @work(thread=True, exclusive=True, group="rank")
     def _rerank(self, revision: int) -> None:
         from assistant.tui import engine
@@ -69,12 +77,12 @@ class TemplatesScreen(MainScreen):
         if s is None or s.templates is None:
             return
         suggestions = engine.rank(s.workbook, s.templates)
-        self.app.call_from_thread(self._reranked, revision, suggestions)
+        self.app.call_from_thread(self._reranked, s, revision, suggestions)
 
-    def _reranked(self, revision: int, suggestions: list[Any]) -> None:
+    def _reranked(self, ranked: Any, revision: int, suggestions: list[Any]) -> None:
         s = self.session
-        if s is None:
-            return
+        if s is None or s is not ranked:
+            return  # ranked for a workbook that is no longer open
         self._ranked_revision = revision
         if [x.id for x in suggestions[:TOP_SUGGESTIONS]] != [x.id for x in s.suggestions[:TOP_SUGGESTIONS]]:
             s.suggestions = suggestions
@@ -89,6 +97,8 @@ class TemplatesScreen(MainScreen):
         tree = self.query_one(TemplateTree)
         query = self.query_one("#filter", Input).value
         keep = tree.cursor_node.data if tree.cursor_node is not None else s.template_id
+        if self._cursor_to_chosen:
+            keep, self._cursor_to_chosen = s.template_id, False
         tree.clear()
         shown = [e for e in s.templates if e.matches(query)]
         ids = {e.template.id for e in shown}
@@ -138,7 +148,7 @@ class TemplatesScreen(MainScreen):
         if target is not None:
             if target.parent is not None:
                 target.parent.expand()
-            self.call_after_refresh(tree.move_cursor, target)
+            move_cursor_later(tree, target)
             self._show_detail(target.data)
         else:
             self._show_detail(None)
