@@ -97,3 +97,46 @@ def _table(table: Table) -> list[str]:
     out += [line(r) for r in table.rows]
     out.append(rule)
     return out
+
+
+#: Marks that must not begin a line (GB/T 15834 line-breaking).
+NO_LINE_START = set("，。、；：？！”’）》〕】…—%")
+
+
+def _carry(current: str, ch: str) -> int:
+    """How many trailing characters of `current` go down with `ch` at a line break: one before a
+    closing mark (push-out, so no line starts with ，), the whole digit run before a digit or
+    unit-less continuation (1131 stays whole); 0 when nothing needs to move."""
+    if ch in NO_LINE_START:
+        return 1
+    if ch.isascii() and ch.isalnum():
+        run = len(current) - len(current.rstrip("0123456789.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"))
+        return run
+    return 0
+
+
+def wrap_cells(line: str, width: int) -> list[str]:
+    """`line` folded to `width` terminal cells, with no closing punctuation starting a line and
+    no number cut in two (when the line is long enough to avoid it)."""
+    if width <= 0 or cell_width(line) <= width:
+        return [line]
+    out: list[str] = []
+    current = ""
+    for ch in line:
+        if cell_width(current) + cell_width(ch) > width and current:
+            keep = _carry(current, ch)
+            if 0 < keep < len(current.strip("\u3000 ")):
+                out.append(current[:-keep])
+                current = current[-keep:]
+            else:
+                out.append(current)
+                current = ""
+        current += ch
+    if current:
+        out.append(current)
+    return out
+
+
+def wrap_text(text: str, width: int) -> str:
+    """Every line of a preview folded to `width` cells (see `wrap_cells`)."""
+    return "\n".join(part for line in text.split("\n") for part in wrap_cells(line, width))

@@ -107,3 +107,17 @@ def test_title_segmentation_matches_jieba_on_its_known_words(tmp_path: Path, mon
         assert any(p.name.startswith("jieba-words") for p in (tmp_path / "cache").iterdir())
     finally:
         segment._words.cache_clear()
+
+
+def test_wrapping_keeps_punctuation_off_line_starts() -> None:
+    from assistant.preview import wrap_cells, wrap_text
+
+    line = "\u3000\u3000" + "党建引领发展" * 3 + "，持续推进作风建设。"
+    for width in range(8, 40):
+        parts = wrap_cells(line, width)
+        assert "".join(parts) == line
+        assert all(p[0] not in "，。、；：" for p in parts[1:])
+        assert all(cell_width(p) <= width for p in parts)
+    assert wrap_text("短行\n" + line, 20).split("\n")[0] == "短行"
+    parts = wrap_cells("开展员工思想状况调查，累计参与1131人次。", 30)
+    assert any("1131" in p for p in parts)

@@ -73,7 +73,12 @@ class DocumentPreview(ScrollView, can_focus=True):
         self._wrapped_for = (width, self.text)
         console = self.app.console
         options = console.options.update_width(width)
-        lines = console.render_lines(Text(fit_preview(self.text, width)), options, pad=False)
+        from assistant.preview import wrap_text
+
+        # Fold with the engine's rule (no ，or 。 at a line start, numbers kept whole); Rich
+        # then has nothing left to cut.
+        folded = wrap_text(fit_preview(self.text, width), width)
+        lines = console.render_lines(Text(folded), options, pad=False)
         self._strips = [Strip(Segment.simplify(line)) for line in lines]
         self.virtual_size = Size(width, len(self._strips))
         self.refresh()
