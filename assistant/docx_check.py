@@ -163,6 +163,8 @@ def _fonts_and_text(document: Any) -> list[Finding]:
         if theme and None in fonts:
             out.append(Finding("theme-font", "warning", where, "中文字体来自主题字体，换台电脑可能变成宋体：请明确设置中文字体"))
         level = next((lv for lv, pat in _LEVEL_PATTERNS if pat.match(text.strip())), None)
+        first_font = styles.resolve(runs[0]._r.rPr, style_id, "rFonts", "eastAsia") if runs else None
+        centred = _attr(ppr.find(f"{_W}jc"), "val") == "center" if ppr is not None else False
         big = {s for s in sizes if s and int(s) >= 40}
         if not seen_title and big:
             seen_title = True
@@ -181,11 +183,11 @@ def _fonts_and_text(document: Any) -> list[Finding]:
                 out.append(
                     Finding("numbering", "error", where, f"{level}级标题序号为“{number}”，按顺序应为“{expected}”")
                 )
-            _expect_font(out, where, level, fonts)
+            _expect_font(out, where, level, first_font)
         elif sizes - {None, "32"} and len(text) > 20 and not big:
             got = sorted(int(s) / 2 for s in sizes if s)
             out.append(Finding("body-size", "warning", where, f"正文字号为 {got} 磅，应为 3 号（16 磅）"))
-        elif fonts and not all(f and f.startswith(_FANGSONG) for f in fonts) and len(text) > 20 and level is None:
+        elif not centred and fonts and not all(f and f.startswith(_FANGSONG) for f in fonts) and len(text) > 20:
             names = "、".join(sorted(f or "未设置" for f in fonts))
             out.append(Finding("body-font", "warning", where, f"正文字体为 {names}，应为仿宋（仿宋_GB2312）"))
         for d in check_punctuation([(index, text)], ""):
@@ -201,9 +203,9 @@ def _expected(level: int, n: int) -> str:
     return cn_count(n) if level in (1, 2) else str(n)
 
 
-def _expect_font(out: list[Finding], where: str, level: int, fonts: set[str | None]) -> None:
+def _expect_font(out: list[Finding], where: str, level: int, head: str | None) -> None:
+    """The heading's own face is its first run's (run-in text after it is body text)."""
     wanted = {1: ("黑体", "SimHei"), 2: ("楷体", "KaiTi"), 3: _FANGSONG, 4: _FANGSONG}[level]
-    head = next(iter(sorted(f for f in fonts if f)), None) if fonts else None
     if head is not None and not head.startswith(wanted):
         face = {1: "黑体", 2: "楷体", 3: "仿宋", 4: "仿宋"}[level]
         out.append(Finding("heading-font", "warning", where, f"{level}级标题字体为 {head}，应为{face}"))

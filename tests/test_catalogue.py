@@ -194,3 +194,18 @@ def test_every_figure_reaches_every_consuming_template(achievements: list[Achiev
     missing = [str(d) for d in check_figures(achievements, result.markup, result.values) if d.severity == "error"]
     assert missing == [], template.id
     parse_markup(result.markup)
+
+
+def test_every_sample_passes_wenmi_check(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The writer and the checker agree: no finding on any catalogue sample, figures included."""
+    from assistant.docx_check import check_docx
+    from assistant.render import compose_document, write_output
+
+    tmp = tmp_path_factory.mktemp("check")
+    findings = []
+    for t in catalogue():
+        wb = sample_workbook(t)
+        out = tmp / f"{t.id}.docx"
+        write_output(compose_document(wb, t.id).document, out)
+        findings += [f"{t.id}: {f}" for f in check_docx(out, wb)]
+    assert findings == []
