@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-import types
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -19,6 +17,7 @@ from assistant.compose import (
 )
 from assistant.errors import WenmiError
 from assistant.templating import Slot, clear_catalog_cache, load_template_file
+from tests.fakes import install_fake_bank
 
 pytest.importorskip("assistant.workbook")
 from assistant.workbook import Achievement, Metric, workbook_from_dict  # noqa: E402
@@ -58,11 +57,7 @@ class FakeBank:
 
 @pytest.fixture
 def bank(monkeypatch: pytest.MonkeyPatch) -> FakeBank:
-    fake = FakeBank()
-    module = types.ModuleType("assistant.phrasebank")
-    module.load_bank = lambda *a, **k: fake  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "assistant.phrasebank", module)
-    return fake
+    return install_fake_bank(monkeypatch, FakeBank())  # type: ignore[no-any-return]
 
 
 def needs_figures() -> None:

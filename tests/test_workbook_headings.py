@@ -3,8 +3,6 @@ export, SectionView.indices, validate_achievement and pinyin_initials."""
 
 from __future__ import annotations
 
-import sys
-import types
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -26,6 +24,7 @@ from assistant.workbook import (
     validate_achievement,
     workbook_from_dict,
 )
+from tests.fakes import install_fake_bank
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -57,11 +56,7 @@ class FakeBank:
 
 @pytest.fixture
 def bank(monkeypatch: pytest.MonkeyPatch) -> FakeBank:
-    fake = FakeBank()
-    module = types.ModuleType("assistant.phrasebank")
-    module.load_bank = lambda *a, **k: fake  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "assistant.phrasebank", module)
-    return fake
+    return install_fake_bank(monkeypatch, FakeBank())  # type: ignore[no-any-return]
 
 
 def template(template_id: str) -> Any:
