@@ -100,6 +100,12 @@ _PPR_ORDER = [
 ]  # fmt: skip
 
 
+_TBLPR_ORDER = [
+    "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW",
+    "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook",
+]  # fmt: skip
+
+
 def _order(parent: Any, order: list[str]) -> None:
     rank = {_qn(f"w:{name}"): i for i, name in enumerate(order)}
     children = list(parent)
@@ -444,9 +450,7 @@ class DocxWriter:
         margins = _child(tblpr, "w:tblCellMar")
         for side in ("left", "right"):
             _child(margins, f"w:{side}", **{"w:w": str(G.TABLE_CELL_MARGIN_TWIPS), "w:type": "dxa"})
-        _order(tblpr, ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
-                       "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd",
-                       "tblLayout", "tblCellMar", "tblLook"])
+        _order(tblpr, _TBLPR_ORDER)
         for gc, width in zip(tbl.tblGrid.findall(_qn("w:gridCol")), cols, strict=True):
             gc.set(_qn("w:w"), str(width))
         for ri, cells in enumerate([table.header, *table.rows]):
@@ -519,7 +523,6 @@ class DocxWriter:
         t = self.out.add_table(rows=len(rows), cols=1)
         tbl = t._tbl
         tblpr = tbl.tblPr
-        # Float the block to the bottom of the text area of the page it lands on.
         # Float the block so that its last rule sits on the bottom edge of the text block; rows
         # have an exact height so that the position does not depend on font metrics.
         row_h = G.LINE_PITCH_TWIPS
@@ -538,9 +541,7 @@ class DocxWriter:
         margins = _child(tblpr, "w:tblCellMar")
         for side in ("left", "right"):
             _child(margins, f"w:{side}", **{"w:w": "0", "w:type": "dxa"})
-        _order(tblpr, ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
-                       "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd",
-                       "tblLayout", "tblCellMar", "tblLook"])
+        _order(tblpr, _TBLPR_ORDER)
         tbl.tblGrid.findall(_qn("w:gridCol"))[0].set(_qn("w:w"), str(total))
         inset = G.RECORD_INSET_CHARS * round(G.RECORD.size_pt * G.TWIPS_PER_PT)
         for row, (left, right) in zip(t.rows, rows, strict=True):
