@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from assistant import gbt9704 as G
 from assistant.model import Document, Heading, PageBreak, Paragraph, Run, Table
+from assistant.paginate import paginate, red_header_parts, table_geometry
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -135,8 +136,6 @@ def set_paragraph_format(
 ) -> None:
     """Alignment, indents (in characters and twips) and fixed line spacing on a `w:pPr`."""
     _child(ppr, "w:widowControl", **{"w:val": "0"})
-    _child(ppr, "w:autoSpaceDE", **{"w:val": "0"})
-    _child(ppr, "w:autoSpaceDN", **{"w:val": "0"})
     spacing = {"w:before": "0", "w:after": "0", "w:beforeLines": "0", "w:afterLines": "0"}
     if line_twips is not None:
         spacing |= {"w:line": str(line_twips), "w:lineRule": line_rule}
@@ -233,7 +232,7 @@ class DocxWriter:
             _child(ppr, "w:outlineLvl", **{"w:val": str(level - 1)})
             _order_ppr(ppr)
         make(STYLE_TABLE, G.TABLE_CELL.font, G.TABLE_CELL.size_pt, False, align="center",
-             line_twips=None)
+             line_twips=G.TABLE_LINE_TWIPS)
         make(STYLE_FOOTER, G.PAGE_NUMBER.font, G.PAGE_NUMBER.size_pt, False, align="right",
              line_twips=round(G.PAGE_NUMBER.size_pt * G.TWIPS_PER_PT))
         make(STYLE_RECORD, G.RECORD.font, G.RECORD.size_pt, False, align="left", line_twips=None)
@@ -398,10 +397,9 @@ class DocxWriter:
         if header.organ:
             para = self.paragraph(STYLE_TITLE)
             ppr = para._p.get_or_add_pPr()
-            mark_line = round(G.ORGAN_MARK.size_pt * 1.25 * G.TWIPS_PER_PT)
             # 7.2.1: top edge 35 mm under the top of the text block.
-            before = G.mm_to_twips(G.ORGAN_MARK_TOP_MM) - round(G.ORGAN_MARK.size_pt * 0.2 * G.TWIPS_PER_PT)
-            _child(ppr, "w:spacing", **{"w:before": str(before), "w:line": str(mark_line), "w:lineRule": "exact"})
+            _child(ppr, "w:spacing", **{"w:before": str(G.ORGAN_MARK_BEFORE_TWIPS),
+                                        "w:line": str(G.ORGAN_MARK_LINE_TWIPS), "w:lineRule": "exact"})
             r = para.add_run(header.organ)
             rpr = r._r.get_or_add_rPr()
             # One line, as large as the standard's default allows: shrink a long organ name to fit.
@@ -410,17 +408,25 @@ class DocxWriter:
             set_run_fonts(rpr, G.ORGAN_MARK.font, size)
             _child(rpr, "w:color", **{"w:val": G.RED_RGB})
             _order_rpr(rpr)
-            self.blank()
+            self._spacer(red_header_parts()[0])
         para = self.paragraph(STYLE_BODY, [(Run(header.number), None)] if header.number else [])
         ppr = para._p.get_or_add_pPr()
         _child(ppr, "w:jc", **{"w:val": "center"})
         _set_first_line(para, 0)
         border = _child(ppr, "w:pBdr")
         # 7.2.5: red rule as wide as the text block, 4 mm under the number.
-        border.append(_el("w:bottom", **{"w:val": "single", "w:sz": "12", "w:space": str(round(G.RED_RULE_GAP_MM / G.MM_PER_PT)), "w:color": G.RED_RGB}))
+        border.append(_el("w:bottom", **{"w:val": "single", "w:sz": str(G.RED_RULE_EIGHTHS),
+                                         "w:space": str(G.RED_RULE_SPACE_PT), "w:color": G.RED_RGB}))
         _order_ppr(ppr)
-        self.blank()
-        self.blank()
+        self._spacer(red_header_parts()[1])
+
+    def _spacer(self, twips: int) -> None:
+        """An empty paragraph exactly `twips` high, off the grid, that brings what follows back onto it."""
+        para = self.paragraph(STYLE_BODY)
+        ppr = para._p.get_or_add_pPr()
+        set_paragraph_format(ppr, line_twips=twips)
+        _child(ppr, "w:snapToGrid", **{"w:val": "0"})
+        _order_ppr(ppr)
 
     def table(self, table: Table) -> None:
         from docx.shared import Twips
@@ -435,9 +441,9 @@ class DocxWriter:
             _order_ppr(para._p.get_or_add_pPr())
         ncols = len(table.header)
         total = G.text_width_twips()
-        weights = table.widths
-        cols = [total * w // sum(weights) for w in weights]
-        cols[-1] += total - sum(cols)
+        # Column widths and row heights come from the paginator, so that its page breaks are ours.
+        geo = table_geometry(table)
+        cols = geo.columns
         t = self.out.add_table(rows=1 + len(table.rows), cols=ncols)
         tbl = t._tbl
         tblpr = tbl.tblPr
@@ -457,6 +463,7 @@ class DocxWriter:
             row = t.rows[ri]
             trpr = row._tr.get_or_add_trPr()
             _child(trpr, "w:cantSplit")
+            _child(trpr, "w:trHeight", **{"w:val": str(geo.rows[ri]), "w:hRule": "atLeast"})
             if ri == 0:
                 _child(trpr, "w:tblHeader")
             for ci, text in enumerate(cells):
@@ -519,6 +526,16 @@ class DocxWriter:
             rows.append((rec.printer, f"{rec.printed}印发" if rec.printed else ""))
         if not rows:
             return
+        # 7.4: the 版记 closes the last even page. The paginator knows where the body ends.
+        placement = paginate(self.doc).record
+        if placement == "blank":
+            self._close_body_section()
+            self.out.add_paragraph()  # the blank page; the final section carries no page number
+        if placement in ("next", "blank"):
+            brk = self.out.add_paragraph()
+            ppr = brk._p.get_or_add_pPr()
+            _child(ppr, "w:pageBreakBefore")
+            _order_ppr(ppr)
         total = G.text_width_twips()
         t = self.out.add_table(rows=len(rows), cols=1)
         tbl = t._tbl
@@ -526,8 +543,8 @@ class DocxWriter:
         # Float the block so that its last rule sits on the bottom edge of the text block; rows
         # have an exact height so that the position does not depend on font metrics.
         row_h = G.LINE_PITCH_TWIPS
-        top = G.mm_to_twips(G.MARGIN_TOP_MM + G.TEXT_HEIGHT_MM) - row_h * len(rows)
-        _child(tblpr, "w:tblpPr", **{"w:vertAnchor": "page", "w:horzAnchor": "margin", "w:tblpY": str(top), "w:tblpXSpec": "center"})
+        top = G.mm_to_twips(G.TEXT_HEIGHT_MM) - row_h * len(rows)
+        _child(tblpr, "w:tblpPr", **{"w:vertAnchor": "margin", "w:horzAnchor": "page", "w:tblpX": str(G.mm_to_twips(G.MARGIN_LEFT_MM)), "w:tblpY": str(top)})
         _child(tblpr, "w:tblOverlap", **{"w:val": "never"})
         _child(tblpr, "w:tblW", **{"w:w": str(total), "w:type": "dxa"})
         borders = _child(tblpr, "w:tblBorders")
@@ -574,6 +591,24 @@ class DocxWriter:
         anchor = self.out.add_paragraph()
         self._set_style(anchor, STYLE_BODY)
         set_paragraph_format(anchor._p.get_or_add_pPr(), line_twips=1)
+
+    def _close_body_section(self) -> None:
+        """End the numbered section at the body's last paragraph; what follows (a blank page and
+        the 版记 page) is a section whose footers are empty (7.5)."""
+        from copy import deepcopy
+
+        body = self.out.element.body
+        last = body.findall(_qn("w:p"))[-1] if body.findall(_qn("w:p")) else None
+        if last is None or body[-2] is not last:  # the body ends with a table: give it a paragraph
+            last = self.out.add_paragraph()._p
+        ppr = last.get_or_add_pPr()
+        ppr.append(deepcopy(body.sectPr))
+        _order_ppr(ppr)
+        final = self.out.sections[-1]
+        for ref in final._sectPr.findall(_qn("w:footerReference")):
+            final._sectPr.remove(ref)
+        for footer in (final.footer, final.even_page_footer):
+            footer.is_linked_to_previous = False
 
 
 _STYLE_FONTS: dict[str, G.TextStyle] = {

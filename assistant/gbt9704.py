@@ -122,3 +122,21 @@ def mm_to_twips(mm: float) -> int:
 
 def text_width_twips() -> int:
     return mm_to_twips(TEXT_WIDTH_MM)
+
+
+# --- Heights the writer fixes, so that page breaks do not depend on the reader's fonts --------
+#: 发文机关标志 line: exact, 1.25 × the mark's size.
+ORGAN_MARK_LINE_TWIPS = round(ORGAN_MARK.size_pt * 1.25 * TWIPS_PER_PT)
+#: Space above the mark, so that its glyphs' top (about 0.2 em under the line's top) is 35 mm down.
+ORGAN_MARK_BEFORE_TWIPS = mm_to_twips(ORGAN_MARK_TOP_MM) - round(ORGAN_MARK.size_pt * 0.2 * TWIPS_PER_PT)
+#: The red rule: its gap under the number (whole points, as w:pBdr wants) and its weight (1.5 pt).
+RED_RULE_SPACE_PT = round(RED_RULE_GAP_MM / MM_PER_PT)
+RED_RULE_EIGHTHS = 12
+#: Table text: 4号 on an exact line of two thirds of the grid pitch (19.3 pt), so three table
+#: lines take two body lines. Each row is at least its lines plus 7 pt, rounded up to whole grid
+#: lines: text after a table then sits on the grid in every suite.
+TABLE_LINE_TWIPS = LINE_PITCH_TWIPS * 2 // 3
+TABLE_ROW_PAD_TWIPS = 140
+#: Borders add about 15 twips to a table's height in LibreOffice. The header row, which every page
+#: of a table repeats, gives them back, so that no page of a table overruns its grid lines.
+TABLE_BORDER_ALLOWANCE_TWIPS = 20

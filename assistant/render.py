@@ -140,8 +140,8 @@ def _chosen_headings(
 @dataclass
 class ExportResult:
     path: Path
-    #: Page count when known (None: only an office suite can tell).
-    pages: int | None
+    #: Pages as the writer lays them out (assistant.paginate), blank and 版记 pages included.
+    pages: int
     diagnostics: list[Diagnostic]
 
 
@@ -174,39 +174,6 @@ def export_workbook(
             hint="让模板写出全部指标、删去台账中没有的数字，或去掉 --strict 只给出警告",
         )
     write_output(composed.document, out, fmt, force=True)
-    return ExportResult(out, estimate_pages(composed.document), composed.diagnostics)
+    from assistant.paginate import paginate
 
-
-def estimate_pages(doc: Document) -> int | None:
-    """Pages on the 22 × 28 grid, counted from text lengths; None when tables make it a guess."""
-    from assistant.model import Heading, PageBreak, Paragraph, Table
-    from assistant.preview import cell_width
-    from assistant.titlebreak import break_title
-
-    lines = 0
-    pages = 1
-
-    def body_lines(text: str, indent: int = 2) -> int:
-        cells = cell_width(text) + indent * 2
-        return max(1, -(-cells // 56))
-
-    if doc.header:
-        return None
-    if doc.title:
-        lines += len(break_title(doc.title)) + 1
-    if doc.recipients:
-        lines += body_lines(doc.recipients, 0)
-    for block in doc.blocks:
-        if isinstance(block, Table):
-            return None
-        if isinstance(block, PageBreak):
-            pages += 1
-            lines = 0
-            continue
-        text = block.label + "".join(r.text for r in block.runin) if isinstance(block, Heading) else block.text
-        assert isinstance(block, Heading | Paragraph)
-        lines += body_lines(text)
-    lines += (len(doc.attachments) + 1) if doc.attachments else 0
-    lines += 3 if (doc.signature or doc.date) else 0
-    pages += max(0, lines - 1) // 22
-    return pages
+    return ExportResult(out, paginate(composed.document).pages, composed.diagnostics)

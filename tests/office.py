@@ -31,16 +31,22 @@ def require_office() -> None:
 
 
 def to_pdf(docx: Path, workdir: Path) -> Path:
+    return to_pdfs([docx], workdir)[0]
+
+
+def to_pdfs(docxs: list[Path], workdir: Path) -> list[Path]:
+    """Convert several documents in one LibreOffice run (its start-up dominates)."""
     profile = Path(tempfile.mkdtemp(prefix="lo-profile-", dir=workdir))
     env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF))
     subprocess.run(
         ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(workdir), str(docx)],
-        check=True, capture_output=True, timeout=180, env=env,
+         "--outdir", str(workdir), *map(str, docxs)],
+        check=True, capture_output=True, timeout=180 + 10 * len(docxs), env=env,
     )  # fmt: skip
-    pdf = workdir / (docx.stem + ".pdf")
-    assert pdf.exists(), "LibreOffice did not produce a PDF"
-    return pdf
+    pdfs = [workdir / (docx.stem + ".pdf") for docx in docxs]
+    missing = [p.name for p in pdfs if not p.exists()]
+    assert not missing, f"LibreOffice did not produce {missing}"
+    return pdfs
 
 
 @dataclass
@@ -88,3 +94,16 @@ def measure(pdf: Path) -> list[list[Row]]:
                 )
             pages.append(rows)
     return pages
+
+
+def rules(pdf: Path) -> list[list[float]]:
+    """The horizontal rules of each page, as distances (mm) from the page's top edge."""
+    import pdfplumber
+
+    out = []
+    with pdfplumber.open(pdf) as doc:
+        for page in doc.pages:
+            edges = [*page.lines, *page.rects]
+            ys = {round(float(e["top"]) * PT_MM, 1) for e in edges if abs(float(e["top"]) - float(e["bottom"])) < 1.5}
+            out.append(sorted(ys))
+    return out

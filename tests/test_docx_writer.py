@@ -132,8 +132,17 @@ def test_tables_have_explicit_widths_repeated_header_and_unsplit_rows(document: 
     assert cols[1] > cols[0]  # widths follow the dashes: | -- | -------- | ---- |
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     assert all(r._tr.trPr.find(qn("w:cantSplit")) is not None for r in table.rows)
-    cell_ppr = table.rows[1].cells[1].paragraphs[0].style.element.find(qn("w:pPr"))
-    assert cell_ppr.find(qn("w:spacing")).get(qn("w:lineRule")) == "auto"
+    # Row heights do not depend on the reader's fonts: an exact cell line, and each row a minimum
+    # height of whole grid lines (the header gives the borders back), so text after a table
+    # stays on the 22-line grid in every suite.
+    cell_spacing = table.rows[1].cells[1].paragraphs[0].style.element.find(qn("w:pPr")).find(qn("w:spacing"))
+    assert cell_spacing.get(qn("w:lineRule")) == "exact"
+    assert int(cell_spacing.get(qn("w:line"))) == G.TABLE_LINE_TWIPS
+    heights = [r._tr.trPr.find(qn("w:trHeight")) for r in table.rows]
+    assert all(h.get(qn("w:hRule")) == "atLeast" for h in heights)
+    values = [int(h.get(qn("w:val"))) for h in heights]
+    assert values[0] % G.LINE_PITCH_TWIPS == G.LINE_PITCH_TWIPS - G.TABLE_BORDER_ALLOWANCE_TWIPS
+    assert all(v % G.LINE_PITCH_TWIPS == 0 for v in values[1:])
 
 
 def test_red_header_and_record_block(document: docx.document.Document, data: bytes) -> None:

@@ -172,6 +172,17 @@ def test_red_header_is_red_and_centred(tmp_path: Path) -> None:
         top = min(c["top"] for c in chars) * 25.4 / 72
         # 7.2.1: the mark's top edge 35 mm under the top of the text block (glyph bounds vary by face).
         assert top == pytest.approx(G.MARGIN_TOP_MM + G.ORGAN_MARK_TOP_MM, abs=4)
+        # The 版头 is whole grid lines high, so the title (two lines under the red rule) and the
+        # body after it sit on the grid in every suite, and the paginator knows where.
+        from assistant.paginate import paginate, red_header_twips
+
+        lines = red_header_twips("中共示例委员会文件") // G.LINE_PITCH_TWIPS
+        title = [c for c in pdf.pages[0].chars if c["text"] == "通"][0]
+        pitch = G.TEXT_HEIGHT_MM / G.LINES_PER_PAGE
+        assert G.MARGIN_TOP_MM + lines * pitch < title["top"] * 25.4 / 72 < G.MARGIN_TOP_MM + (lines + 1) * pitch
+        body = [c for c in pdf.pages[0].chars if c["text"] == "正"][0]
+        assert body["top"] * 25.4 / 72 > G.MARGIN_TOP_MM + (lines + 2) * pitch
+        assert paginate(parse_markup("---\n发文机关标志: 中共示例委员会文件\n---\n# 通知\n正文。\n")).used == (lines + 3) * G.LINE_PITCH_TWIPS
 
 
 def test_page_numbers_sit_under_the_block_on_alternating_sides(pages: list[list[Row]]) -> None:
@@ -203,3 +214,102 @@ def test_table_fills_the_text_width_and_record_block_ends_the_last_page(pages: l
     assert date.bottom < cc.top < printed.top
     assert printed.bottom <= G.MARGIN_TOP_MM + G.TEXT_HEIGHT_MM + 0.3
     assert printed.x1 == pytest.approx(G.MARGIN_LEFT_MM + G.TEXT_WIDTH_MM - G.RECORD.size_pt * G.MM_PER_PT, abs=3)
+
+
+# --- 版记 on the last even page (7.4), and the page breaks that decide it ----------------------
+
+RECORD_PARA = "各级党组织要把作风建设摆在突出位置，坚持以上率下、以身作则，切实担负起主体责任，推动各项任务落地见效。"
+
+
+def _record_markup(paragraphs: int) -> str:
+    body = "\n".join([RECORD_PARA] * paragraphs)
+    return (
+        "---\n抄送: 集团公司纪委，各部室\n印发机关: 中共示例集团有限公司委员会办公室\n印发日期: 2023年1月12日\n---\n"
+        f"# 关于开展作风建设的通知\n主送：各党支部\n{body}\n落款：中共示例集团有限公司委员会\n日期：2023年1月11日\n"
+    )
+
+
+def _record_cases() -> dict[str, str]:
+    """The shortest markup for each placement, found by the paginator and checked below."""
+    from assistant.paginate import paginate
+
+    cases: dict[str, str] = {}
+    for n in range(1, 40):
+        text = _record_markup(n)
+        placement = paginate(parse_markup(text)).record
+        assert placement is not None
+        cases.setdefault(placement, text)
+    assert set(cases) == {"next", "same", "blank"}
+    return cases
+
+
+@pytest.fixture(scope="module")
+def record_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, object]]:
+    require_office()
+    from .office import to_pdfs
+
+    work = tmp_path_factory.mktemp("record")
+    docs = {name: parse_markup(text) for name, text in _record_cases().items()}
+    for name, doc in docs.items():
+        write_output(doc, work / f"{name}.docx")
+    pdfs = to_pdfs([work / f"{name}.docx" for name in docs], work)
+    return {name: (pdf, docs[name]) for name, pdf in zip(docs, pdfs, strict=True)}
+
+
+@pytest.mark.parametrize("placement", ["next", "same", "blank"])
+def test_record_block_closes_the_last_even_page(record_pdfs: dict[str, tuple[Path, object]], placement: str) -> None:
+    from assistant.paginate import paginate
+
+    from .office import rules
+
+    pdf, doc = record_pdfs[placement]
+    plan = paginate(doc)  # type: ignore[arg-type]
+    pages, lines = measure(pdf), rules(pdf)
+    assert len(pages) == plan.pages and len(pages) % 2 == 0
+    last = pages[-1]
+    cc = next(r for r in last if r.text.startswith("抄送"))
+    printed = next(r for r in last if r.text.endswith("印发"))
+    # Three rules: over 抄送, between the rows, and the last on the block's bottom edge.
+    block_bottom = G.MARGIN_TOP_MM + G.TEXT_HEIGHT_MM
+    assert len(lines[-1]) == 3
+    assert lines[-1][-1] == pytest.approx(block_bottom, abs=0.5)
+    assert lines[-1][0] < cc.top < lines[-1][1] < printed.top < block_bottom
+    numbers = [[r.text for r in rows if r.text.startswith(G.PAGE_NUMBER_DASH)] for rows in pages]
+    date = next(r for rows in pages for r in rows if r.text == "2023年1月11日")
+    if placement == "same":
+        # The body ends on an even page with room: the 版记 closes that page, which keeps its number.
+        assert date.page == len(pages) and date.bottom < cc.top
+        assert numbers[-1] == [f"{G.PAGE_NUMBER_DASH}{len(pages)}{G.PAGE_NUMBER_DASH}"]
+    elif placement == "next":
+        # The body ends on an odd page: the 版记 takes the next page alone, numbered in sequence.
+        assert date.page == len(pages) - 1
+        assert [r.text for r in last if not r.text.startswith(G.PAGE_NUMBER_DASH)] == [cc.text, printed.text]
+        assert numbers[-1] == [f"{G.PAGE_NUMBER_DASH}{len(pages)}{G.PAGE_NUMBER_DASH}"]
+    else:
+        # The body fills an even page: a blank page, then the 版记 page, neither numbered (7.5).
+        assert date.page == len(pages) - 2
+        assert pages[-2] == [] and numbers[-1] == []
+        assert numbers[-3] == [f"{G.PAGE_NUMBER_DASH}{len(pages) - 2}{G.PAGE_NUMBER_DASH}"]
+
+
+def test_paginator_agrees_with_libreoffice_on_every_catalogue_sample(tmp_path: Path) -> None:
+    """The 版记's page depends on where the body ends, so the paginator must know it to the line."""
+    require_office()
+    from assistant.paginate import paginate
+
+    from .office import to_pdfs
+    from .test_catalogue import catalogue, render
+
+    docs = {t.id: render(t.id)[1] for t in catalogue()}
+    for tid, doc in docs.items():
+        write_output(doc, tmp_path / f"{tid}.docx")
+    pdfs = to_pdfs([tmp_path / f"{tid}.docx" for tid in docs], tmp_path)
+    pitch = G.TEXT_HEIGHT_MM / G.LINES_PER_PAGE
+    wrong = []
+    for (tid, doc), pdf in zip(docs.items(), pdfs, strict=True):
+        plan, pages = paginate(doc), measure(pdf)
+        text = [r for r in pages[-1] if not r.text.startswith(G.PAGE_NUMBER_DASH)]
+        lines = round((max(r.bottom for r in text) - G.MARGIN_TOP_MM) / pitch + 0.3)
+        if (len(pages), lines) != (plan.pages, plan.used // G.LINE_PITCH_TWIPS):
+            wrong.append(f"{tid}: LibreOffice {len(pages)} pages, {lines} lines; paginator {plan.pages}, {plan.used // G.LINE_PITCH_TWIPS}")
+    assert not wrong, "\n".join(wrong)
