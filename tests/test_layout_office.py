@@ -313,3 +313,15 @@ def test_paginator_agrees_with_libreoffice_on_every_catalogue_sample(tmp_path: P
         if (len(pages), lines) != (plan.pages, plan.used // G.LINE_PITCH_TWIPS):
             wrong.append(f"{tid}: LibreOffice {len(pages)} pages, {lines} lines; paginator {plan.pages}, {plan.used // G.LINE_PITCH_TWIPS}")
     assert not wrong, "\n".join(wrong)
+
+
+def test_paginator_knows_where_the_full_document_ends(pages: list[list[Row]]) -> None:
+    """Red header, title, headings, a page break, a table, attachments, 落款 and 版记 together."""
+    from assistant.paginate import paginate
+
+    plan = paginate(parse_markup(MARKUP))
+    assert len(pages) == plan.pages
+    date = next(r for rows in pages for r in rows if r.text == "2023年1月11日")
+    pitch = G.TEXT_HEIGHT_MM / G.LINES_PER_PAGE
+    assert date.page == plan.body_pages
+    assert round((date.bottom - G.MARGIN_TOP_MM) / pitch + 0.3) == plan.used // G.LINE_PITCH_TWIPS
