@@ -57,6 +57,12 @@ def main() -> int:
         src.write_text(DOC, encoding="utf-8")
         out = Path(tmp) / "doc.docx"
         py = sys.executable
+        # An install compiles the package to bytecode, as site-packages already is for the baseline's
+        # libraries; do the same here (a machine may set PYTHONDONTWRITEBYTECODE, and then every run
+        # would compile wenmi from source while the baseline does not).
+        import compileall
+
+        compileall.compile_dir(str(ROOT / "assistant"), quiet=1)
         # Warm the caches a real user has after the first run (compact jieba dictionary).
         subprocess.run([py, "-m", "assistant", "render", str(src), "-o", str(out), "--force"], check=True,
                        capture_output=True, cwd=ROOT)  # fmt: skip
