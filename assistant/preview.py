@@ -137,6 +137,20 @@ def wrap_cells(line: str, width: int) -> list[str]:
     return out
 
 
+#: Cells a printed line may take: 28 characters and a hanging mark.
+PRINT_CELLS = LINE_CELLS + 2
+
+
 def wrap_text(text: str, width: int) -> str:
-    """Every line of a preview folded to `width` cells (see `wrap_cells`)."""
-    return "\n".join(part for line in text.split("\n") for part in wrap_cells(line, width))
+    """Every line of a preview folded to `width` cells. When the print line fits, paragraphs
+    break exactly where the .docx does (assistant.paginate: hanging ，。, numbers whole, the
+    space beside digits); narrower, by `wrap_cells`."""
+    from assistant.paginate import wrap_lines
+
+    out: list[str] = []
+    for line in text.split("\n"):
+        if width >= PRINT_CELLS and line.startswith(_INDENT):
+            out += wrap_lines(line, first_indent=0)
+        else:
+            out += wrap_cells(line, width)
+    return "\n".join(out)

@@ -230,16 +230,23 @@ def _record_markup(paragraphs: int) -> str:
 
 
 def _record_cases() -> dict[str, str]:
-    """The shortest markup for each placement, found by the paginator and checked below."""
+    """For each placement, the shortest and the longest body that gets it (the second fills its
+    page to the last line), found by the paginator and checked below."""
     from assistant.paginate import paginate
 
-    cases: dict[str, str] = {}
-    for n in range(1, 40):
+    runs: list[tuple[str, list[str]]] = []
+    for n in range(1, 30):
         text = _record_markup(n)
         placement = paginate(parse_markup(text)).record
         assert placement is not None
-        cases.setdefault(placement, text)
-    assert set(cases) == {"next", "same", "blank"}
+        if runs and runs[-1][0] == placement:
+            runs[-1][1].append(text)
+        else:
+            runs.append((placement, [text]))
+    cases: dict[str, str] = {}
+    for placement, texts in runs[:3]:
+        cases[f"{placement}-first"], cases[f"{placement}-last"] = texts[0], texts[-1]
+    assert [p for p, _ in runs[:3]] == ["next", "same", "blank"]
     return cases
 
 
@@ -257,12 +264,15 @@ def record_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Pat
 
 
 @pytest.mark.parametrize("placement", ["next", "same", "blank"])
-def test_record_block_closes_the_last_even_page(record_pdfs: dict[str, tuple[Path, object]], placement: str) -> None:
+@pytest.mark.parametrize("body", ["first", "last"])
+def test_record_block_closes_the_last_even_page(
+    record_pdfs: dict[str, tuple[Path, object]], placement: str, body: str
+) -> None:
     from assistant.paginate import paginate
 
     from .office import rules
 
-    pdf, doc = record_pdfs[placement]
+    pdf, doc = record_pdfs[f"{placement}-{body}"]
     plan = paginate(doc)  # type: ignore[arg-type]
     pages, lines = measure(pdf), rules(pdf)
     assert len(pages) == plan.pages and len(pages) % 2 == 0

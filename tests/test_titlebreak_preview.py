@@ -121,3 +121,19 @@ def test_wrapping_keeps_punctuation_off_line_starts() -> None:
     assert wrap_text("短行\n" + line, 20).split("\n")[0] == "短行"
     parts = wrap_cells("开展员工思想状况调查，累计参与1131人次。", 30)
     assert any("1131" in p for p in parts)
+
+
+def test_a_wide_preview_breaks_paragraphs_where_the_document_does() -> None:
+    from assistant.paginate import wrap_lines
+    from assistant.preview import PRINT_CELLS, wrap_text
+
+    text = "开展员工思想状况调查，累计参与1131人次，形成分析报告3份，提出改进建议12条，全部落实到位。" * 2
+    folded = wrap_text("\u3000\u3000" + text, PRINT_CELLS).split("\n")
+    assert [line.lstrip("\u3000") for line in folded] == [line for line in wrap_lines(text)]
+    # A full first line (26 characters after the indent) keeps its comma hanging, as print does.
+    hanging = "坚持党建引领发展" * 3 + "推动，持续推进作风建设。"
+    first = wrap_text("\u3000\u3000" + hanging, PRINT_CELLS).split("\n")[0]
+    assert first.endswith("推动，") and cell_width(first) == PRINT_CELLS
+    # A narrower pane folds to its width, the comma going down with the character before it.
+    narrow = wrap_text("\u3000\u3000" + hanging, PRINT_CELLS - 1).split("\n")
+    assert narrow[0].endswith("推") and narrow[1].startswith("动，")
