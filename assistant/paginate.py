@@ -3,8 +3,10 @@
 The writer gives every element a height that does not depend on the fonts the reader's
 machine has: body text, headings and titles sit on the fixed 579-twip line; table rows and the
 版记 have explicit heights. So the page breaks follow from the text alone, and this module
-finds them the way Word, WPS and LibreOffice do (28 characters a line, no closing mark at a
-line start, ，。、 hanging at a line end, rows that never split, header rows repeated).
+finds them the way the office suites do: 28 characters a line, ，。、：；？！ hanging at a line
+end, no closing mark at a line start nor opening mark at a line end, numbers kept whole, rows
+that never split, header rows repeated. tests/test_layout_office.py holds it to LibreOffice's
+layout of every catalogue sample, line for line.
 
 The writer uses the result to put the 版记 on the last even page (GB/T 9704-2012 7.4), and the
 TUI and `wenmi render` report the page count.
@@ -27,7 +29,7 @@ GRID_TWIPS = G.LINES_PER_PAGE * LINE
 #: Marks that may hang past the end of a full line (Word's and LibreOffice's default).
 HANGING = set("，。、．：；？！")
 #: Marks that never begin a line: the character before them goes down with them.
-NO_LINE_START = set("，。、；：？！”’）》〕】…—%")
+NO_LINE_START = {*"，。、；：？！”’）》〕】%", "……", "——"}
 #: Marks that never end a line: they go down with the character after them.
 NO_LINE_END = set("“‘（《〔【")
 #: Advance of the printable ASCII characters (space to ~) in Times New Roman, in thousandths of
@@ -69,11 +71,12 @@ def _autospaced(a: str, b: str) -> bool:
 def _units_of(text: str) -> list[str]:
     """`text` as the pieces a line may break between: single Chinese characters and marks, and
     whole runs of Latin letters, digits and their punctuation (3.5, 2023, ab@163.com), which
-    break only after a hyphen or slash."""
+    break only after a hyphen or slash; —— and …… are one piece."""
     out: list[str] = []
     for ch in text:
         last = out[-1][-1] if out else ""
-        if last.isascii() and not last.isspace() and last not in "-/" and ch.isascii() and not ch.isspace():
+        latin = last.isascii() and not last.isspace() and last not in "-/" and ch.isascii() and not ch.isspace()
+        if latin or (ch == last and ch in "—…"):  # —— and …… are one mark
             out[-1] += ch
         else:
             out.append(ch)
@@ -111,8 +114,11 @@ def wrap_lines(
                 continue
             # A closing mark takes the piece before it down; an opening mark goes down with what follows.
             carry: list[str] = []
-            if piece in NO_LINE_START and len(line) > 1:
-                carry.append(line.pop())
+            if piece in NO_LINE_START:
+                while len(line) > 1:
+                    carry.insert(0, line.pop())
+                    if carry[0] not in NO_LINE_START:
+                        break
             while len(line) > 1 and line[-1] in NO_LINE_END:
                 carry.insert(0, line.pop())
             lines.append("".join(line))

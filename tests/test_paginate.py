@@ -173,3 +173,17 @@ def test_after_a_blank_page_the_record_block_is_in_an_unnumbered_section() -> No
     assert date._p.pPr.find(qn("w:sectPr")) is not None
     before = out.tables[-1]._tbl.getprevious()
     assert before.pPr.find(qn("w:pageBreakBefore")) is not None
+
+
+def test_a_run_of_closing_marks_goes_down_with_the_character_before_it() -> None:
+    # 。 fills the line; ” may not start the next, nor may 。: both go down with 则.
+    lines = wrap_lines(_han(25) + "。”" + _han(3))
+    assert lines == [_han(24), _han(25)[-1] + "。”" + _han(3)]
+
+
+def test_dashes_and_ellipses_stay_whole() -> None:
+    for text in (_han(25) + "——" + _han(3), _han(26) + "……" + _han(3)):
+        lines = wrap_lines(text)
+        assert "".join(lines) == text
+        assert not any(line.count("—") == 1 or line.count("…") == 1 for line in lines), lines
+        assert not any(line.startswith(("—", "…")) for line in lines), lines
