@@ -28,10 +28,11 @@ GRID_TWIPS = G.LINES_PER_PAGE * LINE
 
 #: Marks that may hang past the end of a full line (Word's and LibreOffice's default).
 HANGING = set("，。、．：；？！")
-#: Marks that never begin a line: the character before them goes down with them.
-NO_LINE_START = {*"，。、；：？！”’）》〕】%", "……", "——"}
+#: Marks that never begin a line: the character before them goes down with them. (—— and ……
+#: may: LibreOffice lets them, though Word keeps …… off a line start.)
+NO_LINE_START = set("，。、；：？！”’）》〕】〉」』〗·～")
 #: Marks that never end a line: they go down with the character after them.
-NO_LINE_END = set("“‘（《〔【")
+NO_LINE_END = set("“‘（《〔【〈「『〖")
 #: Advance of the printable ASCII characters (space to ~) in Times New Roman, in thousandths of
 #: an em. Liberation Serif, LibreOffice's stand-in, has the same metrics.
 _LATIN_WIDTHS = (
@@ -70,12 +71,12 @@ def _autospaced(a: str, b: str) -> bool:
 
 def _units_of(text: str) -> list[str]:
     """`text` as the pieces a line may break between: single Chinese characters and marks, and
-    whole runs of Latin letters, digits and their punctuation (3.5, 2023, ab@163.com), which
-    break only after a hyphen or slash; —— and …… are one piece."""
+    whole runs of Latin letters, digits and their punctuation (3.5, 2023, GB/T, ab@163.com),
+    which break only after a hyphen; —— and …… are one piece."""
     out: list[str] = []
     for ch in text:
         last = out[-1][-1] if out else ""
-        latin = last.isascii() and not last.isspace() and last not in "-/" and ch.isascii() and not ch.isspace()
+        latin = last not in ("", "-") and last.isascii() and not last.isspace() and ch.isascii() and not ch.isspace()
         if latin or (ch == last and ch in "—…"):  # —— and …… are one mark
             out[-1] += ch
         else:
@@ -108,7 +109,8 @@ def wrap_lines(
     for piece in _units_of(text):
         u = advance(piece, line[-1] if line else "")
         if used + u > width - _SLACK and line:
-            if hang and piece in HANGING:
+            # A mark hangs after Chinese only; after a number it goes down with the number.
+            if hang and piece in HANGING and not line[-1][-1].isascii():
                 line.append(piece)
                 used += u
                 continue

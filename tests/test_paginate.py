@@ -11,6 +11,8 @@ import zipfile
 import docx
 import pytest
 from docx.oxml.ns import qn
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assistant import gbt9704 as G
 from assistant.docx_writer import write_docx_bytes
@@ -186,4 +188,25 @@ def test_dashes_and_ellipses_stay_whole() -> None:
         lines = wrap_lines(text)
         assert "".join(lines) == text
         assert not any(line.count("—") == 1 or line.count("…") == 1 for line in lines), lines
-        assert not any(line.startswith(("—", "…")) for line in lines), lines
+
+
+_PIECES = [*"党建工作，。、；：“”（）《》12.5%ABab@-/ 　", "——", "……", "2023年", "GB/T 9704"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=120).map("".join))
+def test_wrapping_loses_nothing_and_leaves_no_empty_line(text: str) -> None:
+    from assistant.paginate import NO_LINE_START
+
+    lines = wrap_lines(text)
+    assert "".join(lines) == text
+    assert all(lines[:-1]) and (lines[-1] or not text)
+    # A closing mark starts a line only when the line before could not give up a character.
+    for before, line in zip(lines, lines[1:], strict=False):
+        if line[0] in NO_LINE_START:
+            assert len(before) <= 2 or all(c in NO_LINE_START for c in before[-2:]), (before, line)
+
+
+def test_a_comma_after_a_number_does_not_hang_but_takes_the_number_down() -> None:
+    lines = wrap_lines(_han(24) + "12，" + _han(5))
+    assert lines == [_han(24), "12，" + _han(5)]
