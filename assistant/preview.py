@@ -9,6 +9,7 @@ from __future__ import annotations
 import unicodedata
 
 from assistant.model import Document, Heading, PageBreak, Paragraph, Table
+from assistant.paginate import NO_LINE_START
 
 #: 28 characters per line, two cells each.
 LINE_CELLS = 56
@@ -99,8 +100,6 @@ def _table(table: Table) -> list[str]:
     return out
 
 
-#: Marks that must not begin a line (GB/T 15834 line-breaking).
-NO_LINE_START = set("，。、；：？！”’）》〕】…—%")
 
 
 def _carry(current: str, ch: str) -> int:
