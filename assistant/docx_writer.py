@@ -541,7 +541,8 @@ class DocxWriter:
         tbl = t._tbl
         tblpr = tbl.tblPr
         # Float the block so that its last rule sits on the bottom edge of the text block; rows
-        # have an exact height so that the position does not depend on font metrics.
+        # have an exact height so that the position does not depend on font metrics. Across, the
+        # anchor is the page: LibreOffice floats a full-width table only when so anchored.
         row_h = G.LINE_PITCH_TWIPS
         top = G.mm_to_twips(G.TEXT_HEIGHT_MM) - row_h * len(rows)
         _child(tblpr, "w:tblpPr", **{"w:vertAnchor": "margin", "w:horzAnchor": "page", "w:tblpX": str(G.mm_to_twips(G.MARGIN_LEFT_MM)), "w:tblpY": str(top)})
@@ -598,10 +599,9 @@ class DocxWriter:
         from copy import deepcopy
 
         body = self.out.element.body
-        last = body.findall(_qn("w:p"))[-1] if body.findall(_qn("w:p")) else None
-        if last is None or body[-2] is not last:  # the body ends with a table: give it a paragraph
-            last = self.out.add_paragraph()._p
-        ppr = last.get_or_add_pPr()
+        if len(body) < 2 or body[-2].tag != _qn("w:p"):
+            self._spacer(1)  # the body ends with a table: a paragraph to carry the section break
+        ppr = body[-2].get_or_add_pPr()
         ppr.append(deepcopy(body.sectPr))
         _order_ppr(ppr)
         final = self.out.sections[-1]

@@ -210,3 +210,17 @@ def test_wrapping_loses_nothing_and_leaves_no_empty_line(text: str) -> None:
 def test_a_comma_after_a_number_does_not_hang_but_takes_the_number_down() -> None:
     lines = wrap_lines(_han(24) + "12，" + _han(5))
     assert lines == [_han(24), "12，" + _han(5)]
+
+
+def test_a_body_ending_in_a_table_still_closes_its_section_before_the_blank_page() -> None:
+    rows = [[str(i), _han(12)] for i in range(1, 21)]
+    doc = Document(
+        blocks=[Table(header=["序号", "事项"], rows=rows, widths=[1, 6])],
+        record=Record(cc="各部室", printer="办公室", printed="2023年1月12日"),
+    )
+    doc.blocks[:0] = [Paragraph([Run(_han(20))]) for _ in range(22)]
+    assert paginate(doc).record == "blank"
+    out, body = _xml(doc)
+    assert body.count("<w:sectPr") == 2
+    holder = next(p for p in out.paragraphs if p._p.pPr is not None and p._p.pPr.find(qn("w:sectPr")) is not None)
+    assert holder.text == "" and holder._p.getprevious().tag == qn("w:tbl")
