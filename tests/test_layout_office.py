@@ -302,6 +302,13 @@ def test_record_block_closes_the_last_even_page(
         assert numbers[-3] == [f"{G.PAGE_NUMBER_DASH}{len(pages) - 2}{G.PAGE_NUMBER_DASH}"]
 
 
+def _lines_down_to(glyph_bottom_mm: float) -> int:
+    """Grid lines from the top of the block through the line whose glyphs end at `glyph_bottom_mm`
+    (glyphs end about 0.3 of a line above the line's foot)."""
+    pitch = G.TEXT_HEIGHT_MM / G.LINES_PER_PAGE
+    return round((glyph_bottom_mm - G.MARGIN_TOP_MM) / pitch + 0.3)
+
+
 def test_paginator_agrees_with_libreoffice_on_every_catalogue_sample(tmp_path: Path) -> None:
     """The 版记's page depends on where the body ends, so the paginator must know it to the line."""
     require_office()
@@ -314,12 +321,11 @@ def test_paginator_agrees_with_libreoffice_on_every_catalogue_sample(tmp_path: P
     for tid, doc in docs.items():
         write_output(doc, tmp_path / f"{tid}.docx")
     pdfs = to_pdfs([tmp_path / f"{tid}.docx" for tid in docs], tmp_path)
-    pitch = G.TEXT_HEIGHT_MM / G.LINES_PER_PAGE
     wrong = []
     for (tid, doc), pdf in zip(docs.items(), pdfs, strict=True):
         plan, pages = paginate(doc), measure(pdf)
         text = [r for r in pages[-1] if not r.text.startswith(G.PAGE_NUMBER_DASH)]
-        lines = round((max(r.bottom for r in text) - G.MARGIN_TOP_MM) / pitch + 0.3)
+        lines = _lines_down_to(max(r.bottom for r in text))
         if (len(pages), lines) != (plan.pages, plan.used // G.LINE_PITCH_TWIPS):
             wrong.append(f"{tid}: LibreOffice {len(pages)} pages, {lines} lines; paginator {plan.pages}, {plan.used // G.LINE_PITCH_TWIPS}")
     assert not wrong, "\n".join(wrong)
@@ -332,6 +338,5 @@ def test_paginator_knows_where_the_full_document_ends(pages: list[list[Row]]) ->
     plan = paginate(parse_markup(MARKUP))
     assert len(pages) == plan.pages
     date = next(r for rows in pages for r in rows if r.text == "2023年1月11日")
-    pitch = G.TEXT_HEIGHT_MM / G.LINES_PER_PAGE
     assert date.page == plan.body_pages
-    assert round((date.bottom - G.MARGIN_TOP_MM) / pitch + 0.3) == plan.used // G.LINE_PITCH_TWIPS
+    assert _lines_down_to(date.bottom) == plan.used // G.LINE_PITCH_TWIPS
