@@ -18,8 +18,8 @@ from assistant.errors import Diagnostic, WenmiError
 
 if TYPE_CHECKING:
     from assistant.compose import ComposeResult
-    from assistant.model import Document
-    from assistant.workbook import Workbook
+    from assistant.document.model import Document
+    from assistant.ledger.workbook import Workbook
 
 FORMATS = ("docx", "md", "txt")
 MARKUP_SUFFIXES = (".md", ".txt", ".markdown")
@@ -28,15 +28,15 @@ WORKBOOK_SUFFIXES = (".yaml", ".yml", ".xlsx", ".csv")
 
 def document_bytes(doc: Document, fmt: str) -> bytes:
     if fmt == "docx":
-        from assistant.docx_writer import write_docx_bytes
+        from assistant.document.docx_writer import write_docx_bytes
 
         return write_docx_bytes(doc)
     if fmt == "md":
-        from assistant.markup import to_markup
+        from assistant.document.markup import to_markup
 
         return to_markup(doc).encode("utf-8")
     if fmt == "txt":
-        from assistant.preview import preview_text
+        from assistant.document.preview import preview_text
 
         return preview_text(doc).encode("utf-8")
     raise WenmiError(f"不支持的输出格式“{fmt}”", hint="可选 " + "、".join(FORMATS))
@@ -86,8 +86,8 @@ def compose_document(
     the workbook's own template: with another template they are not used (with a warning).
     """
     from assistant.compose import compose_markup
-    from assistant.figcheck import check_figures
-    from assistant.markup import parse_markup
+    from assistant.document.markup import parse_markup
+    from assistant.ledger.figcheck import check_figures
     from assistant.templating import load_catalog
 
     tid = template_id or workbook.template
@@ -140,7 +140,7 @@ def _chosen_headings(
 @dataclass
 class ExportResult:
     path: Path
-    #: Pages as the writer lays them out (assistant.paginate), blank and 版记 pages included.
+    #: Pages as the writer lays them out (assistant.document.paginate), blank and 版记 pages included.
     pages: int
     diagnostics: list[Diagnostic]
 
@@ -174,6 +174,6 @@ def export_workbook(
             hint="让模板写出全部指标、删去台账中没有的数字，或去掉 --strict 只给出警告",
         )
     write_output(composed.document, out, fmt, force=True)
-    from assistant.paginate import paginate
+    from assistant.document.paginate import paginate
 
     return ExportResult(out, paginate(composed.document).pages, composed.diagnostics)

@@ -70,7 +70,7 @@ def main() -> int:
         bare = best([py, "-c", "pass"], args.repeat)
         render = best([py, "-m", "assistant", "render", str(src), "-o", str(out), "--force"], args.repeat)
 
-        from assistant.markup import parse_markup
+        from assistant.document.markup import parse_markup
         from assistant.render import document_bytes
 
         document_bytes(parse_markup(DOC), "docx")

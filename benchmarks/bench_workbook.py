@@ -26,7 +26,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from assistant.categories import CATEGORIES, CATEGORY_PREFIXES  # noqa: E402
-from assistant.workbook import Achievement, Metric, Workbook, load_workbook, save_workbook  # noqa: E402
+from assistant.ledger.files import load_workbook, save_workbook
+from assistant.ledger.workbook import Achievement, Metric, Workbook
 
 TITLES = [
     "开展员工思想状况调查", "完成党务工作能力提升专项培训", "督导各级党组织开展党建座谈会交流会",
@@ -158,9 +159,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--templates", type=int, default=85, help="没有模板库时生成的虚拟模板数（默认 85）")
     args = parser.parse_args(argv)
 
-    from assistant.figcheck import check_figures
-    from assistant.figures import figure_sentence
-    from assistant.matching import _jieba, group_achievements, suggest, words
+    from assistant.compose.matching import group_achievements, suggest
+    from assistant.ledger.categorize import _jieba, words
+    from assistant.ledger.figcheck import check_figures
+    from assistant.ledger.figures import figure_sentence
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.yaml"

@@ -21,11 +21,11 @@ from hypothesis import strategies as st
 
 from assistant.categories import CATEGORIES
 from assistant.compose import compose_markup, sample_workbook
-from assistant.docx_writer import write_docx_bytes
-from assistant.markup import parse_markup
-from assistant.model import Heading
+from assistant.document.docx_writer import write_docx_bytes
+from assistant.document.markup import parse_markup
+from assistant.document.model import Heading
+from assistant.ledger.workbook import Achievement, Metric, Workbook
 from assistant.templating import load_catalog
-from assistant.workbook import Achievement, Metric, Workbook
 
 PLACEHOLDERS = re.compile(r"\{\{|\}\}|\{%|TODO|待补充|XXX|××|（此处|请填写|占位")
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -51,7 +51,7 @@ def rendered() -> dict[str, tuple[str, Any]]:
 
 
 def _text(doc: Any) -> str:
-    from assistant.preview import preview_text
+    from assistant.document.preview import preview_text
 
     return preview_text(doc)
 
@@ -94,7 +94,7 @@ def test_sample_renders_to_a_clean_document(tid: str) -> None:
 
 @pytest.mark.parametrize("tid", [t.id for t in catalogue()])
 def test_every_sample_figure_is_in_the_document(tid: str) -> None:
-    from assistant.figcheck import check_figures
+    from assistant.ledger.figcheck import check_figures
 
     template = load_catalog().get(tid)
     wb = sample_workbook(template)
@@ -140,7 +140,7 @@ def test_implementation_plans_have_the_structure_of_their_type() -> None:
 
 
 def test_rectification_plans_carry_a_task_table() -> None:
-    from assistant.model import Table
+    from assistant.document.model import Table
 
     plans = [t for t in catalogue() if t.doctype == "整改方案"]
     assert plans
@@ -183,7 +183,7 @@ def _consumers() -> list[Any]:
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(achievements=st.lists(_achievement, min_size=1, max_size=7), pick=st.integers(min_value=0, max_value=10_000))
 def test_every_figure_reaches_every_consuming_template(achievements: list[Achievement], pick: int) -> None:
-    from assistant.figcheck import check_figures
+    from assistant.ledger.figcheck import check_figures
 
     consumers = _consumers()
     assert consumers
@@ -198,7 +198,8 @@ def test_every_figure_reaches_every_consuming_template(achievements: list[Achiev
 
 def test_every_sample_passes_wenmi_check(tmp_path_factory: pytest.TempPathFactory) -> None:
     """The writer and the checker agree: no finding on any catalogue sample, figures included."""
-    from assistant.docx_check import check_docx
+    from assistant.cli.check import figure_check
+    from assistant.document.check import check_docx
     from assistant.render import compose_document, write_output
 
     tmp = tmp_path_factory.mktemp("check")
@@ -207,5 +208,5 @@ def test_every_sample_passes_wenmi_check(tmp_path_factory: pytest.TempPathFactor
         wb = sample_workbook(t)
         out = tmp / f"{t.id}.docx"
         write_output(compose_document(wb, t.id).document, out)
-        findings += [f"{t.id}: {f}" for f in check_docx(out, wb)]
+        findings += [f"{t.id}: {f}" for f in check_docx(out, [figure_check(wb)])]
     assert findings == []

@@ -10,7 +10,7 @@ import pytest
 from docx.shared import Mm, Pt
 
 from assistant.cli import main
-from assistant.markup import parse_markup
+from assistant.document.markup import parse_markup
 from assistant.render import write_output
 
 GOOD = "# 关于开展作风建设专项督查的通知\n主送：各党支部\n## 督查内容\n督查作风建设任务落实情况，开展检查12次。\n## 工作要求\n### 压实责任\n各支部要高度重视。\n落款：党群工作部\n日期：2023-03-01\n"

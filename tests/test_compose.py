@@ -19,8 +19,9 @@ from assistant.errors import WenmiError
 from assistant.templating import Slot, clear_catalog_cache, load_template_file
 from tests.fakes import install_fake_bank
 
-pytest.importorskip("assistant.workbook")
-from assistant.workbook import Achievement, Metric, workbook_from_dict  # noqa: E402
+pytest.importorskip("assistant.ledger.workbook")
+from assistant.ledger.validate import workbook_from_dict
+from assistant.ledger.workbook import Achievement, Metric
 
 FIXTURES = Path(__file__).parent / "fixtures" / "templates"
 
@@ -61,7 +62,7 @@ def bank(monkeypatch: pytest.MonkeyPatch) -> FakeBank:
 
 
 def needs_figures() -> None:
-    pytest.importorskip("assistant.figures")
+    pytest.importorskip("assistant.ledger.figures")
 
 
 def fixture(template_id: str) -> Any:
@@ -281,7 +282,7 @@ def test_sample_workbook_reads_the_sample() -> None:
 
 def test_composed_headings_go_to_the_sections_they_fit() -> None:
     from assistant.compose import match_headings
-    from assistant.workbook import Achievement
+    from assistant.ledger.workbook import Achievement
 
     groups = [
         [Achievement("组织参观廉政教育基地")],

@@ -10,9 +10,9 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from assistant import gbt9704 as G
-from assistant.docx_writer import text_width_chars, write_docx_bytes
-from assistant.markup import parse_markup
+from assistant.document import gbt9704 as G
+from assistant.document.docx_writer import text_width_chars, write_docx_bytes
+from assistant.document.markup import parse_markup
 
 from .test_markup import FULL
 

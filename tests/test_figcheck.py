@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assistant.figcheck import check_figures, has_errors, known_numbers
-from assistant.figures import figure_sentence
+from assistant.ledger.figcheck import check_figures, has_errors, known_numbers
+from assistant.ledger.figures import figure_sentence
+from assistant.ledger.files import load_workbook
+from assistant.ledger.workbook import Achievement, Metric
 from assistant.paths import sample_workbook
-from assistant.workbook import Achievement, Metric, load_workbook
 
 ACHS = [
     Achievement(
@@ -94,8 +95,8 @@ def test_sample_figure_sentences_pass() -> None:
 
 
 def test_numbers_written_in_a_metric_label_are_known() -> None:
-    from assistant.figcheck import check_figures
-    from assistant.workbook import Achievement, Metric
+    from assistant.ledger.figcheck import check_figures
+    from assistant.ledger.workbook import Achievement, Metric
 
     a = Achievement("发展党员", metrics=[Metric("其中35岁以下", 6, "名")])
     text = "发展党员，其中35岁以下6名。"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.figures import (
+from assistant.ledger.figures import (
     contains_figure,
     figure_sentence,
     figures_text,
@@ -14,8 +14,8 @@ from assistant.figures import (
     total,
     total_of,
 )
-from assistant.numfmt import QUALIFIERS
-from assistant.workbook import Achievement, Metric
+from assistant.ledger.numfmt import QUALIFIERS
+from assistant.ledger.workbook import Achievement, Metric
 
 
 def ach(title: str, *metrics: Metric, detail: str | None = None) -> Achievement:

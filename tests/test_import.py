@@ -9,18 +9,17 @@ from typing import Any
 import pytest
 
 from assistant.errors import WenmiError, WenmiErrors
-from assistant.importers import (
+from assistant.ledger.files import import_file, load_workbook
+from assistant.ledger.importers import (
     UNIT_PLACEHOLDER,
     CellError,
     column_letter,
     decode_bytes,
     import_csv,
-    import_file,
     import_xlsx,
     match_header,
     title_facts,
 )
-from assistant.workbook import load_workbook
 
 HEADER = ["序号", "事项", "类别", "指标", "数量", "单位", "修饰", "日期", "责任单位", "说明", "标签"]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant.cli import main
-from assistant.workbook import load_workbook
+from assistant.ledger.files import load_workbook
 
 CSV = "党群工作部2022年成效台账\n事项,类别,指标,数量,单位,修饰\n开展员工思想状况调查,思想建设,次数,2,次,\n,,参与,1131,人次,累计\n开展调研,,,7,次,\n"
 

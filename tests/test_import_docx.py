@@ -7,15 +7,15 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import WenmiError
-from assistant.figures import figure_sentence
-from assistant.importers import (
+from assistant.ledger.figures import figure_sentence
+from assistant.ledger.files import load_workbook
+from assistant.ledger.importers import (
     find_figures,
     fullwidth_punctuation,
     import_docx,
     sentence_achievement,
     split_outside_quotes,
 )
-from assistant.workbook import load_workbook
 
 
 def make_docx(path: Path, *, table: bool = False) -> Path:

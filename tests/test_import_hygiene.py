@@ -32,8 +32,8 @@ def test_no_engine_module_imports_textual() -> None:
 
 def test_engine_runs_without_textual_loaded() -> None:
     code = (
-        "import sys, assistant.render, assistant.compose, assistant.workbook, assistant.markup, "
-        "assistant.docx_writer, assistant.templating;"
+        "import sys, assistant.render, assistant.compose, assistant.ledger.workbook, assistant.document.markup, "
+        "assistant.document.docx_writer, assistant.templating;"
         "print('textual' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)

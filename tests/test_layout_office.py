@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant import gbt9704 as G
-from assistant.markup import parse_markup
+from assistant.document import gbt9704 as G
+from assistant.document.markup import parse_markup
 from assistant.render import write_output
 
 from .office import Row, measure, require_office, to_pdf
@@ -174,7 +174,7 @@ def test_red_header_is_red_and_centred(tmp_path: Path) -> None:
         assert top == pytest.approx(G.MARGIN_TOP_MM + G.ORGAN_MARK_TOP_MM, abs=4)
         # The 版头 is whole grid lines high, so the title (two lines under the red rule) and the
         # body after it sit on the grid in every suite, and the paginator knows where.
-        from assistant.paginate import paginate, red_header_twips
+        from assistant.document.paginate import paginate, red_header_twips
 
         lines = red_header_twips("中共示例委员会文件") // G.LINE_PITCH_TWIPS
         title = [c for c in pdf.pages[0].chars if c["text"] == "通"][0]
@@ -232,7 +232,7 @@ def _record_markup(paragraphs: int) -> str:
 def _record_cases() -> dict[str, str]:
     """For each placement, the shortest and the longest body that gets it (the second fills its
     page to the last line), found by the paginator and checked below."""
-    from assistant.paginate import paginate
+    from assistant.document.paginate import paginate
 
     runs: list[tuple[str, list[str]]] = []
     for n in range(1, 30):
@@ -268,7 +268,7 @@ def record_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Pat
 def test_record_block_closes_the_last_even_page(
     record_pdfs: dict[str, tuple[Path, object]], placement: str, body: str
 ) -> None:
-    from assistant.paginate import paginate
+    from assistant.document.paginate import paginate
 
     from .office import rules
 
@@ -312,7 +312,7 @@ def _lines_down_to(glyph_bottom_mm: float) -> int:
 def test_paginator_agrees_with_libreoffice_on_every_catalogue_sample(tmp_path: Path) -> None:
     """The 版记's page depends on where the body ends, so the paginator must know it to the line."""
     require_office()
-    from assistant.paginate import paginate
+    from assistant.document.paginate import paginate
 
     from .office import to_pdfs
     from .test_catalogue import catalogue, render
@@ -333,7 +333,7 @@ def test_paginator_agrees_with_libreoffice_on_every_catalogue_sample(tmp_path: P
 
 def test_paginator_knows_where_the_full_document_ends(pages: list[list[Row]]) -> None:
     """Red header, title, headings, a page break, a table, attachments, 落款 and 版记 together."""
-    from assistant.paginate import paginate
+    from assistant.document.paginate import paginate
 
     plan = paginate(parse_markup(MARKUP))
     assert len(pages) == plan.pages

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from assistant.document.markup import normalize_date, parse_markup, to_markup
+from assistant.document.model import Heading, PageBreak, Paragraph, Run, Table, cn_count, heading_number
 from assistant.errors import WenmiError
-from assistant.markup import normalize_date, parse_markup, to_markup
-from assistant.model import Heading, PageBreak, Paragraph, Run, Table, cn_count, heading_number
 
 FULL = """---
 发文机关标志: 中共示例公司委员会文件
@@ -159,7 +159,7 @@ _cjk = st.text(alphabet=st.sampled_from(list("党建引领作风提高站位落�
 @given(st.lists(st.tuples(st.sampled_from(["p", "h1", "h2", "h3", "h4", "br"]), _cjk), min_size=1, max_size=12))
 def test_any_paragraph_text_survives_the_round_trip(items: list[tuple[str, str]]) -> None:
     """Whatever a paragraph says (even '#', '|' or '**'), writing it back as markup keeps it."""
-    from assistant.model import Document
+    from assistant.document.model import Document
 
     blocks: list[Paragraph | Heading | PageBreak] = []
     for kind, text in items:

@@ -15,17 +15,18 @@ from hypothesis import strategies as st
 
 from assistant.categories import CATEGORIES
 from assistant.cli import main
-from assistant.errors import WenmiError
-from assistant.matching import (
+from assistant.compose.matching import (
     Suggestion,
     group_achievements,
-    infer_category,
     keywords,
     section_index,
     suggest,
 )
+from assistant.errors import WenmiError
+from assistant.ledger.categorize import infer_category
+from assistant.ledger.files import load_workbook
+from assistant.ledger.workbook import Achievement, Metric, Workbook
 from assistant.paths import sample_workbook
-from assistant.workbook import Achievement, Metric, Workbook, load_workbook
 
 
 @dataclass

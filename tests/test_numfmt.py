@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from assistant.numfmt import (
+from assistant.ledger.numfmt import (
     QUALIFIERS,
     Quantity,
     chinese_to_number,

@@ -14,11 +14,11 @@ from docx.oxml.ns import qn
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant import gbt9704 as G
-from assistant.docx_writer import write_docx_bytes
-from assistant.markup import parse_markup
-from assistant.model import Document, Paragraph, Record, Run, Table
-from assistant.paginate import count_lines, paginate, table_geometry, wrap_lines
+from assistant.document import gbt9704 as G
+from assistant.document.docx_writer import write_docx_bytes
+from assistant.document.markup import parse_markup
+from assistant.document.model import Document, Paragraph, Record, Run, Table
+from assistant.document.paginate import count_lines, paginate, table_geometry, wrap_lines
 
 LINE = G.LINE_PITCH_TWIPS
 HAN = "党建工作责任制考核细则"  # 11 characters, no marks
@@ -196,7 +196,7 @@ _PIECES = [*"党建工作，。、；：“”（）《》12.5%ABab@-/ 　", "�
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=120).map("".join))
 def test_wrapping_loses_nothing_and_leaves_no_empty_line(text: str) -> None:
-    from assistant.paginate import NO_LINE_START
+    from assistant.document.paginate import NO_LINE_START
 
     lines = wrap_lines(text)
     assert "".join(lines) == text

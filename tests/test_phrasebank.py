@@ -449,8 +449,8 @@ class TestComposeHeadingsIntegration:
 
         import assistant.paths
         from assistant.compose import compose_headings
+        from assistant.ledger.workbook import Achievement
         from assistant.templating.model import SectionPlan
-        from assistant.workbook import Achievement
 
         monkeypatch.setattr(assistant.paths, "packaged_dir", lambda name: FIXTURE)
         plan = SectionPlan(count=count, pattern=pattern, theme=None, style=style)

@@ -13,8 +13,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from assistant.docx_writer import write_docx_bytes
-from assistant.markup import parse_markup
+from assistant.document.docx_writer import write_docx_bytes
+from assistant.document.markup import parse_markup
 
 REFERENCE = Path(__file__).parent / "fixtures" / "reference"
 ARTICLES = sorted(REFERENCE.glob("*.md"))

@@ -157,7 +157,7 @@ def test_python_dash_m_runs_the_same_command(notice: Path, tmp_path: Path) -> No
 def test_render_module_does_not_import_heavy_libraries_at_start() -> None:
     """Start-up stays light: importing the CLI does not load docx, jinja2, jieba or textual."""
     code = (
-        "import sys, assistant.cli, assistant.cli.render, assistant.render, assistant.markup;"
+        "import sys, assistant.cli, assistant.cli.render, assistant.render, assistant.document.markup;"
         "print(sorted(m for m in ('docx','jinja2','jieba','textual','openpyxl') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout

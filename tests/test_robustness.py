@@ -8,10 +8,10 @@ import docx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.docx_writer import write_docx_bytes
+from assistant.document.docx_writer import write_docx_bytes
+from assistant.document.markup import parse_markup
+from assistant.document.preview import preview_text
 from assistant.errors import WenmiError
-from assistant.markup import parse_markup
-from assistant.preview import preview_text
 
 _pieces = st.sampled_from(
     [
@@ -63,7 +63,7 @@ _yaml_pieces = st.sampled_from(
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_yaml_pieces, max_size=15).map("".join))
 def test_any_workbook_text_loads_or_fails_with_a_located_message(text: str) -> None:
-    from assistant.workbook import loads_workbook
+    from assistant.ledger.yamlfile import loads_workbook
 
     try:
         wb = loads_workbook(text, source="台账.yaml")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant import paths
+from assistant.compose.samples import validate_template_file
 from assistant.errors import Diagnostic, WenmiError, WenmiErrors
 from assistant.templating import (
     clear_catalog_cache,
@@ -16,7 +17,6 @@ from assistant.templating import (
     load_template_file,
     load_template_text,
     render_template,
-    validate_template_file,
 )
 from assistant.templating.filters import cnjoin, cnnum, ordinal, total
 from assistant.templating.loader import read_info
@@ -213,7 +213,7 @@ class TestSampleChecks:
 
     @staticmethod
     def check(tmp_path: Path, edit: tuple[str, str]) -> list[Diagnostic]:
-        pytest.importorskip("assistant.figures")
+        pytest.importorskip("assistant.ledger.figures")
         text = (FIXTURES / "zuofeng" / "zf-test-4gao.yaml").read_text(encoding="utf-8")
         assert edit[0] in text
         path = tmp_path / "zuofeng" / "zf-test-4gao.yaml"
@@ -250,9 +250,9 @@ class TestSampleChecks:
         def parse_markup(text: str, source: str = "<文本>") -> object:
             raise WenmiError("标题只能有一行", file=source, line=3)
 
-        fake = types.ModuleType("assistant.markup")
+        fake = types.ModuleType("assistant.document.markup")
         fake.parse_markup = parse_markup  # type: ignore[attr-defined]
-        monkeypatch.setitem(sys.modules, "assistant.markup", fake)
+        monkeypatch.setitem(sys.modules, "assistant.document.markup", fake)
         found = [d for d in self.check(tmp_path, ("贯穿", "贯穿")) if d.rule == "markup"]
         assert len(found) == 1 and found[0].severity == "error"
         assert "示例输出第3行不是合格的公文标记：标题只能有一行" in found[0].message
@@ -472,7 +472,7 @@ class TestCatalog:
 
 
 def _needs_engine_deps() -> None:
-    for module in ("assistant.workbook", "assistant.figures", "assistant.phrasebank", "assistant.markup"):
+    for module in ("assistant.ledger.workbook", "assistant.ledger.figures", "assistant.phrasebank", "assistant.document.markup"):
         pytest.importorskip(module)
 
 

@@ -124,7 +124,7 @@ class TestValidate:
         assert "共校验 1 个模板，1 个未通过" in out
 
     def test_wrong_folder_and_file_name(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-        needs("assistant.phrasebank", "assistant.markup")
+        needs("assistant.phrasebank", "assistant.document.markup")
         misplaced = tmp_path / "jilv" / "other-name.yaml"
         misplaced.parent.mkdir()
         misplaced.write_text(
@@ -135,7 +135,7 @@ class TestValidate:
         assert code == 1 and "zuofeng/" in out and "文件名应与编号一致" in out
 
     def test_catalogue_summary(self, capsys: pytest.CaptureFixture[str]) -> None:
-        needs("assistant.phrasebank", "assistant.markup")
+        needs("assistant.phrasebank", "assistant.document.markup")
         code, out, _ = run(capsys, "validate")
         assert code == 0, out
         assert "共校验 3 个模板，全部通过" in out.splitlines()
@@ -151,7 +151,7 @@ class TestValidate:
 
 class TestSample:
     def test_sample_to_markdown(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-        needs("assistant.markup", "assistant.render")
+        needs("assistant.document.markup", "assistant.render")
         out_file = tmp_path / "示例.md"
         code, out, err = run(capsys, "sample", "zz-test-tongzhi", "-o", str(out_file))
         assert code == 0, err
@@ -170,7 +170,7 @@ class TestSample:
         import types
 
         calls: list[tuple[object, Path, str, bool]] = []
-        markup = types.ModuleType("assistant.markup")
+        markup = types.ModuleType("assistant.document.markup")
         markup.parse_markup = lambda text, source="<文本>": text  # type: ignore[attr-defined]
         render = types.ModuleType("assistant.render")
 
@@ -180,7 +180,7 @@ class TestSample:
             return []
 
         render.write_output = write_output  # type: ignore[attr-defined]
-        monkeypatch.setitem(sys.modules, "assistant.markup", markup)
+        monkeypatch.setitem(sys.modules, "assistant.document.markup", markup)
         monkeypatch.setitem(sys.modules, "assistant.render", render)
         code, _, err = run(capsys, "sample", "zz-test-tongzhi", "-o", f"{tmp_path}/out/")
         assert code == 0, err
@@ -190,7 +190,7 @@ class TestSample:
         assert "| 2 | 3月8日 | 交流研讨 |" in str(doc) and "日期：2023年2月20日" in str(doc)
 
     def test_sample_all_to_folder(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-        needs("assistant.markup", "assistant.render", "assistant.phrasebank")
+        needs("assistant.document.markup", "assistant.render", "assistant.phrasebank")
         folder = tmp_path / "out"
         code, out, err = run(capsys, "sample", "--all", "-o", f"{folder}/", "--format", "txt")
         assert code == 0, err

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.markup import parse_markup
-from assistant.preview import cell_width, preview_text
-from assistant.titlebreak import MAX_TITLE_CHARS, break_title
+from assistant.document.markup import parse_markup
+from assistant.document.preview import cell_width, preview_text
+from assistant.document.titlebreak import MAX_TITLE_CHARS, break_title
 
 
 def test_a_short_title_stays_on_one_line() -> None:
@@ -110,7 +110,7 @@ def test_title_segmentation_matches_jieba_on_its_known_words(tmp_path: Path, mon
 
 
 def test_wrapping_keeps_punctuation_off_line_starts() -> None:
-    from assistant.preview import wrap_cells, wrap_text
+    from assistant.document.preview import wrap_cells, wrap_text
 
     line = "\u3000\u3000" + "党建引领发展" * 3 + "，持续推进作风建设。"
     for width in range(8, 40):
@@ -124,8 +124,8 @@ def test_wrapping_keeps_punctuation_off_line_starts() -> None:
 
 
 def test_a_wide_preview_breaks_paragraphs_where_the_document_does() -> None:
-    from assistant.paginate import wrap_lines
-    from assistant.preview import PRINT_CELLS, wrap_text
+    from assistant.document.paginate import wrap_lines
+    from assistant.document.preview import PRINT_CELLS, wrap_text
 
     text = "开展员工思想状况调查，累计参与1131人次，形成分析报告3份，提出改进建议12条，全部落实到位。" * 2
     folded = wrap_text("\u3000\u3000" + text, PRINT_CELLS).split("\n")

@@ -7,16 +7,11 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import WenmiError, WenmiErrors
+from assistant.ledger.files import load_workbook
+from assistant.ledger.validate import workbook_from_dict
+from assistant.ledger.workbook import Achievement, Metric, Workbook
+from assistant.ledger.yamlfile import loads_workbook, resolve_plain
 from assistant.paths import sample_workbook
-from assistant.workbook import (
-    Achievement,
-    Metric,
-    Workbook,
-    load_workbook,
-    loads_workbook,
-    resolve_plain,
-    workbook_from_dict,
-)
 
 MINIMAL = """\
 unit: 党群工作部

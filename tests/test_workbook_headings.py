@@ -12,18 +12,11 @@ import pytest
 
 from assistant.compose import compose_markup, sample_workbook
 from assistant.errors import WenmiError, WenmiErrors
+from assistant.ledger.files import load_workbook, save_workbook
+from assistant.ledger.validate import validate_achievement, workbook_from_dict
+from assistant.ledger.workbook import KEY_NAMES, TOP_KEYS, Workbook
+from assistant.ledger.yamlfile import dumps_workbook, loads_workbook
 from assistant.templating import clear_catalog_cache, load_template_file
-from assistant.workbook import (
-    KEY_NAMES,
-    TOP_KEYS,
-    Workbook,
-    dumps_workbook,
-    load_workbook,
-    loads_workbook,
-    save_workbook,
-    validate_achievement,
-    workbook_from_dict,
-)
 from tests.fakes import install_fake_bank
 
 FIXTURES = Path(__file__).parent / "fixtures"

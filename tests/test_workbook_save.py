@@ -9,17 +9,10 @@ from typing import Any
 import pytest
 
 from assistant.errors import WenmiError
+from assistant.ledger.files import load_workbook, save_workbook
+from assistant.ledger.workbook import Achievement, Metric, Workbook
+from assistant.ledger.yamlfile import dumps_workbook, loads_workbook, yaml_scalar
 from assistant.paths import sample_workbook
-from assistant.workbook import (
-    Achievement,
-    Metric,
-    Workbook,
-    dumps_workbook,
-    load_workbook,
-    loads_workbook,
-    save_workbook,
-    yaml_scalar,
-)
 
 COMMENTED = """\
 # 头部注释

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.cli.common import add_format_option, print_json
+
+if TYPE_CHECKING:
+    from assistant.document.check import TextCheck
+    from assistant.ledger.workbook import Workbook
 
 
 def register(subparsers: Any) -> None:
@@ -23,14 +27,14 @@ def register(subparsers: Any) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from assistant.docx_check import check_docx
+    from assistant.document.check import check_docx
 
-    workbook = None
+    checks: list[TextCheck] = []
     if args.workbook:
-        from assistant.workbook import load_workbook
+        from assistant.ledger.files import load_workbook
 
-        workbook = load_workbook(Path(args.workbook))
-    findings = check_docx(Path(args.file), workbook)
+        checks.append(figure_check(load_workbook(Path(args.workbook))))
+    findings = check_docx(Path(args.file), checks)
     if args.format == "json":
         print_json([f.as_dict() for f in findings])
     else:
@@ -40,3 +44,16 @@ def cmd_check(args: argparse.Namespace) -> int:
         warnings = len(findings) - errors
         print(f"{args.file}：{errors} 个错误，{warnings} 个警告。" if findings else f"{args.file}：未发现问题。")
     return 1 if any(f.severity == "error" for f in findings) else 0
+
+
+def figure_check(workbook: Workbook) -> TextCheck:
+    """A text check that reports every figure of `workbook` missing from the document (an error)."""
+    from assistant.document.check import Finding
+    from assistant.ledger.figcheck import missing_figures
+
+    def check(text: str) -> list[Finding]:
+        return [
+            Finding("figure-missing", "error", where, msg) for where, msg in missing_figures(workbook, text)
+        ]
+
+    return check

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from assistant.workbook import Workbook
+    from assistant.ledger.workbook import Workbook
 
 import argparse
 import sys
@@ -37,7 +37,7 @@ def mark_inferred(wb: Workbook) -> int:
     for a in wb.achievements:
         if a.category_inferred:
             a.category_inferred = False
-            from assistant.workbook import Layout
+            from assistant.ledger.workbook import Layout
 
             a.layout = a.layout or Layout()
             a.layout.trailing[("category",)] = "  # 按内容推断，请核对"
@@ -46,8 +46,7 @@ def mark_inferred(wb: Workbook) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from assistant.importers import import_file
-    from assistant.workbook import save_workbook
+    from assistant.ledger.files import import_file, save_workbook
 
     source = Path(args.file)
     target = Path(args.output) if args.output else source.with_suffix(".yaml")

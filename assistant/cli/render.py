@@ -103,8 +103,8 @@ def render_one(src: Path, dst: Path, fmt: str, args: argparse.Namespace, overrid
         raise WenmiError("输出文件与输入文件相同", file=str(dst), hint="换一个输出文件名")
     suffix = src.suffix.lower()
     if suffix in WORKBOOK_SUFFIXES:
+        from assistant.ledger.files import load_workbook
         from assistant.render import export_workbook
-        from assistant.workbook import load_workbook
 
         wb = load_workbook(src)
         result = export_workbook(
@@ -114,7 +114,7 @@ def render_one(src: Path, dst: Path, fmt: str, args: argparse.Namespace, overrid
     if suffix in MARKUP_SUFFIXES or not suffix:
         if args.template or overrides:
             raise WenmiError("--template 和 --set 只用于台账输入", file=str(src), hint="公文标记文件直接生成即可")
-        from assistant.markup import parse_markup
+        from assistant.document.markup import parse_markup
         from assistant.render import write_output
 
         try:

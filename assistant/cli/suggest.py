@@ -39,8 +39,8 @@ def _catalog() -> list[Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from assistant.matching import suggest
-    from assistant.workbook import load_workbook
+    from assistant.compose.matching import suggest
+    from assistant.ledger.files import load_workbook
 
     wb = load_workbook(Path(args.workbook))
     for w in wb.warnings:

@@ -282,7 +282,7 @@ def format_diagnostic(d: Diagnostic) -> str:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from assistant.templating import validate_catalog, validate_paths
+    from assistant.compose.samples import validate_catalog, validate_paths
 
     report = validate_paths([Path(p) for p in args.paths]) if args.paths else validate_catalog()
     if args.format == "json":
@@ -372,7 +372,7 @@ def _stderr() -> Any:
 
 def _write_sample(template: Any, target: Path, fmt: str, force: bool, seed: int) -> None:
     from assistant.compose import compose_markup, sample_workbook
-    from assistant.markup import parse_markup
+    from assistant.document.markup import parse_markup
     from assistant.render import write_output
 
     if target.exists() and not force:

@@ -4,7 +4,8 @@ Public API:
 - `load_catalog() -> Catalog` (`get(id)`, `all()`, `by_category()`, `infos()`)
 - `load_template_file(path, source) -> Template`
 - `render_template(template, context) -> str`
-- `validate_template_file(path) -> list[Diagnostic]`, `validate_catalog() -> ValidationReport`
+- `ValidationReport`; the checks of a template file live in `templating.validate`, and the full
+  validation with the rendered sample in `assistant.compose.samples` (it needs composition).
 Composition with a workbook is `assistant.compose.compose_markup`.
 """
 
@@ -23,12 +24,7 @@ from assistant.templating.model import (
     Template,
     TemplateInfo,
 )
-from assistant.templating.validate import (
-    ValidationReport,
-    validate_catalog,
-    validate_paths,
-    validate_template_file,
-)
+from assistant.templating.validate import ValidationReport
 
 
 def render_template(template: Template, context: Mapping[str, Any]) -> str:
@@ -53,7 +49,4 @@ __all__ = [
     "load_template_text",
     "render_template",
     "ValidationReport",
-    "validate_catalog",
-    "validate_paths",
-    "validate_template_file",
 ]

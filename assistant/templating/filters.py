@@ -1,6 +1,6 @@
 """Jinja2 filters a template body may use: figures, dates and Chinese numerals.
 
-Figures follow GB/T 15835-2011 through `assistant.numfmt` (imported when first used).
+Figures follow GB/T 15835-2011 through `assistant.ledger.numfmt` (imported when first used).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from assistant.errors import WenmiError
 
 
 def _numfmt() -> Any:
-    from assistant import numfmt
+    from assistant.ledger import numfmt
 
     return numfmt
 
@@ -80,7 +80,7 @@ def total(achievements: Any, unit: str, qualifier: str | None = None) -> str:
     The qualifier is what the parts justify (all exact: none; some "at least": 余; some
     approximate: 约) unless `qualifier` is given.
     """
-    from assistant.figures import total_of
+    from assistant.ledger.figures import total_of
 
     result = total_of(_achievements_of(achievements), unit)
     if qualifier is None:

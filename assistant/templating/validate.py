@@ -3,13 +3,14 @@
 Per file: the YAML schema (keys, types, slot types, category, doctype, id format), the folder
 and file name, the Jinja2 syntax, variables the body uses but nobody defines, then the sample:
 it must render, produce markup that `parse_markup` accepts, keep every sample figure, and leave
-no placeholder behind (and type no figure of its own into the body). Across files: ids must be unique within a folder.
+no placeholder behind (and type no figure of its own into the body); that check is composition's
+(`assistant.compose.samples.check_sample`) and is handed in by the caller. Across files: ids must
+be unique within a folder.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,11 +20,9 @@ from assistant.templating.catalog import Catalog, iter_template_files
 from assistant.templating.loader import YamlDoc, did_you_mean, parse_template, parse_yaml, read_text
 from assistant.templating.model import CONTEXT_NAMES, Template
 
-#: Text that must not survive into a rendered sample (assembled so code scanners do not flag it).
-PLACEHOLDERS: tuple[str, ...] = ("{{", "}}", "{%", "%}", "{#", "#}", "TO" + "DO", "X" * 3, "待补充", "×××")
-
-#: Compose diagnostics that make a sample invalid rather than just worth a look.
-_ERROR_RULES = frozenset({"unused-field"})
+#: A check of a template's rendered sample (`assistant.compose.samples.check_sample`), handed in by
+#: the caller so that validation does not depend on composition.
+SampleCheck = Callable[[Template], list[Diagnostic]]
 
 
 @dataclass
@@ -50,7 +49,9 @@ class ValidationReport:
         return not self.errors
 
 
-def _from_error(err: WenmiError, severity: str = "error", rule: str = "template") -> list[Diagnostic]:
+def diagnostics_from_error(
+    err: WenmiError, severity: str = "error", rule: str = "template"
+) -> list[Diagnostic]:
     errors = err.errors if isinstance(err, WenmiErrors) else [err]
     out = []
     for e in errors:
@@ -67,8 +68,14 @@ def _is_under(path: Path, folder: Path) -> bool:
     return True
 
 
-def validate_template_file(path: Path, source: str | None = None) -> list[Diagnostic]:
-    """Every problem of one template file, as located diagnostics ([] = valid)."""
+def validate_template_file(
+    path: Path, source: str | None = None, *, samples: SampleCheck | None
+) -> list[Diagnostic]:
+    """Every problem of one template file, as located diagnostics ([] = valid).
+
+    `samples` renders and checks the template's sample once the file itself is sound; None
+    checks the file alone (schema, place, Jinja2 syntax, names).
+    """
     from assistant.paths import packaged_dir
 
     path = Path(path)
@@ -78,12 +85,12 @@ def validate_template_file(path: Path, source: str | None = None) -> list[Diagno
         doc = parse_yaml(read_text(path), str(path))
         template = parse_template(doc, path, source)
     except WenmiError as err:
-        return _from_error(err, rule="schema")
+        return diagnostics_from_error(err, rule="schema")
     diagnostics = _check_place(template, doc, path, packaged)
     static = _check_body(template)
     diagnostics += static
-    if not any(d.severity == "error" for d in static):
-        diagnostics += _check_sample(template)
+    if samples is not None and not any(d.severity == "error" for d in static):
+        diagnostics += samples(template)
     return diagnostics
 
 
@@ -125,7 +132,7 @@ def _check_body(template: Template) -> list[Diagnostic]:
     try:
         used = body_names(template)
     except WenmiError as err:
-        return _from_error(err, rule="syntax")
+        return diagnostics_from_error(err, rule="syntax")
     known = set(CONTEXT_NAMES) | set(template.slot_names) | set(environment().globals)
     out: list[Diagnostic] = []
     unknown = sorted(used - known)
@@ -166,113 +173,6 @@ def _check_body(template: Template) -> list[Diagnostic]:
     return out
 
 
-def _check_sample(template: Template) -> list[Diagnostic]:
-    """Render the sample and check the markup it produces."""
-    from assistant.compose import compose_markup, sample_workbook
-    from assistant.figcheck import check_figures
-
-    try:
-        workbook = sample_workbook(template)
-        result = compose_markup(template, workbook)
-    except WenmiError as err:
-        located = _from_error(err, rule="sample")
-        for d in located:
-            if d.location.file is None or "sample" in (d.location.file or ""):
-                d.message = f"示例值渲染失败：{d.message}"
-                d.location = type(d.location)(
-                    template.where, d.location.line, d.location.column, d.location.field
-                )
-        return located
-    out: list[Diagnostic] = []
-    for d in result.diagnostics:
-        severity = "error" if d.rule in _ERROR_RULES else "warning"
-        out.append(
-            Diagnostic(
-                f"示例值：{d.message}",
-                d.rule,
-                type(d.location)(template.where, None, None, d.location.field),
-                severity,
-            )
-        )
-    consumed = workbook.achievements if result.consumes_achievements else []
-    for d in check_figures(consumed, result.markup, result.values):
-        line = f"示例输出第{d.location.line}行" if d.location.line else "示例输出"
-        out.append(Diagnostic(f"{line}：{d.message}", d.rule, type(d.location)(template.where), d.severity))
-    out += _check_placeholders(template, result.markup)
-    out += _check_joined_lines(template, result.markup)
-    out += _check_markup(template, result.markup)
-    return out
-
-
-_JOINED = re.compile(r"[^#\s]\s*(#{2,5} \S|落款：|\[分页\])")
-
-
-def _check_joined_lines(template: Template, markup: str) -> list[Diagnostic]:
-    """A heading or block marker in the middle of a line: two lines were joined, usually by a
-    block tag (`{% endif %}`) at the end of a text line eating the newline after it."""
-    out: list[Diagnostic] = []
-    for out_line, text in enumerate(markup.splitlines(), start=1):
-        m = _JOINED.search(text)
-        if m and not text.lstrip().startswith("\\"):
-            out.append(
-                Diagnostic.at(
-                    f"示例输出第{out_line}行中间出现了“{m.group(1).strip()}”，像是两行被接成了一行："
-                    f"{text.strip()[:40]}（把 {{% endif %}} 等标签单独写一行）",
-                    rule="joined-lines",
-                    file=template.where,
-                    severity="error",
-                )
-            )
-    return out
-
-
-def _check_placeholders(template: Template, markup: str) -> list[Diagnostic]:
-    out: list[Diagnostic] = []
-    for out_line, text in enumerate(markup.splitlines(), start=1):
-        for token in PLACEHOLDERS:
-            if token in text:
-                body_line = _body_line_with(template, token)
-                where = f"示例输出第{out_line}行" + (f"（正文第{body_line}行）" if body_line else "")
-                out.append(
-                    Diagnostic.at(
-                        f"{where}留有占位符“{token}”：{text.strip()[:40]}",
-                        rule="placeholder",
-                        file=template.where,
-                        line=template.file_line(body_line),
-                        severity="error",
-                    )
-                )
-    return out
-
-
-def _body_line_with(template: Template, token: str) -> int | None:
-    for i, line in enumerate(template.body.splitlines(), start=1):
-        if token in line:
-            return i
-    return None
-
-
-def _check_markup(template: Template, markup: str) -> list[Diagnostic]:
-    try:
-        from assistant.markup import parse_markup
-    except ImportError:
-        return [
-            Diagnostic.at(
-                "未找到公文标记解析器（assistant.markup），跳过标记校验", rule="markup", file=template.where
-            )
-        ]
-    try:
-        parse_markup(markup, source=f"模板“{template.id}”的示例输出")
-    except WenmiError as err:
-        out = _from_error(err, rule="markup")
-        for d in out:
-            line = f"第{d.location.line}行" if d.location.line else ""
-            d.message = f"示例输出{line}不是合格的公文标记：{d.message}"
-            d.location = type(d.location)(template.where, None, None, d.location.field)
-        return out
-    return []
-
-
 # --- many files --------------------------------------------------------------------------------
 
 
@@ -304,16 +204,16 @@ def _duplicates(entries: Iterable[tuple[str, Path]]) -> list[Diagnostic]:
     return out
 
 
-def validate_files(entries: list[tuple[str, Path]]) -> ValidationReport:
+def validate_files(entries: list[tuple[str, Path]], *, samples: SampleCheck | None) -> ValidationReport:
     """Validate (source, path) pairs and check ids are unique per source."""
     report = ValidationReport(files=[p for _, p in entries])
     for source, path in entries:
-        report.diagnostics += validate_template_file(path, source)
+        report.diagnostics += validate_template_file(path, source, samples=samples)
     report.diagnostics += _duplicates(entries)
     return report
 
 
-def validate_paths(paths: Iterable[Path]) -> ValidationReport:
+def validate_paths(paths: Iterable[Path], *, samples: SampleCheck | None) -> ValidationReport:
     """Validate files and folders given on the command line."""
     entries: list[tuple[str, Path]] = []
     for p in paths:
@@ -321,12 +221,12 @@ def validate_paths(paths: Iterable[Path]) -> ValidationReport:
         if not p.exists():
             raise WenmiError("找不到要校验的文件或文件夹", file=str(p))
         entries += [(str(p), f) for f in iter_template_files(p)]
-    return validate_files(entries)
+    return validate_files(entries, samples=samples)
 
 
-def validate_catalog(catalog: Catalog | None = None) -> ValidationReport:
+def validate_catalog(catalog: Catalog | None = None, *, samples: SampleCheck | None) -> ValidationReport:
     """Validate every template file the catalogue finds (overridden ones too)."""
     from assistant.templating.catalog import load_catalog
 
     catalog = catalog or load_catalog()
-    return validate_files(catalog.files)
+    return validate_files(catalog.files, samples=samples)

@@ -28,11 +28,11 @@ if TYPE_CHECKING:
     from textual.command import Provider
     from textual.screen import Screen
 
+    from assistant.ledger.workbook import Workbook
     from assistant.tui.commands import Command
     from assistant.tui.engine import Exported
     from assistant.tui.recovery import Recovery
     from assistant.tui.screens.base import MainScreen
-    from assistant.workbook import Workbook
 
 #: Seconds after the last change before the recovery file is written.
 AUTOSAVE_DELAY = 0.5
@@ -179,7 +179,7 @@ class WenmiApp(App[None]):
     def _new_session(self, wb: Workbook, path: Path, *, sample: bool) -> Session:
         if sample:
             return Session(wb, save_path=None, source_path=path, is_sample=True)
-        from assistant.workbook import YAML_SUFFIXES
+        from assistant.ledger.files import YAML_SUFFIXES
 
         save_path = path if path.suffix.lower() in YAML_SUFFIXES else None
         return Session(wb, save_path=save_path, source_path=path)

@@ -19,37 +19,37 @@ from assistant.tui.session import TemplateEntry
 
 if TYPE_CHECKING:
     from assistant.compose import ComposeResult
+    from assistant.compose.matching import Suggestion
     from assistant.errors import Diagnostic
-    from assistant.matching import Suggestion
+    from assistant.ledger.workbook import Achievement, Workbook
     from assistant.templating import Template
     from assistant.templating.model import Slot
-    from assistant.workbook import Achievement, Workbook
 
 
 # --------------------------------------------------------------------------- workbooks
 
 
 def read_workbook(path: Path) -> Workbook:
-    from assistant.workbook import load_workbook
+    from assistant.ledger.files import load_workbook
 
     return load_workbook(path)
 
 
 def workbook_suffixes() -> tuple[str, ...]:
     """The files a workbook is read from (.yaml, .xlsx, .csv, a draft from .docx)."""
-    from assistant.workbook import SUFFIXES
+    from assistant.ledger.files import SUFFIXES
 
     return tuple(SUFFIXES)
 
 
 def workbook_yaml(wb: Workbook) -> str:
-    from assistant.workbook import dumps_workbook
+    from assistant.ledger.yamlfile import dumps_workbook
 
     return dumps_workbook(wb)
 
 
 def workbook_from_yaml(text: str, source: Path | None) -> Workbook:
-    from assistant.workbook import loads_workbook
+    from assistant.ledger.yamlfile import loads_workbook
 
     wb = loads_workbook(text, str(source) if source else "<恢复文件>")
     wb.path = source
@@ -57,13 +57,13 @@ def workbook_from_yaml(text: str, source: Path | None) -> Workbook:
 
 
 def save_workbook(wb: Workbook, path: Path) -> Path:
-    from assistant.workbook import save_workbook as save
+    from assistant.ledger.files import save_workbook as save
 
     return save(wb, path)
 
 
 def import_file(path: Path) -> Workbook:
-    from assistant.importers import import_file as run
+    from assistant.ledger.files import import_file as run
 
     return run(path)
 
@@ -78,7 +78,7 @@ def error_lines(err: BaseException) -> list[str]:
 
 
 def figures(a: Achievement) -> str:
-    from assistant.figures import figures_text
+    from assistant.ledger.figures import figures_text
 
     return figures_text(a)
 
@@ -94,7 +94,7 @@ def form_data(a: Achievement | None) -> dict[str, Any]:
     """An achievement as the strings the form shows (empty form for None)."""
     if a is None:
         return {k: "" for k in FORM_KEYS} | {"metrics": [dict.fromkeys(METRIC_FORM_KEYS, "")]}
-    from assistant.numfmt import format_value
+    from assistant.ledger.numfmt import format_value
 
     data: dict[str, Any] = {
         "title": a.title,
@@ -131,7 +131,7 @@ def validate_form(
     `infer=False` only checks (used while typing: inferring a missing category loads jieba)
     and returns no achievement.
     """
-    from assistant.workbook import validate_achievement, workbook_from_dict
+    from assistant.ledger.validate import validate_achievement, workbook_from_dict
 
     item: dict[str, Any] = {"title": str(data.get("title", "")).strip()}
     for key in ("category", "date", "owner", "detail", "tags", "section"):
@@ -192,7 +192,7 @@ def load_templates() -> tuple[list[TemplateEntry], list[str]]:
 
 
 def rank(wb: Workbook, entries: Sequence[TemplateEntry]) -> list[Suggestion]:
-    from assistant.matching import suggest
+    from assistant.compose.matching import suggest
 
     return suggest(wb, [e.template for e in entries])
 
@@ -320,8 +320,8 @@ def preview(markup: str) -> Preview:
     from assistant.errors import WenmiError
 
     try:
-        from assistant.markup import parse_markup
-        from assistant.preview import preview_text
+        from assistant.document.markup import parse_markup
+        from assistant.document.preview import preview_text
     except ImportError:  # engine part not there yet: show the markup
         return Preview(markup)
     try:

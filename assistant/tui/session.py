@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from assistant.matching import Suggestion
+    from assistant.compose.matching import Suggestion
+    from assistant.ledger.workbook import Workbook
     from assistant.templating import Template
-    from assistant.workbook import Workbook
 
 #: Recovery key of the bundled sample workbook (it has no user path of its own).
 SAMPLE_KEY = "sample"

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input, Static, TextArea
 
+from assistant.ledger.files import load_workbook
 from assistant.tui.app import WenmiApp
 from assistant.tui.dialogs.achievement_form import AchievementForm, MetricRow
 from assistant.tui.dialogs.confirm import ConfirmDialog
-from assistant.workbook import load_workbook
 from tests.tui.conftest import screen_text, settle, wait_for
 
 

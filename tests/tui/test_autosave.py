@@ -7,12 +7,12 @@ from pathlib import Path
 
 from textual.widgets import Input
 
+from assistant.ledger.files import load_workbook
 from assistant.tui.app import WenmiApp
 from assistant.tui.dialogs.achievement_form import AchievementForm
 from assistant.tui.dialogs.confirm import ConfirmDialog
 from assistant.tui.dialogs.path_input import PathDialog
 from assistant.tui.recovery import read_recovery, recovery_file
-from assistant.workbook import load_workbook
 from tests.tui.conftest import settle, wait_for
 
 

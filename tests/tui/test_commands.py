@@ -81,7 +81,7 @@ def test_app_module_imports_nothing_heavy() -> None:
 
 def test_engine_does_not_import_textual() -> None:
     code = (
-        "import sys, assistant.workbook, assistant.compose, assistant.render, assistant.tui.engine,"
+        "import sys, assistant.ledger.workbook, assistant.compose, assistant.render, assistant.tui.engine,"
         " assistant.tui.session, assistant.tui.recovery;"
         "print('textual' in sys.modules)"
     )

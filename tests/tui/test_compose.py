@@ -6,12 +6,12 @@ from pathlib import Path
 
 from textual.widgets import Checkbox, Input, Static, TextArea, Tree
 
+from assistant.ledger.files import load_workbook
 from assistant.tui.app import WenmiApp
 from assistant.tui.dialogs.phrase_picker import PhrasePicker
 from assistant.tui.dialogs.section_picker import SectionPicker
 from assistant.tui.messages import HeadingPicked
 from assistant.tui.screens.compose import ComposeScreen
-from assistant.workbook import load_workbook
 from tests.tui.conftest import settle, wait_for
 
 

@@ -1,6 +1,6 @@
 """The achievement form: every field of one 成效事项, checked as you type.
 
-Validation is the workbook's own (`assistant.workbook`), run on the form's strings; each problem
+Validation is the workbook's own (`assistant.ledger.validate`), run on the form's strings; each problem
 is shown under the field it concerns. The form's content is sent to the app as a draft so the
 autosave keeps it even before it is saved.
 """

@@ -73,7 +73,7 @@ class DocumentPreview(ScrollView, can_focus=True):
         self._wrapped_for = (width, self.text)
         console = self.app.console
         options = console.options.update_width(width)
-        from assistant.preview import wrap_text
+        from assistant.document.preview import wrap_text
 
         # Fold with the engine's rule (no ，or 。 at a line start, numbers kept whole); Rich
         # then has nothing left to cut.

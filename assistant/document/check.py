@@ -2,17 +2,19 @@
 
 Works on any .docx, not only ours: it reads page setup, the effective font and size of every
 paragraph (run, then style chain, then document defaults), heading numbering, punctuation,
-dates and page numbers; with a workbook, it also checks that every figure is in the text.
+dates and page numbers. Checks of what the document should say (the figures of a workbook) are
+handed in by the caller as text checks.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from assistant import gbt9704 as G
+from assistant.document import gbt9704 as G
 from assistant.errors import WenmiError
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -86,7 +88,13 @@ class _Styles:
         return None
 
 
-def check_docx(path: Path | str, workbook: Any = None) -> list[Finding]:
+#: A check of the document's whole text (`document_text`), such as the figures of a workbook:
+#: the caller brings what this stack does not know.
+TextCheck = Callable[[str], list[Finding]]
+
+
+def check_docx(path: Path | str, text_checks: Sequence[TextCheck] = ()) -> list[Finding]:
+    """Every finding of the .docx at `path`, then those of each of `text_checks` on its text."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -101,8 +109,10 @@ def check_docx(path: Path | str, workbook: Any = None) -> list[Finding]:
     findings += _page(document)
     findings += _fonts_and_text(document)
     findings += _footers(document)
-    if workbook is not None:
-        findings += _figures(document, workbook, str(path))
+    if text_checks:
+        text = document_text(document)
+        for check in text_checks:
+            findings += check(text)
     return findings
 
 
@@ -136,7 +146,7 @@ def _where(index: int, text: str) -> str:
 
 
 def _fonts_and_text(document: Any) -> list[Finding]:
-    from assistant.punctuation import check_punctuation
+    from assistant.document.punctuation import check_punctuation
 
     styles = _Styles(document)
     out: list[Finding] = []
@@ -198,7 +208,7 @@ def _fonts_and_text(document: Any) -> list[Finding]:
 
 
 def _expected(level: int, n: int) -> str:
-    from assistant.model import cn_count
+    from assistant.document.model import cn_count
 
     return cn_count(n) if level in (1, 2) else str(n)
 
@@ -222,23 +232,9 @@ def _footers(document: Any) -> list[Finding]:
     return []
 
 
-def _figures(document: Any, workbook: Any, source: str) -> list[Finding]:
-    from assistant.figures import contains_figure
-
+def document_text(document: Any) -> str:
+    """The text of every body paragraph, then every table cell, one per line."""
     text = "\n".join(p.text for p in document.paragraphs)
     for table in document.tables:
         text += "\n" + "\n".join(c.text for row in table.rows for c in row.cells)
-    out: list[Finding] = []
-    for i, a in enumerate(workbook.achievements, start=1):
-        for m in a.metrics:
-            figure = m.text()
-            if not contains_figure(text, figure):
-                out.append(
-                    Finding(
-                        "figure-missing",
-                        "error",
-                        f"台账第{i}项“{a.title}”",
-                        f"指标“{m.label or figure}”（{figure}）没有出现在文档中",
-                    )
-                )
-    return out
+    return text

@@ -1,6 +1,6 @@
 """The document model: what a 公文 is made of, independent of markup and of Word.
 
-`assistant.markup` builds it from text; `assistant.docx_writer` and `assistant.preview` read it.
+`assistant.document.markup` builds it from text; `assistant.document.docx_writer` and `assistant.document.preview` read it.
 Heading numbers (一、（一）1.（1）) are not stored by the author: `number_headings` assigns them.
 """
 

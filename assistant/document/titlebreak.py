@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 from functools import lru_cache
 
-from assistant import gbt9704
+from assistant.document import gbt9704
 
 #: Characters of 2号 type that fit in the 156 mm text block.
 MAX_TITLE_CHARS = int(

@@ -26,7 +26,7 @@ from typing import Any
 
 from assistant.categories import CATEGORIES
 from assistant.errors import Diagnostic, Location, WenmiError, WenmiErrors
-from assistant.numfmt import (
+from assistant.ledger.numfmt import (
     ADVERBS,
     QUALIFIERS,
     Number,
@@ -35,8 +35,9 @@ from assistant.numfmt import (
     normalize_unit,
     parse_quantity,
 )
+from assistant.ledger.validate import suggest_category
+from assistant.ledger.workbook import Achievement, Metric, Workbook
 from assistant.textclean import strip_xml_invalid
-from assistant.workbook import Achievement, Metric, Workbook, suggest_category
 
 #: Placeholder unit when the file does not say which unit it belongs to.
 UNIT_PLACEHOLDER = "（请填写单位）"
@@ -449,7 +450,7 @@ def _finish(
     if reader.errors:
         raise reader.errors[0] if len(reader.errors) == 1 else WenmiErrors(reader.errors)
     warnings = list(extra_warnings) + reader.warnings
-    from assistant.matching import infer_category
+    from assistant.ledger.categorize import infer_category
 
     for a in achievements:
         if a.category is None:
@@ -734,7 +735,7 @@ def find_figures(text: str) -> list[FoundFigure]:
 
 
 def _last_word(text: str) -> str:
-    from assistant.matching import _jieba
+    from assistant.segment import full_jieba as _jieba
 
     tokens: list[str] = [str(t) for t in _jieba().lcut(text) if t.strip()]
     if tokens and len(tokens[-1]) >= 2:
@@ -953,33 +954,6 @@ def import_docx(path: Path, *, unit: str | None = None, period: str | None = Non
 
 
 # --------------------------------------------------------------------------- dispatch and export
-
-
-def import_file(
-    path: Path | str, *, sheet: str | None = None, unit: str | None = None, period: str | None = None
-) -> Workbook:
-    """Import .xlsx/.xlsm, .csv or .docx by suffix."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        wb = import_xlsx(path, sheet=sheet, unit=unit, period=period)
-    elif suffix == ".csv":
-        wb = import_csv(path, unit=unit, period=period)
-    elif suffix == ".docx":
-        wb = import_docx(path, unit=unit, period=period)
-    elif suffix in (".yaml", ".yml"):
-        from assistant.workbook import load_workbook
-
-        wb = load_workbook(path)
-    else:
-        hint = "支持 .xlsx、.csv、.docx"
-        if suffix in (".xls", ".et"):
-            hint = "请在 Excel/WPS 中另存为 .xlsx 后再导入"
-        elif suffix in (".doc", ".wps"):
-            hint = "请在 Word/WPS 中另存为 .docx 后再导入"
-        raise WenmiError(f"不支持导入“{suffix or '（无扩展名）'}”文件", file=path, hint=hint)
-    wb.path = path
-    return wb
 
 
 EXPORT_COLUMNS: tuple[str, ...] = (

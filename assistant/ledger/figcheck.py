@@ -16,11 +16,14 @@ import datetime as _dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.errors import Diagnostic
-from assistant.figures import contains_figure, scan_numbers
-from assistant.numfmt import cn_date
+from assistant.ledger.figures import contains_figure, scan_numbers
+from assistant.ledger.numfmt import cn_date
+
+if TYPE_CHECKING:
+    from assistant.ledger.workbook import Workbook
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 _SKIP_LINE = re.compile(r"^\s*(?:日期|印发日期|成文日期|发文字号|编号)\s*[:：]")
@@ -150,3 +153,16 @@ def check_figures(
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     return any(d.severity == "error" for d in diagnostics)
+
+
+def missing_figures(workbook: Workbook, text: str) -> list[tuple[str, str]]:
+    """(where, message) for every metric of the workbook whose figure is not in `text`."""
+    out: list[tuple[str, str]] = []
+    for i, a in enumerate(workbook.achievements, start=1):
+        for m in a.metrics:
+            figure = m.text()
+            if not contains_figure(text, figure):
+                out.append(
+                    (f"台账第{i}项“{a.title}”", f"指标“{m.label or figure}”（{figure}）没有出现在文档中")
+                )
+    return out

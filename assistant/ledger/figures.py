@@ -3,7 +3,7 @@
 The sentence follows the reference articles: the action first, then its figures, then what it
 achieved — "开展员工思想状况调查2次，累计参与1131人次。", "修订完善中心层面规章制度35项，形成
 《制度汇编》。", "举办特色农产品展销活动7次，采购扶贫产品42万余元。". Every metric's formatted
-text (Metric.text()) is in the sentence; that is checked here and by assistant.figcheck.
+text (Metric.text()) is in the sentence; that is checked here and by assistant.ledger.figcheck.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Protocol
 
-from assistant.numfmt import ADVERBS, QUALIFIERS_BEFORE, Number, format_number, normalize_unit
+from assistant.ledger.numfmt import ADVERBS, QUALIFIERS_BEFORE, Number, format_number, normalize_unit
 
 
 class MetricLike(Protocol):
@@ -167,7 +167,7 @@ def _split_detail(detail: str) -> tuple[str, bool]:
 def figure_sentence(a: AchievementLike) -> str:
     """One 公文 sentence, ending in "。", with the title, every figure and the detail.
 
-    >>> from assistant.workbook import Achievement, Metric
+    >>> from assistant.ledger.workbook import Achievement, Metric
     >>> figure_sentence(Achievement("开展员工思想状况调查", metrics=[
     ...     Metric("次数", 2, "次"), Metric("参与", 1131, "人次", "累计")]))
     '开展员工思想状况调查2次，累计参与1131人次。'

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from assistant.model import Document, Heading, PageBreak, Paragraph, Table
-from assistant.paginate import NO_LINE_START
+from assistant.document.model import Document, Heading, PageBreak, Paragraph, Table
+from assistant.document.paginate import NO_LINE_START
 
 #: 28 characters per line, two cells each.
 LINE_CELLS = 56
@@ -42,7 +42,7 @@ def preview_text(doc: Document) -> str:
         out.append("━" * (LINE_CELLS // 2))
         out.append("")
     if doc.title:
-        from assistant.titlebreak import break_title
+        from assistant.document.titlebreak import break_title
 
         out += [_centre(line) for line in break_title(doc.title)]
         out.append("")
@@ -142,9 +142,9 @@ PRINT_CELLS = LINE_CELLS + 2
 
 def wrap_text(text: str, width: int) -> str:
     """Every line of a preview folded to `width` cells. When the print line fits, paragraphs
-    break exactly where the .docx does (assistant.paginate: hanging ，。, numbers whole, the
+    break exactly where the .docx does (assistant.document.paginate: hanging ，。, numbers whole, the
     space beside digits); narrower, by `wrap_cells`."""
-    from assistant.paginate import wrap_lines
+    from assistant.document.paginate import wrap_lines
 
     out: list[str] = []
     for line in text.split("\n"):

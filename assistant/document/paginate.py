@@ -18,8 +18,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
-from assistant import gbt9704 as G
-from assistant.model import Document, Heading, PageBreak, Paragraph, Table
+from assistant.document import gbt9704 as G
+from assistant.document.model import Document, Heading, PageBreak, Paragraph, Table
 
 LINE = G.LINE_PITCH_TWIPS
 #: What a page holds: 22 grid lines (LibreOffice takes nothing past the 22nd line; the 225 mm
@@ -237,7 +237,7 @@ def record_rows(doc: Document) -> int:
 
 def paginate(doc: Document) -> Pagination:
     """Pages of `doc` as the writer lays it out."""
-    from assistant.titlebreak import break_title
+    from assistant.document.titlebreak import break_title
 
     flow = _Flow()
     if doc.header:

@@ -30,8 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.errors import Diagnostic, WenmiError
-from assistant.model import (
+from assistant.document.model import (
     Block,
     Document,
     Heading,
@@ -43,6 +42,7 @@ from assistant.model import (
     Table,
     number_headings,
 )
+from assistant.errors import Diagnostic, WenmiError
 
 #: Front-matter keys and the document parts they fill.
 FRONT_KEYS: dict[str, str] = {
@@ -105,7 +105,7 @@ def parse_markup(text: str, source: str = "<公文标记>") -> Document:
     _Parser(lines[body_start:], doc, source).run()
     if doc.numbered:
         number_headings(doc.blocks)
-    from assistant.punctuation import check_punctuation
+    from assistant.document.punctuation import check_punctuation
 
     doc.diagnostics += check_punctuation(((ln.number, ln.text) for ln in lines[body_start:]), source)
     return doc

@@ -2,7 +2,7 @@
 
 python-docx builds the package; where it has no API (East Asian fonts, document grid, fields,
 table grid, borders) we set the WordprocessingML directly, each time with the clause it serves.
-Every size comes from `assistant.gbt9704`.
+Every size comes from `assistant.document.gbt9704`.
 
 Word, WPS and LibreOffice must agree, so the writer avoids what they read differently:
 theme fonts are removed from every style, fonts are set on styles *and* runs with `w:eastAsia`,
@@ -16,9 +16,9 @@ import io
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from assistant import gbt9704 as G
-from assistant.model import Document, Heading, PageBreak, Paragraph, Run, Table
-from assistant.paginate import paginate, red_header_parts, table_geometry
+from assistant.document import gbt9704 as G
+from assistant.document.model import Document, Heading, PageBreak, Paragraph, Run, Table
+from assistant.document.paginate import paginate, red_header_parts, table_geometry
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -359,7 +359,7 @@ class DocxWriter:
         if d.header:
             self.red_header()
         if d.title:
-            from assistant.titlebreak import break_title
+            from assistant.document.titlebreak import break_title
 
             para = self.paragraph(STYLE_TITLE)
             for i, line in enumerate(break_title(d.title)):

@@ -1,0 +1,240 @@
+"""Sections: the achievements grouped into a template's sections, each with a heading from the phrase bank."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from assistant.compose.views import AchievementView, SectionView
+from assistant.errors import Diagnostic, WenmiError
+from assistant.templating import Template
+from assistant.templating.model import SectionPlan
+
+if TYPE_CHECKING:
+    from assistant.ledger.workbook import Achievement, Workbook
+
+
+def build_sections(
+    template: Template,
+    achievements: Sequence[Achievement],
+    views: Mapping[int, AchievementView],
+    seed: int = 0,
+) -> list[SectionView]:
+    """Group the achievements into the plan's sections and give each a heading."""
+    plan = template.sections
+    if plan is None or plan.pattern == "none":
+        return []
+    fixed = list(plan.headings)
+    groups = group_achievements(list(achievements), len(fixed) or plan.count, plan.group_by, fixed)
+    if fixed:
+        headings = fixed
+    elif not groups:
+        return []
+    else:
+        headings = compose_headings(plan, template, groups, seed)
+        # A named family (四高, 1234) has its own order, and so do the workbook's sections then.
+        if not plan.family and not any(a.section for g in groups for a in g):
+            headings, groups = match_headings(headings, groups, plan.pattern, plan.group_by)
+    position = {id(a): i for i, a in enumerate(achievements)}
+    sections: list[SectionView] = []
+    for i, (heading, group) in enumerate(zip(headings, groups, strict=True), start=1):
+        head, tail = split_heading(heading, plan.pattern)
+        shown = tuple(views[id(a)] for a in group)
+        sections.append(SectionView(i, heading, head, tail, shown, tuple(position[id(a)] for a in group)))
+    return sections
+
+
+def replace_headings(
+    template: Template,
+    sections: Sequence[SectionView],
+    headings: Mapping[int, str],
+    diagnostics: list[Diagnostic],
+    workbook: Workbook | None = None,
+) -> list[SectionView]:
+    """`sections` with section i's heading replaced by `headings[i]` (head and tail split again).
+
+    A number with no section, or an empty text, is left out with a warning in `diagnostics`.
+    """
+    pattern = template.sections.pattern if template.sections is not None else "none"
+    where = str(workbook.path) if workbook is not None and workbook.path else None
+    out = list(sections)
+    for number, text in sorted(headings.items()):
+        heading = str(text).strip()
+        if not heading:
+            diagnostics.append(
+                Diagnostic.at(
+                    f"第{number}部分的标题是空的，仍用组合的标题",
+                    rule="heading-empty",
+                    file=where,
+                    field=f"headings.{number}",
+                )
+            )
+            continue
+        if not 1 <= number <= len(sections):
+            have = f"只有 {len(sections)} 个部分" if sections else "不分节"
+            diagnostics.append(
+                Diagnostic.at(
+                    f"模板“{template.id}”{have}，第{number}部分的标题“{heading}”未使用",
+                    rule="heading-unknown-section",
+                    file=where,
+                    field=f"headings.{number}",
+                )
+            )
+            continue
+        head, tail = split_heading(heading, pattern)
+        out[number - 1] = replace(out[number - 1], heading=heading, head=head, tail=tail)
+    return out
+
+
+def group_achievements(
+    achievements: list[Achievement], count: int, group_by: str, headings: Sequence[str] = ()
+) -> list[list[Achievement]]:
+    """Achievements split into sections by `assistant.compose.matching.group_achievements`.
+
+    Without fixed headings: at most `count` non-empty groups. With fixed headings: exactly one
+    group per heading, in heading order: a group whose achievements name a section ("2", or the
+    heading's text) goes there, the others fill the remaining headings in order, and headings
+    nobody fills get an empty group.
+    """
+    from assistant.compose.matching import group_achievements as split
+    from assistant.compose.matching import section_index
+
+    groups = split(achievements, count, group_by, list(headings) or None)
+    if not headings:
+        return groups
+    slots: list[list[Achievement] | None] = [None] * len(headings)
+    unplaced: list[list[Achievement]] = []
+    for group in groups:
+        pins = [section_index(a.section, len(headings), headings) for a in group if a.section]
+        index = next((i for i in pins if i is not None), None)
+        if index is not None and slots[index] is None:
+            slots[index] = group
+        else:
+            unplaced.append(group)
+    for group in unplaced:
+        free = next((i for i, s in enumerate(slots) if s is None), None)
+        if free is None:
+            slots[-1] = (slots[-1] or []) + group
+        else:
+            slots[free] = group
+    return [s or [] for s in slots]
+
+
+def compose_headings(
+    plan: SectionPlan, template: Template, groups: Sequence[Sequence[Achievement]], seed: int
+) -> list[str]:
+    """A parallel set of `len(groups)` headings from the phrase bank."""
+    import inspect
+
+    from assistant.phrasebank import load_bank
+
+    bank = load_bank()
+    kwargs: dict[str, Any] = {
+        "count": len(groups),
+        "theme": plan.theme or template.category,
+        "pattern": plan.pattern,
+        "seed": seed,
+        "hints": section_hints(groups),
+    }
+    if plan.style and "style" in inspect.signature(bank.compose).parameters:
+        kwargs["style"] = plan.style
+    if plan.family:
+        kwargs["family"] = plan.family
+    headings = [str(h) for h in bank.compose(**kwargs)]
+    if len(headings) != len(groups):
+        raise WenmiError(
+            f"词库只给出了 {len(headings)} 个标题，模板“{template.id}”需要 {len(groups)} 个",
+            field="sections",
+            hint="在用户词库中补充该主题的短语，或在模板的 sections.headings 中写定标题",
+        )
+    return headings
+
+
+_COMMON_CHARS = set("的一是在和了有为与及对等中开展工作组织进行推动加强全面持续深入")
+
+
+def _affinity(heading: str, group: Sequence[Achievement]) -> int:
+    """How well a heading fits a section: shared characters and two-character words."""
+    text = "".join(
+        f"{a.title}{a.detail or ''}{a.category or ''}{''.join(a.tags or ())}" for a in group
+    )
+    chars = {c for c in heading if c not in _COMMON_CHARS and "\u4e00" <= c <= "\u9fff"}
+    score = sum(1 for c in chars if c in text)
+    score += 3 * sum(1 for i in range(len(heading) - 1) if heading[i : i + 2] in text)
+    return score
+
+
+def match_headings(
+    headings: list[str], groups: list[list[Achievement]], pattern: str, group_by: str
+) -> tuple[list[str], list[list[Achievement]]]:
+    """Pair each composed heading with the section it fits best.
+
+    The phrase bank returns a parallel set; which member heads which section is ours to choose.
+    Plain phrases have no order of their own, so they move to their sections; numbered
+    frameworks and pair families keep their order, and the sections move instead, unless the
+    user's order is the grouping. Ties keep the original order (deterministic).
+    """
+    import itertools
+
+    n = len(headings)
+    if n < 2 or n > 7:
+        return headings, groups
+    move_headings = pattern == "phrase"
+    if not move_headings and group_by == "order":
+        return headings, groups
+    best_score = -1
+    best: tuple[int, ...] = tuple(range(n))
+    for perm in itertools.permutations(range(n)):
+        if move_headings:
+            score = sum(_affinity(headings[perm[i]], groups[i]) for i in range(n))
+        else:
+            score = sum(_affinity(headings[i], groups[perm[i]]) for i in range(n))
+        if score > best_score:
+            best_score, best = score, perm
+    if move_headings:
+        return [headings[i] for i in best], groups
+    return headings, [groups[i] for i in best]
+
+
+def section_hints(groups: Sequence[Sequence[Achievement]]) -> list[str]:
+    """Words of the sections' achievement titles (and their tags), in order, no repeats."""
+    from assistant.ledger.categorize import words
+
+    hints: list[str] = []
+    for group in groups:
+        for a in group:
+            hints.extend(words(a.title))
+            hints.extend(a.tags or ())
+    return list(dict.fromkeys(h for h in hints if h))
+
+
+#: What joins the head and the tail of a pair heading, looked for in this order.
+PAIR_SEPARATORS: tuple[str, ...] = ("\u3000", "，", " ")
+
+
+def split_heading(heading: str, pattern: str) -> tuple[str, str]:
+    """(head, tail): "提高站位　高标准制定工作措施" -> ("提高站位", "高标准制定工作措施")."""
+    if pattern == "pair":
+        for sep in PAIR_SEPARATORS:
+            if sep in heading:
+                head, tail = heading.split(sep, 1)
+                return head.strip(), tail.strip("\u3000 ")
+    return heading, ""
+
+
+def replace_head(heading: str, pattern: str, phrase: str) -> str:
+    """`heading` with its head replaced by `phrase`, keeping the separator and the tail.
+
+    ("提高站位　高标准制定工作措施", "pair", "守正创新") -> "守正创新　高标准制定工作措施".
+    Only a pair heading has a head of its own: for another pattern, a heading without a tail,
+    or a `phrase` that is a whole pair itself, the result is `phrase` (the whole heading).
+    """
+    phrase = phrase.strip()
+    if pattern != "pair" or split_heading(phrase, pattern)[1]:
+        return phrase
+    for sep in PAIR_SEPARATORS:
+        if sep in heading:
+            rest = heading.split(sep, 1)[1]
+            return f"{phrase}{sep}{rest}" if rest.strip("\u3000 ") else phrase
+    return phrase

@@ -1,0 +1,84 @@
+"""What a template body sees of the workbook: dataclass views of achievements, metrics and sections."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from assistant.ledger.workbook import Achievement
+
+
+@dataclass(frozen=True)
+class MetricView:
+    """One figure as the body sees it: `.text` is its GB/T 15835 form ("600余条")."""
+
+    label: str
+    text: str
+    value: int | float
+    unit: str
+    qualifier: str
+
+
+@dataclass(frozen=True)
+class AchievementView:
+    """An achievement as the body sees it; missing parts are "" (never None)."""
+
+    title: str
+    category: str
+    detail: str
+    owner: str
+    date: str
+    tags: tuple[str, ...]
+    metrics: tuple[MetricView, ...]
+    #: Every metric text joined with "，".
+    figures: str
+    #: A 公文 sentence ending in "。" that contains every figure.
+    sentence: str
+    section: str = ""
+
+
+@dataclass(frozen=True)
+class SectionView:
+    """One section of the plan: its heading and the achievements under it."""
+
+    index: int
+    heading: str
+    head: str
+    tail: str
+    achievements: tuple[AchievementView, ...]
+    #: Where `achievements` are in the workbook's `achievements` (0-based), in the same order.
+    indices: tuple[int, ...] = ()
+
+
+def date_text(value: Any) -> str:
+    from assistant.ledger.numfmt import cn_date
+
+    if isinstance(value, datetime):
+        value = value.date()
+    return str(cn_date(value))
+
+
+def achievement_view(a: Achievement) -> AchievementView:
+    """The view of an achievement the body sees (figures formatted, sentence written)."""
+    from assistant.ledger.figures import figure_sentence
+
+    metrics = tuple(
+        MetricView(
+            label=m.label, text=m.text(), value=m.value, unit=m.unit or "", qualifier=m.qualifier or ""
+        )
+        for m in a.metrics
+    )
+    return AchievementView(
+        title=a.title,
+        category=a.category or "",
+        detail=a.detail or "",
+        owner=a.owner or "",
+        date=date_text(a.date) if a.date else "",
+        tags=tuple(a.tags or ()),
+        metrics=metrics,
+        figures="，".join(m.text for m in metrics),
+        sentence=figure_sentence(a),
+        section=a.section or "",
+    )
