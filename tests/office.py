@@ -24,10 +24,24 @@ FONTS_CONF = Path(__file__).with_name("fonts.conf")
 def require_office() -> None:
     """Skip without LibreOffice, unless CI demands it (WENMI_REQUIRE_OFFICE=1): then fail."""
     if shutil.which("soffice"):
+        _require_latin_metrics()
         return
     if os.environ.get("WENMI_REQUIRE_OFFICE"):
         pytest.fail("LibreOffice (soffice) is required here: apt-get install libreoffice-writer-nogui")
     pytest.skip("LibreOffice (soffice) is not installed")
+
+
+def _require_latin_metrics() -> None:
+    """Digits and Latin text are set in Times New Roman: without a face of its metrics (Liberation
+    Serif), fontconfig falls back to a wider one and every measured line count is off."""
+    if not shutil.which("fc-match"):
+        return
+    env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF))
+    face = subprocess.run(
+        ["fc-match", "-f", "%{family}", "Times New Roman"], capture_output=True, text=True, env=env
+    ).stdout
+    if "Times New Roman" not in face and "Liberation Serif" not in face:
+        pytest.fail(f"Times New Roman resolves to {face!r}: apt-get install fonts-liberation2")
 
 
 def to_pdf(docx: Path, workdir: Path) -> Path:
