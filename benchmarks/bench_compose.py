@@ -1,0 +1,318 @@
+"""Benchmark: composition on workbooks made from real published articles (benchmarks/compose_eval).
+
+Each case is a 台账 (`<slug>.yaml`) rebuilt from a published article and the author's own answer
+(`<slug>.key.yaml`: genre, tense, the author's sections and which achievements went into each).
+For every case it asks `suggest` for templates, renders the best-ranked template of the author's
+genre (the one a user would take) and measures what an editor would look at:
+
+- genre rank: where the first template of the right genre stands in `suggest` (top 3 is the target);
+- pair agreement: over all pairs of achievements, how often wenmi and the author agree on "same
+  section or not" (the all-apart baseline is printed beside it); measured on the best-ranked
+  template of the genre that has sections (the grouping is what is tested);
+- figures missing; catch-all sections (其他…); empty sections; framework mismatches (“三个载体”
+  over a different number of parts, a named method the workbook never mentions);
+- Composition II: label repetitions (“…活动，展销及美食节活动7次”), repeated leads, boilerplate share
+  (sentences carrying nothing from the workbook), and length in Chinese characters.
+
+Run:  python benchmarks/bench_compose.py [--json] [--case SLUG] [--show]
+`--show` prints each rendered document, to be read as the person who must sign it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import re
+import sys
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import yaml  # noqa: E402
+
+from assistant.compose import compose_markup  # noqa: E402
+from assistant.compose.matching import suggest  # noqa: E402
+from assistant.ledger.figcheck import check_figures  # noqa: E402
+from assistant.ledger.files import load_workbook  # noqa: E402
+from assistant.templating import load_catalog  # noqa: E402
+
+EVAL = Path(__file__).resolve().parent / "compose_eval"
+
+_HEADING = re.compile(r"^(#{2,5}) (.*)$")
+_CATCH_ALL = re.compile(r"其[他它]")
+_COUNTED = re.compile(r"([一二两三四五六七八九十])个")
+_CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_METHOD = re.compile(r"“?(\d{3,4}|[一二三四五六七八九十]{1,2}[高严真实快])”?(?:党建)?工作法")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
+
+
+@dataclass
+class CaseResult:
+    slug: str
+    genre: str
+    rows: int
+    genre_rank: int | None
+    template: str | None
+    group_template: str | None
+    pair_agreement: float | None
+    all_apart: float | None
+    sections: int
+    figures_missing: int
+    catch_all: int
+    empty_sections: int
+    framework_mismatches: int
+    label_repetitions: int
+    repeated_leads: int
+    boilerplate: float
+    length: int
+    problems: list[str] = field(default_factory=list)
+
+
+def _pairs_agreement(author: dict[int, int], ours: dict[int, int]) -> tuple[float, float]:
+    items = sorted(set(author) & set(ours))
+    agree = apart = total = 0
+    for i, j in itertools.combinations(items, 2):
+        same_author = author[i] == author[j]
+        total += 1
+        agree += same_author == (ours[i] == ours[j])
+        apart += not same_author
+    return (agree / total, apart / total) if total else (1.0, 1.0)
+
+
+def _headings(markup: str) -> list[tuple[int, int, str]]:
+    """(line index, level, text) of every heading."""
+    out = []
+    for i, line in enumerate(markup.splitlines()):
+        m = _HEADING.match(line)
+        if m:
+            out.append((i, len(m.group(1)), m.group(2)))
+    return out
+
+
+def _empty_sections(markup: str) -> int:
+    lines = markup.splitlines()
+    heads = _headings(markup)
+    empty = 0
+    for k, (i, level, text) in enumerate(heads):
+        if "。" in text.rstrip("。"):
+            continue  # a run-in heading carries its own text
+        nxt = heads[k + 1] if k + 1 < len(heads) else None
+        end = nxt[0] if nxt else len(lines)
+        body = [ln for ln in lines[i + 1 : end] if ln.strip() and not ln.startswith(("落款：", "日期："))]
+        if not body and (nxt is None or nxt[1] <= level):
+            empty += 1
+    # a lone sub-heading: the only child of its parent at its level
+    for k, (i, level, _text) in enumerate(heads):
+        siblings = 0
+        for _j, lv, _t in heads[k:]:
+            if lv < level:
+                break
+            siblings += lv == level
+        first = k == 0 or heads[k - 1][1] < level
+        if first and siblings == 1 and level > 2:
+            empty += 1
+    return empty
+
+
+def _framework_mismatches(markup: str, workbook_text: str) -> list[str]:
+    out = []
+    heads = _headings(markup)
+    for k, (_i, level, text) in enumerate(heads):
+        m = _COUNTED.search(text)
+        if not m:
+            continue
+        promised = _CN[m.group(1)]
+        children = 0
+        for _j, lv, _t in heads[k + 1 :]:
+            if lv <= level:
+                break
+            children += lv == level + 1
+        if children and children != promised:
+            out.append(f"“{text}”下有{children}项")
+    for m in _METHOD.finditer(markup):
+        if m.group(1) not in workbook_text:
+            out.append(f"“{m.group(0)}”台账未提及")
+    return out
+
+
+def _label_repetitions(markup: str, workbook: Any) -> list[str]:
+    out = []
+    for a in workbook.achievements:
+        for metric in a.metrics:
+            label = (metric.label or "").strip()
+            if len(label) < 2:
+                continue
+            stitched = f"，{label}{metric.text()}"
+            if stitched in markup and any(label[k : k + 2] in a.title for k in range(len(label) - 1)):
+                out.append(stitched)
+    return out
+
+
+def _leads(markup: str) -> list[str]:
+    leads = re.findall(r"\*\*(.+?)\*\*", markup)
+    for _i, _level, text in _headings(markup):
+        if "。" in text.rstrip("。"):
+            leads.append(text.split("。", 1)[0])
+    return leads
+
+
+def _content_fragments(workbook: Any) -> set[str]:
+    frags: set[str] = set()
+    for a in workbook.achievements:
+        for text in (a.title, a.detail or "", *(a.tags or ())):
+            han = "".join(_HAN.findall(text))
+            frags.update(han[k : k + 4] for k in range(max(0, len(han) - 3)))
+    return frags
+
+
+def _body_sentences(markup: str) -> list[str]:
+    out = []
+    for line in markup.splitlines():
+        if not line.strip() or line.startswith(("#", "|", "落款：", "日期：", "主送：", "附件：", "表：", "---")):
+            if line.startswith("#### ") or line.startswith("##### "):
+                line = line.lstrip("#").strip()
+            else:
+                continue
+        out += [s for s in _SENTENCE.findall(line.replace("**", "")) if _HAN.search(s)]
+    return out
+
+
+def _boilerplate(markup: str, workbook: Any) -> float:
+    figures = {m.text() for a in workbook.achievements for m in a.metrics}
+    frags = _content_fragments(workbook)
+    sentences = _body_sentences(markup)
+    if not sentences:
+        return 0.0
+    empty = 0
+    for s in sentences:
+        han = "".join(_HAN.findall(s))
+        has = any(f in s for f in figures) or any(han[k : k + 4] in frags for k in range(max(0, len(han) - 3)))
+        empty += not has
+    return empty / len(sentences)
+
+
+def run_case(path: Path, catalog: Any) -> tuple[CaseResult, str]:
+    key = yaml.safe_load(path.with_name(path.stem + ".key.yaml").read_text(encoding="utf-8"))
+    workbook = load_workbook(path)
+    genre = key["genre"]
+    ranked = suggest(workbook, catalog.all())
+    rank = next((k for k, s in enumerate(ranked, start=1) if s.doctype == genre), None)
+    chosen = next((s.id for s in ranked if s.doctype == genre), None)
+    with_sections = next(
+        (
+            s.id
+            for s in ranked
+            if s.doctype == genre
+            and (t := catalog.get(s.id)).sections is not None
+            and t.sections.pattern != "none"
+        ),
+        None,
+    )
+    author = {i - 1: k for k, sec in enumerate(key["sections"]) for i in sec["items"]}
+    agreement = apart = None
+    n_sections = 0
+    if with_sections:
+        grouped = compose_markup(catalog.get(with_sections), workbook)
+        ours = {i: k for k, sec in enumerate(grouped.sections) for i in sec.indices}
+        n_sections = len(grouped.sections)
+        agreement, apart = _pairs_agreement(author, ours)
+    markup = compose_markup(catalog.get(chosen), workbook).markup if chosen else ""
+    wb_text = "\n".join(f"{a.title}{a.detail or ''}{''.join(a.tags or ())}" for a in workbook.achievements)
+    wb_text += "".join(str(v) for v in workbook.fields.values())
+    problems: list[str] = []
+    missing = [d for d in check_figures(workbook.achievements, markup) if d.rule == "figure-missing"]
+    catch = [t for _i, _lv, t in _headings(markup) if _CATCH_ALL.search(t)]
+    frames = _framework_mismatches(markup, wb_text)
+    labels = _label_repetitions(markup, workbook)
+    leads = Counter(_leads(markup))
+    repeated = sum(n - 1 for n in leads.values() if n > 1)
+    problems += [f"缺数字：{d.message}" for d in missing] + [f"兜底节：{t}" for t in catch]
+    problems += [f"框架：{f}" for f in frames] + [f"标签重复：{s}" for s in labels]
+    body = markup.split("\n", 1)[1] if "\n" in markup else markup
+    result = CaseResult(
+        slug=path.stem,
+        genre=genre,
+        rows=len(workbook.achievements),
+        genre_rank=rank,
+        template=chosen,
+        group_template=with_sections,
+        pair_agreement=None if agreement is None else round(agreement, 3),
+        all_apart=None if apart is None else round(apart, 3),
+        sections=n_sections,
+        figures_missing=len(missing),
+        catch_all=len(catch),
+        empty_sections=_empty_sections(markup),
+        framework_mismatches=len(frames),
+        label_repetitions=len(labels),
+        repeated_leads=repeated,
+        boilerplate=round(_boilerplate(markup, workbook), 3),
+        length=len(_HAN.findall(body)),
+        problems=problems,
+    )
+    return result, markup
+
+
+def summary(results: list[CaseResult]) -> dict[str, Any]:
+    ranks = [r.genre_rank for r in results]
+    agreements = [r.pair_agreement for r in results if r.pair_agreement is not None]
+    aparts = [r.all_apart for r in results if r.all_apart is not None]
+    retro = [r for r in results if r.genre in ("工作总结", "经验材料", "宣传报道", "工作报告")]
+    return {
+        "cases": len(results),
+        "genre_top3": f"{sum(1 for k in ranks if k is not None and k <= 3)}/{len(ranks)}",
+        "pair_agreement": round(sum(agreements) / len(agreements), 3) if agreements else None,
+        "all_apart_baseline": round(sum(aparts) / len(aparts), 3) if aparts else None,
+        "figures_missing": sum(r.figures_missing for r in results),
+        "catch_all_sections": sum(r.catch_all for r in results),
+        "empty_sections": sum(r.empty_sections for r in results),
+        "framework_mismatches": sum(r.framework_mismatches for r in results),
+        "label_repetitions": sum(r.label_repetitions for r in results),
+        "repeated_leads": sum(r.repeated_leads for r in results),
+        "boilerplate_retrospective": round(sum(r.boilerplate for r in retro) / len(retro), 3) if retro else None,
+        "length_retrospective_median": sorted(r.length for r in retro)[len(retro) // 2] if retro else None,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--case", help="only this case (slug)")
+    parser.add_argument("--show", action="store_true", help="print each rendered document")
+    args = parser.parse_args(argv)
+    catalog = load_catalog()
+    paths = sorted(p for p in EVAL.glob("*.yaml") if not p.name.endswith(".key.yaml"))
+    if args.case:
+        paths = [p for p in paths if p.stem == args.case]
+    results = []
+    for path in paths:
+        result, markup = run_case(path, catalog)
+        results.append(result)
+        if args.show:
+            print(f"===== {result.slug}（{result.genre}，{result.template}）=====\n{markup}\n")
+    total = summary(results)
+    if args.json:
+        print(json.dumps({"summary": total, "cases": [asdict(r) for r in results]}, ensure_ascii=False, indent=1))
+        return 0
+    head = f"{'case':44} {'genre':6} rank {'pairs':>5} {'apart':>5} fig 其他 empty frame label lead boiler  len"
+    print(head)
+    for r in results:
+        pa = "  -  " if r.pair_agreement is None else f"{r.pair_agreement:.2f}"
+        ap = "  -  " if r.all_apart is None else f"{r.all_apart:.2f}"
+        print(
+            f"{r.slug:44} {r.genre:6} {r.genre_rank or '-':>4} {pa:>5} {ap:>5} {r.figures_missing:>3} "
+            f"{r.catch_all:>4} {r.empty_sections:>5} {r.framework_mismatches:>5} {r.label_repetitions:>5} "
+            f"{r.repeated_leads:>4} {r.boilerplate:>6.2f} {r.length:>5}"
+        )
+    print()
+    for k, v in total.items():
+        print(f"{k:28} {v}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
