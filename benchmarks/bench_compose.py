@@ -107,7 +107,7 @@ def _empty_sections(markup: str) -> int:
         if not body and (nxt is None or nxt[1] <= level):
             empty += 1
     # a lone sub-heading: the only child of its parent at its level
-    for k, (i, level, _text) in enumerate(heads):
+    for k, (_i, level, _text) in enumerate(heads):
         siblings = 0
         for _j, lv, _t in heads[k:]:
             if lv < level:
