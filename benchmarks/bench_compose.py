@@ -8,7 +8,8 @@ genre (the one a user would take) and measures what an editor would look at:
 - genre rank: where the first template of the right genre stands in `suggest` (top 3 is the target);
 - pair agreement: over all pairs of achievements, how often wenmi and the author agree on "same
   section or not" (the all-apart baseline is printed beside it); measured on the best-ranked
-  template of the genre that has sections (the grouping is what is tested);
+  template of the genre that has sections (the grouping is what is tested), and on the grouping
+  engine alone at a plan of four sections ("eng");
 - figures missing; catch-all sections (其他…); empty sections; framework mismatches (“三个载体”
   over a different number of parts, a named method the workbook never mentions);
 - Composition II: label repetitions (“…活动，展销及美食节活动7次”), repeated leads, boilerplate share
@@ -35,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import yaml  # noqa: E402
 
 from assistant.compose import compose_markup  # noqa: E402
-from assistant.compose.matching import suggest  # noqa: E402
+from assistant.compose.matching import group_achievements, suggest  # noqa: E402
 from assistant.ledger.figcheck import check_figures  # noqa: E402
 from assistant.ledger.files import load_workbook  # noqa: E402
 from assistant.templating import load_catalog  # noqa: E402
@@ -61,6 +62,7 @@ class CaseResult:
     group_template: str | None
     pair_agreement: float | None
     all_apart: float | None
+    engine_pairs: float
     sections: int
     figures_missing: int
     catch_all: int
@@ -221,6 +223,10 @@ def run_case(path: Path, catalog: Any) -> tuple[CaseResult, str]:
         ours = {i: k for k, sec in enumerate(grouped.sections) for i in sec.indices}
         n_sections = len(grouped.sections)
         agreement, apart = _pairs_agreement(author, ours)
+    # the grouping engine alone, at the usual plan of four sections
+    engine = group_achievements(workbook.achievements, 4, "meaning")
+    position = {id(a): i for i, a in enumerate(workbook.achievements)}
+    engine_pairs, _ = _pairs_agreement(author, {position[id(a)]: k for k, g in enumerate(engine) for a in g})
     markup = compose_markup(catalog.get(chosen), workbook).markup if chosen else ""
     wb_text = "\n".join(f"{a.title}{a.detail or ''}{''.join(a.tags or ())}" for a in workbook.achievements)
     wb_text += "".join(str(v) for v in workbook.fields.values())
@@ -243,6 +249,7 @@ def run_case(path: Path, catalog: Any) -> tuple[CaseResult, str]:
         group_template=with_sections,
         pair_agreement=None if agreement is None else round(agreement, 3),
         all_apart=None if apart is None else round(apart, 3),
+        engine_pairs=round(engine_pairs, 3),
         sections=n_sections,
         figures_missing=len(missing),
         catch_all=len(catch),
@@ -267,6 +274,7 @@ def summary(results: list[CaseResult]) -> dict[str, Any]:
         "genre_top3": f"{sum(1 for k in ranks if k is not None and k <= 3)}/{len(ranks)}",
         "pair_agreement": round(sum(agreements) / len(agreements), 3) if agreements else None,
         "all_apart_baseline": round(sum(aparts) / len(aparts), 3) if aparts else None,
+        "engine_pair_agreement": round(sum(r.engine_pairs for r in results) / len(results), 3),
         "figures_missing": sum(r.figures_missing for r in results),
         "catch_all_sections": sum(r.catch_all for r in results),
         "empty_sections": sum(r.empty_sections for r in results),
@@ -298,13 +306,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps({"summary": total, "cases": [asdict(r) for r in results]}, ensure_ascii=False, indent=1))
         return 0
-    head = f"{'case':44} {'genre':6} rank {'pairs':>5} {'apart':>5} fig 其他 empty frame label lead boiler  len"
+    head = f"{'case':44} {'genre':6} rank {'pairs':>5} {'apart':>5} {'eng':>5} fig 其他 empty frame label lead boiler  len"
     print(head)
     for r in results:
         pa = "  -  " if r.pair_agreement is None else f"{r.pair_agreement:.2f}"
         ap = "  -  " if r.all_apart is None else f"{r.all_apart:.2f}"
         print(
-            f"{r.slug:44} {r.genre:6} {r.genre_rank or '-':>4} {pa:>5} {ap:>5} {r.figures_missing:>3} "
+            f"{r.slug:44} {r.genre:6} {r.genre_rank or '-':>4} {pa:>5} {ap:>5} {r.engine_pairs:>5.2f} {r.figures_missing:>3} "
             f"{r.catch_all:>4} {r.empty_sections:>5} {r.framework_mismatches:>5} {r.label_repetitions:>5} "
             f"{r.repeated_leads:>4} {r.boilerplate:>6.2f} {r.length:>5}"
         )

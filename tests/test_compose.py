@@ -171,7 +171,8 @@ class TestGrouping:
 
     def test_by_category(self) -> None:
         items = [achievement("甲", "作风建设"), achievement("乙", "组织建设"), achievement("丙", "作风建设")]
-        assert titles(group_achievements(items, 2, "category")) == [["甲", "丙"], ["乙"]]
+        # alike work together; sections in the order of the categories (组织 before 作风)
+        assert titles(group_achievements(items, 2, "category")) == [["乙"], ["甲", "丙"]]
 
     def test_fewer_achievements_than_sections(self) -> None:
         items = [achievement("甲", "作风建设"), achievement("乙", "作风建设")]
@@ -307,6 +308,9 @@ def test_section_plan_can_name_a_phrase_family(tmp_path: Path) -> None:
     src = src.replace("  pattern: phrase\n", "  pattern: pair\n  family: 四高\n").replace(
         "  headings: [提高站位, 压实责任]\n", ""
     )
+    # two achievements of unrelated work, so that there are two sections to head
+    src = src.replace("调度各单位制定践行举措", "开展廉洁警示教育").replace("category: 组织建设", "category: 纪律建设")
+    src = src.replace("label: 践行举措", "label: 警示教育")
     path = tmp_path / "zf-test-family.yaml"
     path.write_text(src.replace("zf-test-4gao", "zf-test-family"), encoding="utf-8")
     template = load_template_file(path)

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any, Protocol
 
+from assistant.compose.grouping import MAX_CLUSTERED, cluster
 from assistant.errors import WenmiError
 from assistant.ledger.categorize import AchievementLike, words
 from assistant.ledger.numfmt import chinese_to_number
@@ -65,6 +66,61 @@ class Suggestion:
         return asdict(self)
 
 
+#: Evidence that a row is a planned task rather than a result: a frequency or a floor in its figures
+#: (每月1次, 至少1篇), or a verb of intention.
+_PLANNED = re.compile(r"每[年月周季天日名人个]|至少|不少于|不低于|力争|争取|拟|计划|将要|筹备|谋划|启动|部署")
+#: Evidence of a result: a verb of completion or recognition.
+_DONE = re.compile(r"完成|获评|荣获|获得|入选|建成|累计|共计|已|实现|取得|开展了|受到|表彰")
+#: A row with neither figures nor a date that opens with one of these is a task still to do.
+_PLAN_VERB = re.compile(r"^(?:深化|持续|探索|倡导|培育|打造|健全|完善|推动|推进|加强|坚持|强化|做好|大兴|经常性|进一步|着力|积极)")
+#: Words of a method or mechanism, what an experience article is written about.
+_METHOD = re.compile(r"机制|工作法|模式|品牌|体系|路径|“[一二三四五六七八九十\d]")
+#: How often each genre is what a workbook of results is written up as (a prior, not a rule).
+GENRE_PRIOR: dict[str, float] = {
+    "工作总结": 1.0, "经验材料": 1.0, "宣传报道": 1.0, "工作报告": 0.8, "调研报告": 0.5, "述职报告": 0.5,
+    "实施方案": 1.0, "工作方案": 1.0, "活动方案": 0.9, "通知": 0.9, "计划表": 0.7, "考核细则": 0.5,
+}  # fmt: skip
+#: Problems to correct: a workbook of these calls for a rectification plan.
+_PROBLEM = re.compile(r"问题|不足|短板|差距|整改|薄弱|不到位|不够")
+
+#: Document types for each tense; the rest (讲话稿, 会议纪要…) fit either.
+RETROSPECTIVE_DOCTYPES = REPORTING_DOCTYPES
+FORWARD_DOCTYPES = PLANNING_DOCTYPES - {"整改方案"}
+
+
+@dataclass(frozen=True)
+class Tense:
+    """Whether a workbook records what was done (retrospective) or what is to be done (forward)."""
+
+    kind: str
+    reason: str
+    problems: bool
+
+
+def workbook_tense(workbook: Any) -> Tense:
+    """Retrospective when most rows read as results (figures, dates, verbs of completion);
+    forward when they read as planned tasks (frequencies, floors, intentions) or the workbook is
+    empty. `problems` when most rows name problems to correct."""
+    rows = list(getattr(workbook, "achievements", []))
+    if not rows:
+        return Tense("forward", "台账还没有成效事项", False)
+    planned = done = problems = 0
+    for a in rows:
+        labels = " ".join(f"{getattr(m, 'label', '') or ''}{getattr(m, 'qualifier', '') or ''}" for m in a.metrics)
+        text = f"{a.title} {a.detail or ''}"
+        plan_hit = bool(_PLANNED.search(labels) or _PLANNED.search(a.title))
+        if not a.metrics and not getattr(a, "date", None) and _PLAN_VERB.search(a.title):
+            plan_hit = True
+        done_hit = bool(_DONE.search(text)) or (bool(a.metrics) and not plan_hit) or bool(getattr(a, "date", None))
+        planned += plan_hit and not done_hit
+        done += done_hit and not plan_hit
+        problems += bool(_PROBLEM.search(a.title))
+    has_problems = problems * 2 > len(rows)
+    if planned > done and planned * 3 >= len(rows):
+        return Tense("forward", f"台账{len(rows)}项中{planned}项是计划任务（频次、底线或打算）", has_problems)
+    return Tense("retrospective", f"台账{len(rows)}项中{done}项是已取得的成效", has_problems)
+
+
 @dataclass(frozen=True)
 class _Profile:
     """What suggest() needs to know about a workbook, computed once."""
@@ -77,6 +133,9 @@ class _Profile:
     tags: Counter[str]
     template: str | None
     field_names: frozenset[str]
+    tense: Tense
+    theme: str
+    methods: int
 
 
 def _profile(workbook: Any) -> _Profile:
@@ -103,6 +162,9 @@ def _profile(workbook: Any) -> _Profile:
         tags=tags,
         template=getattr(workbook, "template", None),
         field_names=frozenset(str(k) for k in fields),
+        tense=workbook_tense(workbook),
+        theme=str(fields.get("主题") or ""),
+        methods=sum(1 for a in achievements if _METHOD.search(f"{a.title}{a.detail or ''}{''.join(a.tags or ())}")),
     )
 
 
@@ -155,14 +217,30 @@ def _score_template(t: Any, p: _Profile) -> Suggestion:
     if tag_hits:
         reasons.append("标签吻合：" + "、".join(tag_hits[:4]))
 
-    # 4. doctype fits how much the workbook has to report
+    # 4. genre: results call for a report, planned tasks (or none) for a plan, problems for 整改方案
     fit = 0.0
-    if doctype in REPORTING_DOCTYPES and p.total >= 3 and p.metric_count >= 3:
-        fit = 1.0
-        reasons.append(f"台账有{p.total}项成效、{p.metric_count}个数据，适合写成{doctype}")
-    elif doctype in PLANNING_DOCTYPES and p.total == 0:
-        fit = 1.0
-        reasons.append(f"台账还没有成效事项，适合起草{doctype}")
+    if doctype == "整改方案":
+        fit = 1.0 if p.tense.problems or p.total == 0 else 0.0
+        if p.tense.problems:
+            reasons.append("台账所列多为待整改的问题，适合起草整改方案")
+        elif p.total == 0:
+            reasons.append(f"台账还没有成效事项，适合起草{doctype}")
+    elif doctype in RETROSPECTIVE_DOCTYPES:
+        fit = GENRE_PRIOR.get(doctype, 0.5) if p.tense.kind == "retrospective" else 0.0
+        if doctype == "经验材料" and p.methods * 4 >= p.total:
+            fit = min(1.0, fit + 0.2)
+            reasons.append("台账写了机制、方法或品牌，适合提炼成经验材料")
+    elif doctype in FORWARD_DOCTYPES:
+        fit = GENRE_PRIOR.get(doctype, 0.5) if p.tense.kind == "forward" else 0.0
+    else:
+        fit = 0.4
+    if fit >= 0.8 and doctype != "整改方案":
+        reasons.append(f"{p.tense.reason}，适合写成{doctype}")
+
+    # 4b. the workbook's theme (主题) named in the template
+    theme_hit = bool(p.theme) and any(k and (k in p.theme or p.theme in k) for k in (*keywords, name))
+    if theme_hit:
+        reasons.append(f"台账主题“{p.theme}”与模板吻合")
 
     # 5. slot values already filled for this template
     slots = getattr(t, "slots", None) or ()
@@ -172,7 +250,8 @@ def _score_template(t: Any, p: _Profile) -> Suggestion:
     if filled:
         reasons.append("台账已填写该模板的填写项：" + "、".join(filled[:5]))
 
-    score = 0.5 * cat_score + 0.25 * kw_score + 0.1 * tag_score + 0.1 * fit + 0.05 * fill_score
+    score = 0.35 * fit + 0.3 * cat_score + 0.15 * kw_score + 0.05 * tag_score + 0.1 * theme_hit
+    score += 0.05 * fill_score
     if p.template and p.template == tid:
         score = 1.0
         reasons.insert(0, "台账指定了此模板（template）")
@@ -189,7 +268,31 @@ def suggest(workbook: Any, templates: Iterable[Any], limit: int | None = None) -
     """
     profile = _profile(workbook)
     ranked = sorted((_score_template(t, profile) for t in templates), key=lambda s: (-s.score, s.id))
+    ranked = _by_genre_first(ranked)
     return ranked[:limit] if limit is not None else ranked
+
+
+#: How many of the first suggestions show different document types.
+DIVERSE_TOP = 3
+
+
+def _by_genre_first(ranked: list[Suggestion]) -> list[Suggestion]:
+    """The best template of each of the first `DIVERSE_TOP` document types, then the rest in order.
+
+    A workbook of results fits a summary, an experience article and a news report alike; showing
+    one of each first lets the drafter choose the genre, not three variants of one. A template the
+    workbook names stays first.
+    """
+    top: list[Suggestion] = []
+    seen: set[str] = set()
+    for s in ranked:
+        if len(top) == DIVERSE_TOP:
+            break
+        if s.doctype not in seen or (not top and s.score == 1.0):
+            top.append(s)
+            seen.add(s.doctype)
+    rest = [s for s in ranked if not any(s is t for t in top)]
+    return top + rest
 
 
 def keywords(achievements: Iterable[AchievementLike], limit: int = 8) -> list[str]:
@@ -205,7 +308,9 @@ def keywords(achievements: Iterable[AchievementLike], limit: int = 8) -> list[st
     return ranked[:limit]
 
 
-GROUP_BY = ("category", "tag", "order")
+#: "meaning" (what the achievements say; "category" is its old name, the category being one of
+#: the features), the first "tag", or "order" (runs of the list).
+GROUP_BY = ("meaning", "category", "tag", "order")
 
 
 def section_index(section: str | None, count: int, hints: Sequence[str] | None = None) -> int | None:
@@ -315,7 +420,7 @@ def group_achievements(
     """
     if group_by not in GROUP_BY:
         raise WenmiError(
-            f"未知的分组方式“{group_by}”", hint="可选：category（按类别）、tag（按标签）、order（按顺序）"
+            f"未知的分组方式“{group_by}”", hint="可选：meaning（按内容）、tag（按标签）、order（按顺序）"
         )
     items = list(achievements)
     if not items or count <= 0:
@@ -333,7 +438,14 @@ def group_achievements(
         else:
             free.append(i)
     open_slots = [s for s in range(slots) if s not in pinned]
-    pieces = _pieces(free, items, group_by, len(open_slots) - len(named))
+    if group_by in ("meaning", "category") and len(free) <= MAX_CLUSTERED:
+        wanted = max(1, len(open_slots) - len(named))
+        clusters = cluster([items[i] for i in free], wanted)
+        pieces = [_Piece([free[j] for j in c], f"~{k}", splittable=False) for k, c in enumerate(clusters)]
+        if not pinned and not named:
+            return [[items[i] for i in p.items] for p in pieces]
+    else:
+        pieces = _pieces(free, items, "category" if group_by == "meaning" else group_by, len(open_slots) - len(named))
     pieces += [_Piece(idx, f"#{name}", splittable=False) for name, idx in named.items()]
     pieces = _balance(
         sorted(pieces, key=lambda p: p.first), len(free) + sum(map(len, named.values())), len(open_slots)

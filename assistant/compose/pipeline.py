@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.compose.sections import build_sections, replace_headings
 from assistant.compose.slots import merge_slot_values
 from assistant.compose.views import SectionView, achievement_view
+from assistant.compose.wording import words_for
 from assistant.errors import Diagnostic
 from assistant.templating import Template, load_catalog, render_template
 from assistant.templating.sandbox import body_names
@@ -64,7 +65,7 @@ def compose_markup(
     values = merge_slot_values(template, workbook.fields, overrides, diagnostics)
     views = [achievement_view(a) for a in workbook.achievements]
     by_identity = {id(a): v for a, v in zip(workbook.achievements, views, strict=True)}
-    sections = build_sections(template, workbook.achievements, by_identity, seed)
+    sections = build_sections(template, workbook.achievements, by_identity, seed, diagnostics)
     if headings:
         sections = replace_headings(template, sections, headings, diagnostics, workbook)
     uses = body_names(template)
@@ -85,6 +86,7 @@ def compose_markup(
             )
         )
     context: dict[str, Any] = {
+        **words_for(unit, period, workbook.fields).as_context(),
         "unit": unit,
         "period": period,
         **values,

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from assistant.compose.grouping import assign
 from assistant.compose.views import AchievementView, SectionView
 from assistant.errors import Diagnostic, WenmiError
 from assistant.templating import Template
@@ -20,15 +21,32 @@ def build_sections(
     achievements: Sequence[Achievement],
     views: Mapping[int, AchievementView],
     seed: int = 0,
+    diagnostics: list[Diagnostic] | None = None,
 ) -> list[SectionView]:
-    """Group the achievements into the plan's sections and give each a heading."""
+    """Group the achievements into the plan's sections and give each a heading.
+
+    A fixed heading that no achievement falls under is left out (the numbering closes up), and
+    `diagnostics` says so: an empty frame is no section.
+    """
     plan = template.sections
     if plan is None or plan.pattern == "none":
         return []
     fixed = list(plan.headings)
     groups = group_achievements(list(achievements), len(fixed) or plan.count, plan.group_by, fixed)
     if fixed:
-        headings = fixed
+        headings = [h for h, g in zip(fixed, groups, strict=True) if g]
+        if diagnostics is not None:
+            for number, (h, g) in enumerate(zip(fixed, groups, strict=True), start=1):
+                if not g and any(groups):
+                    diagnostics.append(
+                        Diagnostic.at(
+                            f"第{number}部分“{h}”没有对应的成效事项，已略去，后面的部分依次前移"
+                            "（要写这一部分，请在台账中补充相应事项）",
+                            rule="section-empty",
+                            field="achievements",
+                        )
+                    )
+        groups = [g for g in groups if g]
     elif not groups:
         return []
     else:
@@ -94,8 +112,8 @@ def group_achievements(
 
     Without fixed headings: at most `count` non-empty groups. With fixed headings: exactly one
     group per heading, in heading order: a group whose achievements name a section ("2", or the
-    heading's text) goes there, the others fill the remaining headings in order, and headings
-    nobody fills get an empty group.
+    heading's text) goes there, the others go under the remaining heading that describes them
+    best (in order when grouped by order), and headings nobody fills get an empty group.
     """
     from assistant.compose.matching import group_achievements as split
     from assistant.compose.matching import section_index
@@ -112,12 +130,15 @@ def group_achievements(
             slots[index] = group
         else:
             unplaced.append(group)
-    for group in unplaced:
-        free = next((i for i, s in enumerate(slots) if s is None), None)
-        if free is None:
-            slots[-1] = (slots[-1] or []) + group
-        else:
-            slots[free] = group
+    free = [i for i, s in enumerate(slots) if s is None]
+    if group_by == "order" or not free:
+        for group in unplaced:
+            index = free.pop(0) if free else len(slots) - 1
+            slots[index] = (slots[index] or []) + group
+        return [s or [] for s in slots]
+    # each group under the free heading that describes it best
+    for group, k in zip(unplaced, assign(unplaced, [headings[i] for i in free]), strict=True):
+        slots[free[k]] = (slots[free[k]] or []) + group
     return [s or [] for s in slots]
 
 

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from assistant.compose.views import AchievementView, achievement_view, date_text
+from assistant.compose.wording import WORDING_FIELDS
 from assistant.errors import Diagnostic, WenmiError
 from assistant.templating import Template
 from assistant.templating.model import Slot
@@ -28,6 +29,8 @@ def merge_slot_values(
     origin: dict[str, str] = {s.name: "默认值" for s in template.slots}
     for key, value in (fields or {}).items():
         slot = template.slot(str(key))
+        if slot is None and str(key) in WORDING_FIELDS:
+            continue  # read by assistant.compose.wording
         if slot is None:
             diagnostics.append(
                 Diagnostic.at(

@@ -60,7 +60,11 @@ GROUP_BY_LABELS: dict[str, str] = {"category": "按类别", "tag": "按标签", 
 PAIR_STYLES: tuple[str, ...] = ("space", "comma")
 
 #: Names the engine puts in every body's context; slots may not use them.
-CONTEXT_NAMES: tuple[str, ...] = ("unit", "period", "achievements", "sections", "headings")
+CONTEXT_NAMES: tuple[str, ...] = (
+    "unit", "period", "achievements", "sections", "headings",
+    # The workbook's wording (assistant.compose.wording.CONTEXT_NAMES; a test keeps them equal).
+    "since", "span", "next_span", "next_period", "org_kind", "sector", "self_ref",
+)  # fmt: skip
 
 #: `<prefix>-<ascii words>`, lowercase.
 ID_PATTERN = re.compile(r"^[a-z]{2}(?:-[a-z0-9]+)+$")

@@ -92,23 +92,24 @@ class TestSections:
         app = WenmiApp(workbook)
         async with app.run_test(size=(120, 36)) as pilot:
             screen = await open_compose(pilot, "zf-tui-gudin")
-            title = "起草践行工作作风的实施方案"
+            # 提高站位 holds the survey and the training; 压实责任 the style and discipline work
+            title = "开展员工思想状况调查"
             assert section_of(screen, title) == 1
             select_achievement(screen, title)
             await pilot.press("ctrl+down")
             await wait_for(pilot, lambda: section_of(screen, title) == 2)
-            assert app.session.workbook.achievements[0].section == "2"
+            assert app.session.workbook.achievements[2].section == "2"
             node = screen.query_one("#sections", Tree).cursor_node
-            assert node is not None and node.data[:2] == ("achievement", 0)  # cursor follows it
+            assert node is not None and node.data[:2] == ("achievement", 2)  # cursor follows it
             await pilot.press("ctrl+s")
             await pilot.pause()
-        assert load_workbook(workbook).achievements[0].section == "2"
+        assert load_workbook(workbook).achievements[2].section == "2"
 
     async def test_move_with_picker(self, workbook: Path) -> None:
         app = WenmiApp(workbook)
         async with app.run_test(size=(120, 36)) as pilot:
             screen = await open_compose(pilot, "zf-tui-gudin")
-            title = "开展员工思想状况调查"
+            title = "起草践行工作作风的实施方案"
             assert section_of(screen, title) == 2
             select_achievement(screen, title)
             await pilot.press("m")
@@ -120,10 +121,10 @@ class TestSections:
         app = WenmiApp(workbook)
         async with app.run_test(size=(120, 36)) as pilot:
             screen = await open_compose(pilot, "zf-tui-gudin")
-            select_achievement(screen, "开展员工思想状况调查")
+            select_achievement(screen, "起草践行工作作风的实施方案")
             await pilot.press("ctrl+down")
             await pilot.pause()
-            assert app.session.workbook.achievements[2].section is None
+            assert app.session.workbook.achievements[0].section is None
 
 
 class TestHeadings:

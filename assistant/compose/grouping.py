@@ -1,0 +1,188 @@
+"""Grouping achievements by what they say, so that each section holds work of one kind.
+
+Every achievement becomes a weighted bag of features: its content words (jieba; title and tags
+count fully, metric labels a little less, the detail half), the concepts of the Party-building
+lexicon its text points to (`lexicon.CONCEPTS`), and its category. Features that every
+achievement shares tell nothing and weigh little (inverse document frequency). Achievements are
+then joined bottom-up, most alike first (average linkage on cosine similarity), until no more
+than the planned number of sections are left, and further while what is left is still closely
+alike; a section of one achievement stays when nothing fits it.
+
+Sections come in the order documents of the genre use: political and theoretical work first,
+then organisation, style, discipline, publicity and service (the order of `CATEGORIES`), the
+workbook's order breaking ties. Same input, same output.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from assistant.categories import CATEGORIES
+from assistant.compose.lexicon import CONCEPTS
+from assistant.ledger.categorize import words
+
+#: How much each part of an achievement says about what it is.
+TITLE_WEIGHT = 1.0
+TAG_WEIGHT = 1.0
+LABEL_WEIGHT = 0.6
+DETAIL_WEIGHT = 0.5
+CONCEPT_WEIGHT = 1.5
+CATEGORY_WEIGHT = 0.8
+INFERRED_CATEGORY_WEIGHT = 0.4
+
+#: Below the planned count, groups still merge while they are at least this alike.
+KEEP_MERGING = 0.3
+#: Within the planned count, thin sections merge only when at least this alike (else they stay apart
+#: rather than make a section of unrelated work).
+RELATED = 0.1
+#: Sections of fewer than this many achievements on average are too thin to plan for.
+MIN_AVERAGE_SIZE = 2.5
+#: Past this many achievements the quadratic clustering gives way to grouping by category.
+MAX_CLUSTERED = 240
+
+Features = dict[str, float]
+
+
+def _features(a: Any) -> Features:
+    """The raw (unweighted by frequency) features of one achievement."""
+    out: dict[str, float] = {}
+    title = str(getattr(a, "title", "") or "")
+    tags = [str(t) for t in (getattr(a, "tags", None) or ())]
+    detail = str(getattr(a, "detail", "") or "")
+    labels = [str(getattr(m, "label", "") or "") for m in (getattr(a, "metrics", None) or ())]
+    fields = [(title, TITLE_WEIGHT), (detail, DETAIL_WEIGHT)]
+    fields += [(t, TAG_WEIGHT) for t in tags] + [(label, LABEL_WEIGHT) for label in labels if label]
+    for text, weight in fields:
+        for w in words(text):
+            out[w] = max(out.get(w, 0.0), weight)
+    head = " ".join([title, *tags, *labels])
+    for concept, triggers in CONCEPTS.items():
+        if any(t in head for t in triggers):
+            out[f"@{concept}"] = CONCEPT_WEIGHT
+        elif any(t in detail for t in triggers):
+            out[f"@{concept}"] = max(out.get(f"@{concept}", 0.0), CONCEPT_WEIGHT * DETAIL_WEIGHT)
+    category = getattr(a, "category", None)
+    if category:
+        inferred = bool(getattr(a, "category_inferred", False))
+        out[f"#{category}"] = INFERRED_CATEGORY_WEIGHT if inferred else CATEGORY_WEIGHT
+    return out
+
+
+def _vectors(items: Sequence[Any]) -> list[Features]:
+    raw = [_features(a) for a in items]
+    df: Counter[str] = Counter(f for r in raw for f in r)
+    n = len(items)
+    out = []
+    for r in raw:
+        v = {f: w * math.log(1 + n / df[f]) for f, w in r.items()}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        out.append({f: x / norm for f, x in v.items()})
+    return out
+
+
+def _cosine(a: Features, b: Features) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(f, 0.0) for f, x in a.items())
+
+
+def similarity(items: Sequence[Any]) -> list[list[float]]:
+    """Cosine similarity of every pair of achievements (1.0 on the diagonal)."""
+    vectors = _vectors(items)
+    n = len(vectors)
+    sim = [[0.0] * n for _ in range(n)]
+    for i in range(n):
+        sim[i][i] = 1.0
+        for j in range(i + 1, n):
+            sim[i][j] = sim[j][i] = _cosine(vectors[i], vectors[j])
+    return sim
+
+
+def target_count(n: int, count: int) -> int:
+    """How many sections `n` achievements fill when the template plans `count`."""
+    if n <= 0 or count <= 0:
+        return 0
+    return max(1, min(count, n, math.ceil(n / MIN_AVERAGE_SIZE)))
+
+
+def cluster(items: Sequence[Any], count: int) -> list[list[int]]:
+    """Indexes of `items` in at most `count` groups of like achievements, in document order."""
+    n = len(items)
+    target = target_count(n, count)
+    if target == 0:
+        return []
+    sim = similarity(items)
+    groups: dict[int, list[int]] = {i: [i] for i in range(n)}
+    link = {(i, j): sim[i][j] for i in range(n) for j in range(i + 1, n)}
+    while len(groups) > 1:
+        # most alike first; among equals the smallest union (unrelated leftovers spread out
+        # instead of piling onto one section), then the earliest
+        (a, b), best = max(
+            link.items(),
+            key=lambda kv: (round(kv[1], 9), -len(groups[kv[0][0]]) - len(groups[kv[0][1]]), -kv[0][0], -kv[0][1]),
+        )
+        if len(groups) <= target and best < KEEP_MERGING:
+            break
+        if len(groups) <= min(count, n) and best < RELATED:
+            break  # thin sections rather than a section of unrelated work
+        size_a, size_b = len(groups[a]), len(groups[b])
+        groups[a] = sorted(groups[a] + groups.pop(b))
+        for c in groups:
+            if c == a:
+                continue
+            ab = link.get((min(a, c), max(a, c)), 0.0)
+            bc = link.pop((min(b, c), max(b, c)), 0.0)
+            link[(min(a, c), max(a, c))] = (size_a * ab + size_b * bc) / (size_a + size_b)
+        link.pop((a, b), None)
+        for key in [k for k in link if b in k]:
+            link.pop(key)
+    return sorted(groups.values(), key=lambda g: (_topic_rank(items, g), g[0]))
+
+
+def _topic_rank(items: Sequence[Any], group: Sequence[int]) -> float:
+    """Where a group stands in the genre's order: the mean rank of its achievements' categories."""
+    ranks = []
+    for i in group:
+        category = getattr(items[i], "category", None)
+        ranks.append(CATEGORIES.index(category) if category in CATEGORIES else len(CATEGORIES))
+    return sum(ranks) / len(ranks)
+
+
+class _Text:
+    """A heading seen as an achievement, so that it has features like one."""
+
+    def __init__(self, text: str) -> None:
+        self.title, self.tags, self.detail, self.metrics, self.category = text, (), "", (), None
+
+
+def heading_fit(group: Sequence[Any], heading: str) -> float:
+    """How well `heading` describes the achievements of `group` (mean cosine, 0 to 1)."""
+    if not group:
+        return 0.0
+    vectors = _vectors([*group, _Text(heading)])
+    return sum(_cosine(vectors[-1], v) for v in vectors[:-1]) / len(group)
+
+
+def assign(groups: Sequence[Sequence[Any]], headings: Sequence[str]) -> list[int]:
+    """For each group, the index of the heading it goes under: each heading at most once while
+    there are headings left, the sum of fits as high as it can be (ties: the given order).
+    Groups past the number of headings go under the heading that fits them best."""
+    n, m = len(groups), len(headings)
+    fits = [[heading_fit(g, h) for h in headings] for g in groups]
+    k = min(n, m)
+    best: tuple[float, tuple[int, ...]] = (-1.0, tuple(range(k)))
+    if k <= 7:
+        for perm in itertools.permutations(range(m), k):
+            score = sum(fits[i][perm[i]] for i in range(k))
+            if score > best[0] + 1e-9:
+                best = (score, perm)
+    else:
+        best = (0.0, tuple(range(k)))
+    out = list(best[1])
+    for i in range(k, n):
+        out.append(max(range(m), key=lambda j: (fits[i][j], -j)))
+    return out
