@@ -150,7 +150,13 @@ def _label_repetitions(markup: str, workbook: Any) -> list[str]:
             if len(label) < 2:
                 continue
             stitched = f"，{label}{metric.text()}"
-            if stitched in markup and any(label[k : k + 2] in a.title for k in range(len(label) - 1)):
+            han = _HAN.findall(label)
+            # the label says again what the title says: two thirds of its characters are in it
+            repeated = len(han) >= 3 and sum(ch in a.title for ch in han) * 3 >= len(han) * 2
+            title = a.title.rstrip("。；，")
+            at = markup.find(title)
+            # stitched: right behind the title, in the same sentence
+            if at >= 0 and repeated and stitched in markup[at + len(title) : at + len(title) + 40].split("。")[0]:
                 out.append(stitched)
     return out
 

@@ -190,3 +190,45 @@ def test_figure_sentence_contains_every_figure(a: Achievement) -> None:
 def test_figure_sentence_is_deterministic(metrics: list[Metric]) -> None:
     a = Achievement("开展专项行动", metrics=metrics)
     assert figure_sentence(a) == figure_sentence(Achievement("开展专项行动", metrics=list(metrics)))
+
+
+class TestFigureWherTheCountedThingStands:
+    """Issue “Composition II”: the number stands where the thing counted stands; no label twice."""
+
+    def test_after_the_label_at_a_clause_end(self) -> None:
+        a = ach("修订完善中心层面规章制度，形成《制度汇编》", Metric("规章制度", 35, "项"))
+        assert figure_sentence(a) == "修订完善中心层面规章制度35项，形成《制度汇编》。"
+
+    def test_the_drafter_places_the_figure_in_the_title(self) -> None:
+        a = ach("修订完善规章制度{规章制度}，形成《制度汇编》", Metric("规章制度", 35, "项"))
+        assert figure_sentence(a) == "修订完善规章制度35项，形成《制度汇编》。"
+
+    def test_classifier_before_the_noun_phrase_after_its_verb(self) -> None:
+        assert figure_sentence(ach("组建重点项目团队", Metric("重点项目团队", 5, "个"))) == "组建5个重点项目团队。"
+        a = ach("新建非公企业及社会组织团支部", Metric("团支部", 12, "个"))
+        assert figure_sentence(a) == "新建12个非公企业及社会组织团支部。"
+        a = ach("针对党建工作制定工作模板", Metric("工作模板", 85, "个"))
+        assert figure_sentence(a) == "针对党建工作制定85个工作模板。"
+
+    def test_no_verb_no_insertion_inside_a_compound(self) -> None:
+        assert "5个先锋岗" not in figure_sentence(ach("党员先锋岗", Metric("先锋岗", 5, "个")))
+
+    def test_label_sharing_the_title_s_last_word_is_not_repeated(self) -> None:
+        a = ach("举办特色农产品展销及各类美食节活动", Metric("展销及美食节活动", 7, "次"))
+        assert figure_sentence(a) == "举办特色农产品展销及各类美食节活动7次。"
+
+    def test_label_that_opens_the_title_is_its_own_clause(self) -> None:
+        a = ach("筹集资金慰问一线职工", Metric("筹集资金", 6, "万元", "余"), Metric("慰问一线职工", 120, "名", "余"))
+        assert figure_sentence(a) == "筹集资金6万余元，慰问一线职工120余名。"
+
+    def test_frequency_goes_before_the_action(self) -> None:
+        a = ach("组织党员到社区开展主题党日服务", Metric("每月主题党日", 1, "次"))
+        assert figure_sentence(a) == "每月组织党员到社区开展主题党日服务1次。"
+
+    def test_amounts_are_never_clipped(self) -> None:
+        a = ach("推进新能源项目建设", Metric("项目规模", 150, "万千瓦"))
+        assert figure_sentence(a) == "推进新能源项目建设，项目规模达150万千瓦。"
+
+    def test_no_figure_inside_quotes(self) -> None:
+        a = ach("开展“规章制度”学习", Metric("规章制度", 3, "项"))
+        assert "“规章制度”" in figure_sentence(a)

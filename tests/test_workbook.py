@@ -407,3 +407,18 @@ class TestFiles:
         with pytest.raises(WenmiError) as info:
             load_workbook(path)
         assert str(info.value).startswith(f"{path}，第4行")
+
+
+def test_a_figure_slot_in_a_title_must_name_a_metric() -> None:
+    text = (
+        "unit: 党委\nachievements:\n"
+        "  - title: 修订完善规章制度{规章制}，形成《制度汇编》\n"
+        "    metrics:\n      - {label: 规章制度, value: 35, unit: 项}\n"
+    )
+    with pytest.raises(WenmiError) as info:
+        loads_workbook(text, "台账.yaml")
+    err = info.value
+    assert err.location.line == 3 and err.location.field == "achievements[1].title"
+    assert "“{规章制}”" in err.message and "“规章制度”" in (err.hint or "")
+    ok = loads_workbook(text.replace("{规章制}", "{规章制度}"), "台账.yaml")
+    assert ok.achievements[0].title == "修订完善规章制度{规章制度}，形成《制度汇编》"

@@ -62,8 +62,9 @@ def date_text(value: Any) -> str:
 
 def achievement_view(a: Achievement) -> AchievementView:
     """The view of an achievement the body sees (figures formatted, sentence written)."""
-    from assistant.ledger.figures import figure_sentence
+    from assistant.ledger.figures import figure_sentence, fill_title
 
+    title, placed = fill_title(a.title, a.metrics)
     metrics = tuple(
         MetricView(
             label=m.label, text=m.text(), value=m.value, unit=m.unit or "", qualifier=m.qualifier or ""
@@ -71,14 +72,15 @@ def achievement_view(a: Achievement) -> AchievementView:
         for m in a.metrics
     )
     return AchievementView(
-        title=a.title,
+        title=title,
         category=a.category or "",
         detail=a.detail or "",
         owner=a.owner or "",
         date=date_text(a.date) if a.date else "",
         tags=tuple(a.tags or ()),
         metrics=metrics,
-        figures="，".join(m.text for m in metrics),
+        # the figures the title does not already carry
+        figures="，".join(v.text for v, m in zip(metrics, a.metrics, strict=True) if not any(m is p for p in placed)),
         sentence=figure_sentence(a),
         section=a.section or "",
     )

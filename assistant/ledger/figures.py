@@ -75,8 +75,24 @@ COUNT_LABELS = frozenset(
 )
 # Noun endings that want a verb before the figure: 覆盖率达100%.
 _RATE_ENDINGS = ("率", "比例", "占比", "比重", "满意度", "增幅", "降幅", "覆盖面", "参与度", "知晓度")
-# Measure-noun endings dropped before the figure: 参训人数318人次 -> 参训318人次.
-_MEASURE_ENDINGS = ("人数", "人次数", "数量", "次数", "金额", "总额", "总数", "规模", "数")
+# Measure-noun endings dropped after a verb: 参训人数318人次 -> 参训318人次.
+_MEASURE_ENDINGS = ("人数", "人次数", "次数")
+# Measure nouns that stay and take 达: 项目规模达150万千瓦, never the clipped 项目150万千瓦.
+_AMOUNT_ENDINGS = ("数量", "金额", "总额", "总数", "总量", "规模", "产值", "面积", "数")
+# Classifiers that stand before the noun they count: 组建5个重点项目团队, 培养1名业务骨干.
+_PRE_CLASSIFIERS = ("个", "名", "支", "家", "座", "所", "位", "批", "户", "对", "处", "套", "台", "本", "期")
+# Verbs that govern a counted noun phrase: the figure goes right after them.
+_VERBS = (
+    "新建", "组建", "制定", "培养", "建立", "成立", "打造", "创建", "发展", "选树", "培育", "表彰", "评选",
+    "征集", "修订", "出台", "形成", "推出", "编印", "设立", "选派", "选拔", "招募", "慰问", "走访", "帮扶",
+    "开设", "建成", "命名", "认定", "吸收", "确定", "评定", "挂牌", "授予",
+)  # fmt: skip
+# A figure after a label in the middle of a title needs a clause boundary behind it.
+_BOUNDARY = "，、；,;（("
+# A figure written into a title by the drafter: 修订完善规章制度{规章制度}，形成《制度汇编》.
+_SLOT = re.compile(r"\{([^{}]+)\}")
+_FREQUENCY = re.compile(r"^(每半年|每[年月周季天日次名个人])(.*)$")
+_QUOTES = {"“": "”", "《": "》", "‘": "’", "「": "」"}
 _END_PUNCT = "。；;，,、：:！!？? \t\n"
 
 
@@ -152,9 +168,95 @@ def metric_phrase(m: MetricLike, *, first: bool = False) -> str:
         return f"{adverb}{label}{verb}{text}"
     for ending in _MEASURE_ENDINGS:
         if label.endswith(ending) and len(label) > len(ending):
-            label = label[: -len(ending)]
-            break
+            return f"{adverb}{label[: -len(ending)]}{text}"
+    if label.endswith(_AMOUNT_ENDINGS) and m.qualifier not in QUALIFIERS_BEFORE:
+        return f"{adverb}{label}达{text}"
     return f"{adverb}{label}{text}"
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every quotation or book title, where no figure may be inserted."""
+    spans, stack = [], []
+    for i, ch in enumerate(text):
+        if ch in _QUOTES:
+            stack.append((ch, i))
+        elif stack and ch == _QUOTES[stack[-1][0]]:
+            spans.append((stack.pop()[1], i + 1))
+    return spans
+
+
+def _find_outside_quotes(text: str, word: str) -> int:
+    spans = _quoted_spans(text)
+    i = text.find(word)
+    while i >= 0:
+        if not any(s <= i < e for s, e in spans):
+            return i
+        i = text.find(word, i + 1)
+    return -1
+
+
+def fill_title(title: str, metrics: Sequence[MetricLike]) -> tuple[str, list[MetricLike]]:
+    """The title with every `{label}` replaced by that metric's figure, and the metrics used.
+
+    A name that matches no metric's label stays as plain text (the workbook check reports it).
+    """
+    used: list[MetricLike] = []
+
+    def put(m: re.Match[str]) -> str:
+        name = m.group(1).strip()
+        metric = next((x for x in metrics if (x.label or "").strip() == name), None)
+        if metric is None:
+            return name
+        used.append(metric)
+        return metric.text()
+
+    return _SLOT.sub(put, title), used
+
+
+def place_in_title(title: str, m: MetricLike) -> str | None:
+    """The title with the figure where the counted thing stands, or None when it has no place.
+
+    After the label when the title names it at a clause end (制定践行举措600余条, 修订完善规章制度
+    35项，形成…); before it for classifiers that precede their noun (组建5个重点项目团队); after
+    the title's last word when the label ends with it (…美食节活动7次). Never inside quotes.
+    """
+    adverb, label = _label_parts(m)
+    if adverb or not label or label in COUNT_LABELS or label.endswith(_RATE_ENDINGS):
+        return None
+    text = m.text()
+    freq = _FREQUENCY.match(label)
+    if freq and (not freq.group(2) or freq.group(2)[-2:] in title) and not title.startswith("每"):
+        # 每月主题党日 1次: 每月组织党员开展主题党日服务1次
+        return f"{freq.group(1)}{_clean_end(title)}{text}{title[len(_clean_end(title)) :]}"
+    unit = normalize_unit(getattr(m, "unit", "") or "")
+    core = label
+    for ending in _MEASURE_ENDINGS:
+        if label.endswith(ending) and len(label) > len(ending):
+            return None  # 参训人数: a verb, its own clause
+    p = _find_outside_quotes(title, core)
+    if p > 0 and unit.startswith(_PRE_CLASSIFIERS) and m.qualifier not in ADVERBS:
+        # before the whole noun phrase: right after the verb that governs it (新建12个非公企业
+        #及社会组织团支部), else right before the label
+        clause_start = max(title.rfind(c, 0, p) for c in "，、；,;") + 1
+        verbs = [(title.rfind(v, clause_start, p), v) for v in _VERBS]
+        at, verb = max(verbs)
+        if at >= 0:
+            q = at + len(verb)
+            return title[:q] + text + title[q:]
+    if p >= 0:
+        end = p + len(core)
+        if end == len(title) or title[end] in _BOUNDARY:
+            return title[:end] + text + title[end:]
+        if p == 0 and len(core) >= 3:
+            # the label is the title's first verb phrase (筹集资金慰问一线职工): its own clause
+            return title[:end] + text + "，" + title[end:]
+    # the label ends with the title's last word (展销及美食节活动 / …美食节活动)
+    tail = _clean_end(title)
+    for size in (4, 3, 2):
+        shared = len(label) >= size and len(tail) >= size and label[-size:] == tail[-size:]
+        if shared and not any(s <= len(tail) - size < e for s, e in _quoted_spans(tail)):
+            return tail + text + title[len(tail) :]
+    return None
 
 
 def _split_detail(detail: str) -> tuple[str, bool]:
@@ -174,14 +276,17 @@ def figure_sentence(a: AchievementLike) -> str:
 
     A figure already written in the title or the detail (as a whole figure) is not repeated.
     """
-    title = _clean_end(a.title or "")
+    title, _ = fill_title(_clean_end(a.title or ""), a.metrics)
     detail, own_sentence = _split_detail(a.detail or "")
     written = f"{title}\n{detail}"
     pending = [m for m in a.metrics if not contains_figure(written, m.text())]
     head = title
     clauses: list[str] = []
     for n, m in enumerate(pending):
-        if n == 0 and head and _attaches(head, m):
+        placed = place_in_title(head, m) if head else None
+        if placed is not None:
+            head = placed
+        elif n == 0 and head and _attaches(head, m):
             head += m.text()
         else:
             clauses.append(metric_phrase(m, first=not head and n == 0))

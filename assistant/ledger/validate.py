@@ -436,6 +436,8 @@ class Validator:
         detail = self.text((*path, "detail"), item.get("detail"), f"{what}的说明（detail）") or None
         tags = self.tags((*path, "tags"), item.get("tags"), what)
         section = self.section((*path, "section"), item.get("section"), what)
+        if title:
+            self.title_slots((*path, "title"), title, metrics, what)
         a = Achievement(
             title=title or "",
             category=category,
@@ -449,6 +451,18 @@ class Validator:
         if category is None and title and self.infer:
             self.infer_category(path, a, what)
         return a
+
+    def title_slots(self, path: PathKey, title: str, metrics: Sequence[Metric], what: str) -> None:
+        """`{指标名}` in a title must name one of the achievement's metrics."""
+        labels = [(m.label or "").strip() for m in metrics]
+        for name in re.findall(r"\{([^{}]*)\}", title):
+            if name.strip() not in labels:
+                have = "、".join(f"“{x}”" for x in labels if x) or "（本项没有带名称的指标）"
+                self.error(
+                    path,
+                    f"{what}的事项里写了“{{{name}}}”，但本项没有名为“{name}”的指标",
+                    hint=f"花括号里写本项某个指标的名称（label），数字会放在那里；本项指标：{have}",
+                )
 
     def infer_category(self, path: PathKey, a: Achievement, what: str) -> None:
         from assistant.ledger.categorize import infer_category
