@@ -39,6 +39,9 @@ def test_period_words(period: str, since: str, span: str, next_span: str, next_p
         ("共青团池州市委员会", "团委", "", "团委"),
         ("荣县总工会", "工会", "", "工会"),
         ("党群工作部（党委统战部）", "部门", "", "党群工作部"),
+        ("中共市农业发展集团委员会", "党委", "企业", "党委"),
+        ("中共某市农业农村局机关委员会", "党委", "机关", "党委"),
+        ("中共市医药集团纪律检查委员会", "纪委", "企业", "纪委"),
     ],
 )
 def test_unit_kind_from_its_name(unit: str, kind: str, where: str, self_ref: str) -> None:

@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from assistant.compose.grouping import assign
+from assistant.compose.paragraphs import build_paragraphs
 from assistant.compose.views import AchievementView, SectionView
 from assistant.errors import Diagnostic, WenmiError
 from assistant.templating import Template
@@ -55,12 +56,28 @@ def build_sections(
         if not plan.family and not any(a.section for g in groups for a in g):
             headings, groups = match_headings(headings, groups, plan.pattern, plan.group_by)
     position = {id(a): i for i, a in enumerate(achievements)}
+    bank = _bank()
+    theme = plan.theme or template.category
+    said = {h for heading in headings for h in (heading, *split_heading(heading, plan.pattern)) if h}
     sections: list[SectionView] = []
     for i, (heading, group) in enumerate(zip(headings, groups, strict=True), start=1):
         head, tail = split_heading(heading, plan.pattern)
         shown = tuple(views[id(a)] for a in group)
-        sections.append(SectionView(i, heading, head, tail, shown, tuple(position[id(a)] for a in group)))
+        paragraphs = build_paragraphs(group, [v.sentence for v in shown], bank, theme, said)
+        sections.append(
+            SectionView(i, heading, head, tail, shown, tuple(position[id(a)] for a in group), paragraphs)
+        )
     return sections
+
+
+def _bank() -> Any:
+    """The phrase bank, or None when it cannot be read (paragraphs then go without leads)."""
+    from assistant.phrasebank import load_bank
+
+    try:
+        return load_bank()
+    except WenmiError:
+        return None
 
 
 def replace_headings(

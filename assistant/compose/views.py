@@ -7,7 +7,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from assistant.ledger.workbook import Achievement
+    from assistant.compose.paragraphs import ParagraphView
+from assistant.ledger.workbook import Achievement
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,9 @@ class SectionView:
     achievements: tuple[AchievementView, ...]
     #: Where `achievements` are in the workbook's `achievements` (0-based), in the same order.
     indices: tuple[int, ...] = ()
+    #: The achievements as paragraphs of like actions, each with a lead where one fits
+    #: (`assistant.compose.paragraphs`); `{{ p }}` writes the lead in bold and the text.
+    paragraphs: tuple[ParagraphView, ...] = ()
 
 
 def date_text(value: Any) -> str:

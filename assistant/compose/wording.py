@@ -21,7 +21,7 @@ ORG_FIELD = "组织类型"
 SECTOR_FIELD = "单位性质"
 WORDING_FIELDS = (ORG_FIELD, SECTOR_FIELD)
 
-ORG_KINDS = ("党委", "党总支", "党支部", "党组", "机关工委", "团委", "工会", "部门")
+ORG_KINDS = ("党委", "党总支", "党支部", "党组", "机关工委", "纪委", "团委", "工会", "部门")
 SECTORS = ("企业", "机关", "事业单位", "村社区")
 
 _CN_DIGITS = "〇一二三四五六七八九"
@@ -121,7 +121,10 @@ def org_kind(unit: str) -> str:
     name = re.sub(r"[（(][^）)]*[）)]", "", unit or "")
     if "机关工委" in name or "机关工作委员会" in name:
         return "机关工委"
-    if re.search(r"团委|共青团|团总支|团支部|团工委", name):
+    if "纪律检查委员会" in name or re.search(r"纪委|纪工委", name):
+        return "纪委"
+    # 团委, but not the 团委 inside 集团委员会
+    if re.search(r"(?<!集)团委|共青团|团总支|团支部|团工委", name):
         return "团委"
     if "工会" in name:
         return "工会"
@@ -139,7 +142,7 @@ def org_kind(unit: str) -> str:
 
 
 _SECTOR_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("村社区", ("村", "社区", "居委会", "嘎查")),
+    ("村社区", ("社区", "居委会", "嘎查", "村党", "村委", "村民", "行政村")),
     ("企业", ("公司", "集团", "有限", "股份", "企业", "工厂", "银行", "电业局", "供电", "矿", "厂")),
     ("事业单位", ("学校", "学院", "大学", "中学", "小学", "幼儿园", "医院", "卫生院", "研究所", "研究院", "科学院",
                  "中心", "图书馆", "博物馆", "文化馆", "研究室", "疾病预防控制", "出版社", "电视台")),
@@ -151,6 +154,8 @@ _SECTOR_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 def sector(unit: str) -> str:
     """企业、机关、事业单位、村社区 as the unit's name says, or "" when it does not say."""
     name = unit or ""
+    if re.search(r"(?<![农乡])村", name) and "村镇银行" not in name:
+        return "村社区"  # 某某村, not the 村 of 农村 or 乡村
     for kind, words in _SECTOR_WORDS:
         if any(w in name for w in words):
             return kind

@@ -1,0 +1,136 @@
+"""Paragraphs like the reference articles': related actions together, under a lead that says
+what they are.
+
+Within a section, achievements that are alike (the grouping's similarity) share a paragraph of
+two or three; one that is like nothing else stands alone. Each paragraph gets a lead from the
+phrase bank — a comma pair (聚焦教育培训，提升能力本领) — chosen for what the paragraph says: among the entries of the paragraph's role (学习, 服务,
+监督…), the one whose words best fit its achievements. No lead is used twice in a document, and
+none repeats a heading. A lead that fits nothing is no lead: the paragraph then opens with its
+first action.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.compose.grouping import heading_fit, similarity
+from assistant.compose.lexicon import CONCEPTS
+
+#: The phrase-bank role that leads a paragraph about each concept.
+CONCEPT_ROLES: dict[str, str] = {
+    "理论学习": "学习", "党课": "学习", "教育培训": "队伍", "组织生活": "组织", "党员队伍": "队伍",
+    "组织体系": "组织", "制度机制": "制度", "政治责任": "责任", "督导考评": "监督", "整改落实": "整改",
+    "调查研究": "作风", "纪律廉洁": "廉洁", "宣传报道": "宣传", "品牌典型": "品牌", "文体活动": "氛围",
+    "志愿服务": "服务", "服务群众": "服务", "乡村振兴": "服务", "职工工会": "服务", "青年工作": "队伍",
+    "安全应急": "保障", "中心工作": "融合", "创新数字": "创新", "统一战线": "融合", "文明创建": "氛围",
+    "共建融合": "融合", "意识形态": "思想", "干部人才": "队伍",
+}  # fmt: skip
+
+#: Items that are at least this alike share a paragraph.
+TOGETHER = 0.15
+#: At most this many actions in one paragraph.
+MAX_ACTIONS = 3
+#: A lead must fit its paragraph at least this well.
+MIN_LEAD_FIT = 0.08
+
+
+@dataclass(frozen=True)
+class ParagraphView:
+    """One paragraph: an optional lead (no final 。) and the text of its actions."""
+
+    lead: str
+    text: str
+    #: Positions of its achievements in the section's `achievements`.
+    members: tuple[int, ...]
+
+    def __str__(self) -> str:
+        return f"**{self.lead}。**{self.text}" if self.lead else self.text
+
+
+def split_paragraphs(items: Sequence[Any]) -> list[list[int]]:
+    """Positions of `items` in paragraphs of like actions (workbook order inside and between)."""
+    n = len(items)
+    if n <= 1:
+        return [list(range(n))]
+    sim = similarity(items)
+    para_of = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    pairs = sorted(((sim[i][j], i, j) for i in range(n) for j in range(i + 1, n)), key=lambda x: (-x[0], x[1], x[2]))
+    for s, i, j in pairs:
+        if s < TOGETHER:
+            break
+        a, b = para_of[i], para_of[j]
+        if a == b or len(members[a]) + len(members[b]) > MAX_ACTIONS:
+            continue
+        for k in members[b]:
+            para_of[k] = a
+        members[a] = sorted(members[a] + members.pop(b))
+    return sorted(members.values(), key=lambda m: m[0])
+
+
+def join_sentences(sentences: Sequence[str]) -> str:
+    """Sentences of one paragraph: short plain ones run on with “，”, the rest follow each other."""
+    out = ""
+    for s in sentences:
+        s = s.strip()
+        if not s:
+            continue
+        short = len(s) <= 24 and "，" not in s
+        if out.endswith("。") and short and len(out.rsplit("。", 2)[-2]) <= 24 and "，" not in out.rsplit("。", 2)[-2]:
+            out = out[:-1] + "，" + s
+        else:
+            out += s
+    return out
+
+
+def _concept_role(items: Sequence[Any]) -> str | None:
+    counts: dict[str, int] = {}
+    for a in items:
+        text = " ".join([str(getattr(a, "title", "")), *map(str, getattr(a, "tags", ()) or ())])
+        for concept, triggers in CONCEPTS.items():
+            if any(t in text for t in triggers):
+                role = CONCEPT_ROLES.get(concept)
+                if role:
+                    counts[role] = counts.get(role, 0) + 1
+    return max(counts, key=lambda r: (counts[r], -list(CONCEPT_ROLES.values()).index(r))) if counts else None
+
+
+def _lead_candidates(bank: Any, role: str, theme: str) -> list[str]:
+    """Comma pairs of the role (聚焦教育培训，提升能力本领): a lead is a sentence, not a noun."""
+    return [
+        e.text
+        for e in bank.entries("pair")
+        if e.role == role and e.style == "comma"
+    ]
+
+
+def choose_lead(items: Sequence[Any], bank: Any, theme: str, used: set[str]) -> str:
+    """The best-fitting unused lead for a paragraph of `items`, or "" when none fits."""
+    role = _concept_role(items)
+    if role is None or bank is None:
+        return ""
+    best, best_fit = "", MIN_LEAD_FIT
+    for text in _lead_candidates(bank, role, theme):
+        if text in used or any(text[:4] in u or u[:4] in text for u in used if len(u) >= 4):
+            continue
+        fit = heading_fit(items, text)
+        if fit > best_fit + 1e-9:
+            best, best_fit = text, fit
+    if best:
+        used.add(best)
+    return best
+
+
+def build_paragraphs(
+    items: Sequence[Any], sentences: Sequence[str], bank: Any, theme: str, used: set[str]
+) -> tuple[ParagraphView, ...]:
+    """The paragraphs of one section: `items` are its achievements, `sentences` their figure
+    sentences; `used` collects the leads (and headings) the document has already said."""
+    out = []
+    for members in split_paragraphs(items):
+        text = join_sentences([sentences[i] for i in members])
+        lead = choose_lead([items[i] for i in members], bank, theme, used) if len(members) > 1 else ""
+        out.append(ParagraphView(lead, text, tuple(members)))
+    return tuple(out)

@@ -1,0 +1,66 @@
+"""Paragraphs of like actions under a lead that fits them (issue “Composition II”)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.compose import compose_markup
+from assistant.compose.paragraphs import ParagraphView, build_paragraphs, join_sentences, split_paragraphs
+from assistant.ledger.figures import figure_sentence
+from assistant.ledger.files import load_workbook
+from assistant.ledger.workbook import Achievement, Metric
+from assistant.phrasebank import load_bank
+from assistant.templating import load_catalog
+
+EVAL = Path(__file__).resolve().parent.parent / "benchmarks" / "compose_eval"
+
+
+def test_like_actions_share_a_paragraph_and_unrelated_ones_stand_alone() -> None:
+    items = [
+        Achievement("开展廉洁警示教育", "纪律建设", [Metric("警示教育", 4, "场")]),
+        Achievement("组织党员到社区开展志愿服务", "群团与服务", [Metric("志愿服务", 8, "次")]),
+        Achievement("组织观看廉政警示教育片", "纪律建设", [Metric("", 3, "次")]),
+    ]
+    assert split_paragraphs(items) == [[0, 2], [1]]
+
+
+def test_no_paragraph_holds_more_than_three_actions() -> None:
+    items = [Achievement(f"开展廉洁警示教育第{i}轮", "纪律建设") for i in range(7)]
+    parts = split_paragraphs(items)
+    assert sorted(i for p in parts for i in p) == list(range(7))
+    assert max(len(p) for p in parts) <= 3
+
+
+def test_short_sentences_run_on() -> None:
+    assert join_sentences(["开展廉洁警示教育4场。", "组织观看警示教育片3次。"]) == "开展廉洁警示教育4场，组织观看警示教育片3次。"
+    long = "修订完善中心层面规章制度35项，形成《制度汇编》。"
+    assert join_sentences([long, "开展警示教育4场。"]) == long + "开展警示教育4场。"
+
+
+def test_leads_fit_and_are_never_said_twice() -> None:
+    bank = load_bank()
+    items = [
+        Achievement("开展职工技能比赛", "群团与服务", [Metric("", 6, "场")]),
+        Achievement("举办职工趣味运动会", "群团与服务", [Metric("参与职工", 1500, "人", "余")]),
+    ]
+    sentences = [figure_sentence(a) for a in items]
+    used: set[str] = set()
+    first = build_paragraphs(items, sentences, bank, "群团与服务", used)
+    second = build_paragraphs(items, sentences, bank, "群团与服务", used)
+    leads = [p.lead for p in (*first, *second) if p.lead]
+    assert leads and len(leads) == len(set(leads))
+    assert all("，" in lead for lead in leads)  # a lead is a sentence, not a noun
+    assert str(first[0]).startswith(f"**{first[0].lead}。**")
+
+
+def test_every_figure_reaches_the_paragraphs_of_a_real_workbook() -> None:
+    wb = load_workbook(EVAL / "rongxian-zonggonghui-wuyi.yaml")
+    result = compose_markup(load_catalog().get("zs-zhibu-zongjie"), wb)
+    text = "".join(str(p) for s in result.sections for p in s.paragraphs)
+    for a in wb.achievements:
+        for m in a.metrics:
+            assert m.text() in text
+    leads = [p.lead for s in result.sections for p in s.paragraphs if p.lead]
+    assert len(leads) == len(set(leads))
+    assert not set(leads) & {s.heading for s in result.sections}
+    assert all(isinstance(p, ParagraphView) for s in result.sections for p in s.paragraphs)
