@@ -38,7 +38,7 @@ YamlPath = tuple[Any, ...]
 META_KEYS: tuple[str, ...] = ("id", "name", "category", "doctype", "keywords", "description")
 REQUIRED_KEYS: tuple[str, ...] = (*META_KEYS, "sample", "body")
 TOP_KEYS: tuple[str, ...] = (*REQUIRED_KEYS, "slots", "sections")
-SLOT_KEYS: tuple[str, ...] = ("name", "label", "type", "required", "default", "help")
+SLOT_KEYS: tuple[str, ...] = ("name", "label", "type", "required", "default", "help", "examples")
 SECTION_KEYS: tuple[str, ...] = ("count", "pattern", "theme", "style", "family", "group_by", "headings")
 SAMPLE_KEYS: tuple[str, ...] = ("unit", "period", "template", "fields", "achievements")
 
@@ -379,8 +379,16 @@ def _parse_slots(chk: _Checker, raw: Any) -> tuple[Slot, ...]:
         default = item.get("default")
         if default is not None and not _default_fits(stype, default):
             chk.error(f"槽位“{name}”的默认值与类型“{stype}”不符", path + ("default",))
+        examples = item.get("examples")
+        if examples is not None and not _default_fits(stype, examples):
+            chk.error(f"槽位“{name}”的示例（examples）与类型“{stype}”不符", path + ("examples",))
         help_ = chk.text(item, "help", path, required=False)
-        slots.append(Slot(name=name, label=label, type=stype, required=required, default=default, help=help_))
+        slots.append(
+            Slot(
+                name=name, label=label, type=stype, required=required, default=default, help=help_,
+                examples=examples,
+            )
+        )
     return tuple(slots)
 
 

@@ -83,8 +83,12 @@ class Slot:
     type: str = "text"
     required: bool = False
     #: The value used when neither the workbook nor `--set` gives one; None means "no default".
+    #: Only framing belongs here (true for any unit); claims about the unit go in `examples`.
     default: Any = None
     help: str = ""
+    #: Example claims (problems, measures, judgements) offered to the drafter: used only when the
+    #: drafter accepts them (`--examples`, or in the TUI), and then marked for review in the .docx.
+    examples: Any = None
 
 
 @dataclass(frozen=True)
