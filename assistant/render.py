@@ -78,6 +78,7 @@ def compose_document(
     overrides: dict[str, Any] | None = None,
     seed: int | None = None,
     headings: Mapping[int, str] | None = None,
+    examples: bool = False,
 ) -> ComposedDocument:
     """Compose `template_id` (or the workbook's own `template:`) with `workbook` and parse it.
 
@@ -100,7 +101,7 @@ def compose_document(
     template = load_catalog().get(tid)
     notes: list[Diagnostic] = []
     seed, headings = _chosen_headings(workbook, template.id, seed, headings, notes)
-    result = compose_markup(template, workbook, overrides, seed=seed, headings=headings)
+    result = compose_markup(template, workbook, overrides, seed=seed, headings=headings, examples=examples)
     source = f"模板“{template.id}”的输出"
     doc = parse_markup(result.markup, source=source)
     diagnostics = notes + list(result.diagnostics)
@@ -156,15 +157,19 @@ def export_workbook(
     force: bool = False,
     strict: bool = False,
     fmt: str = "docx",
+    examples: bool = False,
 ) -> ExportResult:
-    """Compose and write one document. With `strict`, a missing or unknown figure stops the write.
+    """Compose and write one document. With `strict`, a missing or unknown figure, or example
+    content nobody has vouched for (`examples`), stops the write.
 
     `seed` and `headings` default to the workbook's (see `compose_document`).
     """
     out = Path(out)
     if out.exists() and not force:
         raise WenmiError("输出文件已存在，未覆盖", file=str(out), hint="加 --force 覆盖，或换一个文件名")
-    composed = compose_document(workbook, template_id, overrides=overrides, seed=seed, headings=headings)
+    composed = compose_document(
+        workbook, template_id, overrides=overrides, seed=seed, headings=headings, examples=examples
+    )
     # Figures are sacred: a dropped or unknown figure is a warning, and stops the write with --strict.
     blocking = [d for d in composed.diagnostics if d.rule.startswith("figure")] if strict else []
     if blocking:
@@ -172,6 +177,14 @@ def export_workbook(
             "数字核对未通过（--strict），未写出文档：\n" + "\n".join(f"  {d}" for d in blocking),
             file=str(workbook.path) if workbook.path else None,
             hint="让模板写出全部指标、删去台账中没有的数字，或去掉 --strict 只给出警告",
+        )
+    # Claims are sourced: example content is for a draft, never for a document sent up.
+    unsourced = [d for d in composed.diagnostics if d.rule == "examples-used"] if strict else []
+    if unsourced:
+        raise WenmiError(
+            "文档中有未经核实的示例内容（--strict），未写出文档：\n" + "\n".join(f"  {d}" for d in unsourced),
+            file=str(workbook.path) if workbook.path else None,
+            hint="把这些内容写进台账的 fields，或去掉 --examples",
         )
     write_output(composed.document, out, fmt, force=True)
     from assistant.document.paginate import paginate

@@ -31,7 +31,12 @@ def register(subparsers: Any) -> None:
         "--seed", type=int, default=None, metavar="序号", help="标题组合的序号（换一组标题；默认取台账中的 seed:）"
     )
     p.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
-    p.add_argument("--strict", action="store_true", help="指标缺失或出现台账外数字时报错，不写出文档")
+    p.add_argument("--strict", action="store_true", help="指标缺失、出现台账外数字或采用了示例内容时报错，不写出文档")
+    p.add_argument(
+        "--examples",
+        action="store_true",
+        help="台账没写的问题、措施等采用模板示例；文档中以黄色底纹和批注标出，须逐条核实",
+    )
     p.set_defaults(func=cmd_render)
 
 
@@ -108,7 +113,8 @@ def render_one(src: Path, dst: Path, fmt: str, args: argparse.Namespace, overrid
 
         wb = load_workbook(src)
         result = export_workbook(
-            wb, args.template, dst, overrides=overrides, seed=args.seed, force=args.force, strict=args.strict, fmt=fmt
+            wb, args.template, dst, overrides=overrides, seed=args.seed, force=args.force, strict=args.strict, fmt=fmt,
+            examples=args.examples,
         )
         return result.diagnostics
     if suffix in MARKUP_SUFFIXES or not suffix:

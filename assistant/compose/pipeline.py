@@ -47,12 +47,15 @@ def compose_markup(
     overrides: Mapping[str, str] | None = None,
     seed: int = 0,
     headings: Mapping[int, str] | None = None,
+    *,
+    examples: bool = False,
 ) -> ComposeResult:
     """Render `template` with `workbook` (and `--set` overrides) into 公文 markup.
 
     `seed` picks the alternative set of composed headings; `headings` ({section number (1-based):
     text}) then replaces single headings, e.g. ones the user picked. Numbers the template has
-    no section for are ignored with a warning.
+    no section for are ignored with a warning. `examples`: the drafter accepts the template's
+    example claims for the slots left empty (they are marked for review).
     """
     diagnostics: list[Diagnostic] = []
     unit, period = workbook.unit, workbook.period or ""
@@ -62,7 +65,7 @@ def compose_markup(
             unit = overrides.pop(key)
         elif key in _PERIOD_KEYS:
             period = overrides.pop(key)
-    values = merge_slot_values(template, workbook.fields, overrides, diagnostics)
+    values = merge_slot_values(template, workbook.fields, overrides, diagnostics, examples)
     views = [achievement_view(a) for a in workbook.achievements]
     by_identity = {id(a): v for a, v in zip(workbook.achievements, views, strict=True)}
     sections = build_sections(template, workbook.achievements, by_identity, seed, diagnostics)

@@ -23,8 +23,14 @@ def merge_slot_values(
     fields: Mapping[str, Any],
     overrides: Mapping[str, str],
     diagnostics: list[Diagnostic],
+    examples: bool = False,
 ) -> dict[str, Any]:
-    """Slot values: defaults < workbook fields < overrides, coerced to each slot's type."""
+    """Slot values: defaults < workbook fields < overrides, coerced to each slot's type.
+
+    A slot the drafter left empty that offers example claims gets them only with `examples`
+    (the drafter accepted them), each marked for review (`REVIEW_OPEN`…`REVIEW_CLOSE`); without,
+    a warning says what the drafter may add.
+    """
     raw: dict[str, Any] = {s.name: s.default for s in template.slots}
     origin: dict[str, str] = {s.name: "默认值" for s in template.slots}
     for key, value in (fields or {}).items():
@@ -49,9 +55,46 @@ def merge_slot_values(
     values: dict[str, Any] = {}
     for slot in template.slots:
         values[slot.name] = coerce_slot_value(slot, raw[slot.name], origin[slot.name])
+        offered = slot.examples is not None and origin[slot.name] == "默认值"
+        if offered and values[slot.name] in ("", [], None):
+            if examples:
+                values[slot.name] = mark_for_review(coerce_slot_value(slot, slot.examples, "示例"))
+                diagnostics.append(
+                    Diagnostic.at(
+                        f"“{slot.label}”采用了模板的示例内容，文档中已标出，请逐条核实或替换",
+                        rule="examples-used",
+                        field=f"fields.{slot.name}",
+                    )
+                )
+                continue
+            diagnostics.append(
+                Diagnostic.at(
+                    f"“{slot.label}”没有填写，文档中略去了这部分"
+                    f"（可在台账 fields 中填写，或加 --examples 采用模板示例后逐条核实）",
+                    rule="examples-offered",
+                    field=f"fields.{slot.name}",
+                )
+            )
         if slot.required and values[slot.name] in ("", [], None):
             raise _missing_slot(template, slot)
     return values
+
+
+#: What marks text for the drafter's review in markup: 示例内容，请核实或替换.
+REVIEW_OPEN = "[示例]"
+REVIEW_CLOSE = "[/示例]"
+
+
+def mark_for_review(value: Any) -> Any:
+    """`value` with every piece of text wrapped in review marks (lists item by item, tables cell
+    by cell), so the document shows exactly which words nobody has vouched for."""
+    if isinstance(value, str):
+        return f"{REVIEW_OPEN}{value}{REVIEW_CLOSE}" if value else value
+    if isinstance(value, list):
+        return [mark_for_review(v) for v in value]
+    if isinstance(value, dict):
+        return {k: mark_for_review(v) for k, v in value.items()}
+    return value
 
 
 def _unknown_slot(template: Template, key: str) -> WenmiError:
@@ -68,6 +111,14 @@ def _unknown_slot(template: Template, key: str) -> WenmiError:
 
 def _missing_slot(template: Template, slot: Slot) -> WenmiError:
     example = f"--set {slot.name}=值"
+    if slot.examples is not None:
+        return WenmiError(
+            f"模板“{template.id}”需要“{slot.label}”（{slot.name}），台账没有给出，不能代为编写"
+            + (f"：{slot.help}" if slot.help else ""),
+            field=slot.name,
+            hint=f"写进台账的 fields（fields: {{{slot.name}: …}}）或用 {example} 填写；"
+            "也可加 --examples 采用模板示例，文档中会标出待核实",
+        )
     return WenmiError(
         f"模板“{template.id}”缺少必填项“{slot.label}”（{slot.name}）"
         + (f"：{slot.help}" if slot.help else ""),

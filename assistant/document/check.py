@@ -109,6 +109,7 @@ def check_docx(path: Path | str, text_checks: Sequence[TextCheck] = ()) -> list[
     findings += _page(document)
     findings += _fonts_and_text(document)
     findings += _footers(document)
+    findings += _review_marks(document)
     if text_checks:
         text = document_text(document)
         for check in text_checks:
@@ -238,3 +239,35 @@ def document_text(document: Any) -> str:
     for table in document.tables:
         text += "\n" + "\n".join(c.text for row in table.rows for c in row.cells)
     return text
+
+
+def _review_marks(document: Any) -> list[Finding]:
+    """Example content still waiting for review: runs that carry wenmi's comment
+    (示例内容，请核实或替换), in the body and in tables; one finding per paragraph or cell."""
+    from assistant.document.docx_writer import REVIEW_COMMENT
+
+    try:
+        texts = {str(c.comment_id): c.text for c in document.comments}
+    except (AttributeError, KeyError, ValueError):
+        return []
+    out: list[Finding] = []
+    seen: set[Any] = set()  # the elements themselves: lxml may reuse the id of a freed proxy
+    for ref in document.part.element.iter(f"{_W}commentReference"):
+        if REVIEW_COMMENT not in texts.get(str(ref.get(f"{_W}id")), ""):
+            continue
+        para = ref.getparent()
+        while para is not None and para.tag != f"{_W}p":
+            para = para.getparent()
+        if para is None or para in seen:
+            continue
+        seen.add(para)
+        quote = "".join(t.text or "" for t in para.iter(f"{_W}t"))
+        out.append(
+            Finding(
+                "review-mark",
+                "error",
+                f"“{quote[:20]}”",
+                "这里有模板的示例内容（黄色底纹、批注“示例内容，请核实或替换”）：核实或改写后删去批注和底纹再报送",
+            )
+        )
+    return out

@@ -24,6 +24,10 @@ if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
     from docx.text.paragraph import Paragraph as DocxParagraph
 
+#: Example content left for review (`Run.review`): highlighted, and a comment on it.
+REVIEW_HIGHLIGHT = "yellow"
+REVIEW_COMMENT = "示例内容，请核实或替换"
+
 #: Our paragraph styles: name -> (font, size, bold, alignment, first-line indent in characters).
 STYLE_BODY = "公文正文"
 STYLE_TITLE = "公文标题"
@@ -349,6 +353,17 @@ class DocxWriter:
             set_run_fonts(rpr, st.font, st.size_pt, st.bold or run.bold)
         else:
             set_run_fonts(rpr, G.BODY.font, G.BODY.size_pt, run.bold)
+        if run.review:
+            self.mark_for_review(r)
+
+    def mark_for_review(self, r: Any) -> None:
+        """Example content: highlighted, with a Word comment asking the drafter to check it."""
+        rpr = r._r.get_or_add_rPr()
+        _child(rpr, "w:highlight", **{"w:val": REVIEW_HIGHLIGHT})
+        _order_rpr(rpr)
+        comment = self.out.add_comment(r, text=REVIEW_COMMENT, author="文秘", initials="WM")
+        # no timestamp: the same markup gives the same bytes
+        comment._comment_elm.attrib.pop(_qn("w:date"), None)
 
     def blank(self) -> None:
         self.paragraph(STYLE_BODY)
@@ -482,6 +497,8 @@ class DocxWriter:
                 set_run_fonts(rpr, st.font, st.size_pt)
                 _child(rpr, "w:spacing", **{"w:val": "0"})
                 _order_rpr(rpr)
+                if ri > 0 and (ri - 1, ci) in table.review:
+                    self.mark_for_review(run)
 
     def attachments(self) -> None:
         """附件说明 (7.3.4): one empty line under the body, 附件：1.名称, names aligned."""

@@ -164,16 +164,50 @@ def normalize_date(text: str) -> str:
     return t
 
 
+#: Example content to review: `[示例]…[/示例]` (what `--examples` puts around a template's examples).
+REVIEW_OPEN = "[示例]"
+REVIEW_CLOSE = "[/示例]"
+
+
 def parse_inline(text: str, source: str, line: int) -> list[Run]:
-    """Split `**bold**` spans; an unclosed `**` is an error."""
+    """Split `**bold**` and `[示例]…[/示例]` spans; an unclosed mark is an error."""
+    if REVIEW_OPEN not in text and REVIEW_CLOSE not in text:
+        return _bold_runs(text, source, line, 0)
+    runs: list[Run] = []
+    rest, offset = text, 0
+    while rest:
+        start = rest.find(REVIEW_OPEN)
+        close = rest.find(REVIEW_CLOSE)
+        if close >= 0 and (start < 0 or close < start):
+            raise WenmiError(
+                "示例标记 [/示例] 前面没有 [示例]", file=source, line=line, column=offset + close + 1,
+                hint="示例内容写成 [示例]……[/示例]",
+            )
+        if start < 0:
+            runs += _bold_runs(rest, source, line, offset)
+            break
+        runs += _bold_runs(rest[:start], source, line, offset)
+        end = rest.find(REVIEW_CLOSE, start)
+        if end < 0:
+            raise WenmiError(
+                "示例标记 [示例] 没有闭合", file=source, line=line, column=offset + start + 1,
+                hint="在示例内容后面写 [/示例]",
+            )
+        inner = rest[start + len(REVIEW_OPEN) : end]
+        runs += [Run(r.text, r.bold, review=True) for r in _bold_runs(inner, source, line, offset + start)]
+        consumed = end + len(REVIEW_CLOSE)
+        rest, offset = rest[consumed:], offset + consumed
+    return runs
+
+
+def _bold_runs(text: str, source: str, line: int, offset: int) -> list[Run]:
     if "**" not in text:
         return [Run(text)] if text else []
     parts = text.split("**")
     if len(parts) % 2 == 0:
-        col = text.rfind("**") + 1
+        col = offset + text.rfind("**") + 1
         raise WenmiError("加粗标记 ** 没有闭合", file=source, line=line, column=col, hint="在加粗文字的两端各写一个 **")
-    runs = [Run(p, bold=i % 2 == 1) for i, p in enumerate(parts) if p]
-    return runs
+    return [Run(p, bold=i % 2 == 1) for i, p in enumerate(parts) if p]
 
 
 def split_runin(text: str) -> tuple[str, str]:
@@ -320,13 +354,21 @@ class _Parser:
         if len(widths) != len(header):
             raise self.err(rows[1][0], f"分隔行有 {len(widths)} 列，表头有 {len(header)} 列", "让每一行的列数相同")
         body: list[list[str]] = []
+        review: set[tuple[int, int]] = set()
         for number, cells in rows[2:]:
             if len(cells) != len(header):
                 raise self.err(number, f"这一行有 {len(cells)} 列，表头有 {len(header)} 列", "补齐或删去多余的单元格")
-            body.append(cells)
+            plain = []
+            for ci, cell in enumerate(cells):
+                marked = REVIEW_OPEN in cell or REVIEW_CLOSE in cell
+                runs = parse_inline(cell, self.source, number) if marked else []
+                if any(r.review for r in runs):
+                    review.add((len(body), ci))
+                plain.append(cell.replace(REVIEW_OPEN, "").replace(REVIEW_CLOSE, "") if runs else cell)
+            body.append(plain)
         if not any(h.strip() for h in header):
             raise self.err(start, "表头为空", "在第一行写上各列名称")
-        self.add(Table(header, body, widths, caption, start))
+        self.add(Table(header, body, widths, caption, start, review))
 
 
 def split_row(text: str) -> list[str]:
@@ -340,7 +382,11 @@ def split_row(text: str) -> list[str]:
 
 
 def _inline(runs: list[Run]) -> str:
-    return "".join(f"**{r.text}**" if r.bold else r.text for r in runs)
+    out = []
+    for r in runs:
+        text = f"**{r.text}**" if r.bold else r.text
+        out.append(f"{REVIEW_OPEN}{text}{REVIEW_CLOSE}" if r.review else text)
+    return "".join(out)
 
 
 def _escape_paragraph(text: str) -> str:
@@ -386,7 +432,12 @@ def to_markup(doc: Document) -> str:
                 out.append(f"表：{block.caption}")
             out.append("| " + " | ".join(_cell(c) for c in block.header) + " |")
             out.append("| " + " | ".join("-" * w for w in block.widths) + " |")
-            out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in block.rows]
+            for ri, row in enumerate(block.rows):
+                cells = [
+                    f"{REVIEW_OPEN}{_cell(c)}{REVIEW_CLOSE}" if (ri, ci) in block.review else _cell(c)
+                    for ci, c in enumerate(row)
+                ]
+                out.append("| " + " | ".join(cells) + " |")
         elif isinstance(block, PageBreak):
             out.append(PAGE_BREAK)
     if doc.attachments:

@@ -17,6 +17,8 @@ class Run:
 
     text: str
     bold: bool = False
+    #: Example content nobody has vouched for: highlighted, with a comment asking for review.
+    review: bool = False
 
 
 @dataclass
@@ -62,6 +64,8 @@ class Table:
     widths: list[int]
     caption: str = ""
     line: int = 0
+    #: (row, column) of body cells that hold example content to review (row 0 = first body row).
+    review: set[tuple[int, int]] = field(default_factory=set)
 
 
 @dataclass
