@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.compose.wording import CONTEXT_NAMES, org_kind, parse_period, sector, words_for
+from assistant.compose.wording import CONTEXT_NAMES, date_check, org_kind, parse_period, sector, words_for
 from assistant.templating.model import CONTEXT_NAMES as TEMPLATE_NAMES
 
 
@@ -59,3 +59,33 @@ def test_templates_know_every_wording_name() -> None:
     """Template validation accepts exactly the names composition provides."""
     assert set(CONTEXT_NAMES) <= set(TEMPLATE_NAMES)
     assert set(words_for("甲", "2022年").as_context()) == set(CONTEXT_NAMES)
+
+
+@pytest.mark.parametrize(
+    ("date", "period", "retrospective", "warned"),
+    [
+        ("2023年1月11日", "2022年", True, False),
+        ("2022年5月11日", "2022年", True, True),
+        ("2023年7月1日", "2023年上半年", True, False),
+        ("2023年6月1日", "2023年上半年", True, True),
+        ("2023年2月1日", "2022年", False, False),
+        ("2024年2月1日", "2022年", False, True),
+        ("2024年2月1日", "", True, False),
+    ],
+)
+def test_a_date_that_does_not_fit_the_period_is_reported(
+    date: str, period: str, retrospective: bool, warned: bool
+) -> None:
+    assert (date_check(date, period, retrospective) is not None) == warned
+
+
+def test_a_summary_dated_before_its_period_ends_warns_when_composed() -> None:
+    from dataclasses import replace
+
+    from assistant.compose import compose_markup, sample_workbook
+    from assistant.templating import load_catalog
+
+    template = load_catalog().get("zs-zhibu-zongjie")
+    wb = replace(sample_workbook(template), period="2023年", fields={"日期": "2023-06-30"})
+    result = compose_markup(template, wb)
+    assert any(d.rule == "date-period" and "早于" in d.message for d in result.diagnostics)

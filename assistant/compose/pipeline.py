@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.compose.sections import build_sections, replace_headings
 from assistant.compose.slots import merge_slot_values
 from assistant.compose.views import SectionView, achievement_view
-from assistant.compose.wording import words_for
+from assistant.compose.wording import date_check, words_for
 from assistant.errors import Diagnostic
 from assistant.templating import Template, load_catalog, render_template
 from assistant.templating.sandbox import body_names
@@ -66,6 +66,7 @@ def compose_markup(
         elif key in _PERIOD_KEYS:
             period = overrides.pop(key)
     values = merge_slot_values(template, workbook.fields, overrides, diagnostics, examples)
+    _check_date(template, values, period, diagnostics)
     views = [achievement_view(a) for a in workbook.achievements]
     by_identity = {id(a): v for a, v in zip(workbook.achievements, views, strict=True)}
     sections = build_sections(template, workbook.achievements, by_identity, seed, diagnostics)
@@ -120,3 +121,20 @@ def compose_for(
 ) -> ComposeResult:
     """Look a template up in the catalogue and compose it (a shortcut for the CLI and TUI)."""
     return compose_markup(load_catalog().get(template_id), workbook, overrides)
+
+
+#: Document types that report a period that is over (dated after it ends).
+_RETROSPECTIVE = frozenset({"工作总结", "工作报告", "经验材料", "宣传报道", "述职报告", "调研报告"})
+#: Document types that plan a period (dated before or during it).
+_FORWARD = frozenset({"实施方案", "工作方案", "活动方案", "通知", "计划表", "考核细则", "整改方案"})
+
+
+def _check_date(template: Template, values: Mapping[str, Any], period: str, out: list[Diagnostic]) -> None:
+    """Warn when the 成文日期 does not fit the period the document covers."""
+    if template.doctype not in _RETROSPECTIVE | _FORWARD:
+        return
+    for slot in template.slots:
+        if slot.type == "date" and slot.name in ("日期", "成文日期") and values.get(slot.name):
+            message = date_check(str(values[slot.name]), period, template.doctype in _RETROSPECTIVE)
+            if message:
+                out.append(Diagnostic.at(message, rule="date-period", field=f"fields.{slot.name}"))

@@ -74,6 +74,19 @@ class Period:
         return "下一步"
 
     @property
+    def end(self) -> tuple[int, int] | None:
+        """(year, month) of the period's last month, or None when it is not known."""
+        if self.year is None:
+            return None
+        last = {"year": 12, "half1": 6, "half2": 12}.get(self.kind)
+        if self.kind == "quarter":
+            last = 3 * self.quarter
+        if self.kind == "months":
+            m = _MONTHS.search(self.text)
+            last = int(m.group(2)) if m else None
+        return (self.year, last) if last else None
+
+    @property
     def next_text(self) -> str:
         """The next period by name (2023年, 2023年下半年), or "" when the period is not known."""
         if self.year is None:
@@ -207,3 +220,26 @@ def words_for(unit: str, period: str | None, fields: Mapping[str, Any] | None = 
 
 #: Names the wording adds to every template's context.
 CONTEXT_NAMES: tuple[str, ...] = tuple(Wording.__dataclass_fields__)
+
+
+def date_check(date_value: str, period: str | None, retrospective: bool) -> str | None:
+    """A warning when a 成文日期 does not fit the period: a summary dated before its period ends
+    (it would report what has not happened yet); a plan dated after even the period that follows
+    the workbook's has ended (a plan drawn from a year's results covers the next year)."""
+    from assistant.ledger.numfmt import parse_date
+
+    parsed = parse_date(date_value) if date_value else None
+    end = parse_period(period).end
+    if parsed is None or end is None:
+        return None
+    import calendar
+
+    year, month = parsed[0], parsed[1] or 12
+    day = parsed[2] or calendar.monthrange(year, month)[1]
+    last_day = calendar.monthrange(*end)[1]
+    if retrospective and (year, month, day) < (*end, last_day):
+        return f"成文日期{date_value}早于时期“{period}”结束，总结的是尚未过完的时期；请核对日期或时期"
+    # a plan drawn from this period's results covers the next one: late only past that
+    if not retrospective and (year, month) > (end[0] + 1, end[1]):
+        return f"成文日期{date_value}晚于时期“{period}”之后的一个时期，部署的工作已经过期；请核对日期或时期"
+    return None
