@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from assistant.compose.grouping import assign
+from assistant.compose.grouping import assign, heading_fit
 from assistant.compose.paragraphs import build_paragraphs
 from assistant.compose.views import AchievementView, SectionView
 from assistant.errors import Diagnostic, WenmiError
@@ -221,14 +221,17 @@ def match_headings(
     move_headings = pattern == "phrase"
     if not move_headings and group_by == "order":
         return headings, groups
-    best_score = -1
+    # fit[h][g]: how well heading h describes group g, by meaning (words and Party-building
+    # concepts), with shared characters as a tie-breaker
+    fit = [[heading_fit(g, h) + 0.01 * _affinity(h, g) for g in groups] for h in headings]
+    best_score = -1.0
     best: tuple[int, ...] = tuple(range(n))
     for perm in itertools.permutations(range(n)):
         if move_headings:
-            score = sum(_affinity(headings[perm[i]], groups[i]) for i in range(n))
+            score = sum(fit[perm[i]][i] for i in range(n))
         else:
-            score = sum(_affinity(headings[i], groups[perm[i]]) for i in range(n))
-        if score > best_score:
+            score = sum(fit[i][perm[i]] for i in range(n))
+        if score > best_score + 1e-9:
             best_score, best = score, perm
     if move_headings:
         return [headings[i] for i in best], groups
