@@ -55,6 +55,8 @@ def build_sections(
         # A named family (四高, 1234) has its own order, and so do the workbook's sections then.
         if not plan.family and not any(a.section for g in groups for a in g):
             headings, groups = match_headings(headings, groups, plan.pattern, plan.group_by)
+    if diagnostics is not None and plan.group_by != "order":
+        diagnostics += _loners(groups, headings)
     position = {id(a): i for i, a in enumerate(achievements)}
     bank = _bank()
     theme = plan.theme or template.category
@@ -279,3 +281,26 @@ def replace_head(heading: str, pattern: str, phrase: str) -> str:
             rest = heading.split(sep, 1)[1]
             return f"{phrase}{sep}{rest}" if rest.strip("\u3000 ") else phrase
     return phrase
+
+
+def _loners(groups: Sequence[Sequence[Achievement]], headings: Sequence[str]) -> list[Diagnostic]:
+    """Achievements like nothing else in their section: placed where they fit least badly, and
+    reported so the drafter can move them or say more about them."""
+    from assistant.compose.grouping import RELATED, similarity
+
+    out: list[Diagnostic] = []
+    for heading, group in zip(headings, groups, strict=True):
+        if len(group) < 2 or any(a.section for a in group):
+            continue
+        sim = similarity(group)
+        for i, a in enumerate(group):
+            if max(sim[i][j] for j in range(len(group)) if j != i) < RELATED / 2:
+                out.append(
+                    Diagnostic.at(
+                        f"成效“{a.title}”与“{heading}”下的其他事项关联不大，暂放在这一部分"
+                        "（可移到合适的部分，或补充类别、标签、说明）",
+                        rule="section-loner",
+                        field="achievements",
+                    )
+                )
+    return out
