@@ -101,7 +101,7 @@ def _empty_sections(markup: str) -> int:
     heads = _headings(markup)
     empty = 0
     for k, (i, level, text) in enumerate(heads):
-        if "。" in text.rstrip("。"):
+        if text.endswith("。") or "。" in text:
             continue  # a run-in heading carries its own text
         nxt = heads[k + 1] if k + 1 < len(heads) else None
         end = nxt[0] if nxt else len(lines)

@@ -6,6 +6,7 @@ head them (`sections`), and render the body in the sandbox with the views (`view
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -68,6 +69,7 @@ def compose_markup(
     values = merge_slot_values(template, workbook.fields, overrides, diagnostics, examples)
     _check_date(template, values, period, diagnostics)
     views = [achievement_view(a) for a in workbook.achievements]
+    diagnostics += _check_rows(workbook)
     by_identity = {id(a): v for a, v in zip(workbook.achievements, views, strict=True)}
     sections = build_sections(template, workbook.achievements, by_identity, seed, diagnostics)
     if headings:
@@ -138,3 +140,35 @@ def _check_date(template: Template, values: Mapping[str, Any], period: str, out:
             message = date_check(str(values[slot.name]), period, template.doctype in _RETROSPECTIVE)
             if message:
                 out.append(Diagnostic.at(message, rule="date-period", field=f"fields.{slot.name}"))
+
+
+#: A title longer than this reads as a paragraph, not an action (the genre's run about 8–30).
+LONG_TITLE = 40
+_LIST_DETAIL = re.compile(r"(?:^|[；;。\s])(?:\d+[.、．]|[（(]\d+[）)]|[①-⑩])")
+
+
+def _check_rows(workbook: Workbook) -> list[Diagnostic]:
+    """Rows the drafter should rephrase: they will be written as given, and read badly."""
+    out: list[Diagnostic] = []
+    for i, a in enumerate(workbook.achievements, start=1):
+        where = f"achievements[{i}]"
+        if len(a.title) > LONG_TITLE:
+            out.append(
+                Diagnostic.at(
+                    f"第{i}项成效的事项有{len(a.title)}个字，写进文中会显得冗长；"
+                    "建议精简为一件事（30字以内），其余写进说明（detail）",
+                    rule="title-long",
+                    field=f"{where}.title",
+                )
+            )
+        detail = a.detail or ""
+        if len(_LIST_DETAIL.findall(detail)) >= 2 or detail.count("；") + detail.count(";") >= 2:
+            out.append(
+                Diagnostic.at(
+                    f"第{i}项成效的说明是一串并列事项，文中会照录成一句；"
+                    "建议写成一句说明做法或成效的话，或拆成几项成效",
+                    rule="detail-list",
+                    field=f"{where}.detail",
+                )
+            )
+    return out
