@@ -13,7 +13,7 @@ from assistant.categories import THEMES
 from assistant.errors import WenmiError
 from assistant.phrasebank import PhraseBank, clear_bank_cache, load_bank, validate_paths
 from assistant.phrasebank.loader import number_word, read_bank_file
-from assistant.phrasebank.parallel import check_parallel
+from assistant.phrasebank.parallel import check_parallel, repeated_openings
 from assistant.phrasebank.search import SearchIndex, pinyin_of
 
 FIXTURE = Path(__file__).parent / "fixtures" / "phrasebank"
@@ -58,7 +58,7 @@ class TestLoading:
         assert not bank.problems
         counts = bank.counts()
         assert (
-            counts["phrase"] == 33 and counts["set"] == 3 and counts["framework"] == 3 and counts["pair"] == 7
+            counts["phrase"] == 33 and counts["set"] == 3 and counts["framework"] == 3 and counts["pair"] == 10
         )
 
     def test_entries_carry_location_and_tags(self, bank: PhraseBank) -> None:
@@ -154,19 +154,19 @@ class TestUserFiles:
         monkeypatch.setenv("WENMI_HOME", str(home))
         write(
             home / "phrasebank" / "x.yaml",
-            "kind: phrase\ntheme: 通用\nentries:\n  - {text: 奋楫争先, role: 成效}\n",
+            "kind: phrase\ntheme: 通用\nentries:\n  - {text: 扬帆奋进, role: 成效}\n",
         )
-        e = load_bank().find("奋楫争先")
+        e = load_bank().find("扬帆奋进")
         assert e is not None and e.source == "user"
 
     def test_wenmi_path_folder(self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         extra = tmp_path / "extra"
         write(
             extra / "phrasebank" / "x.yaml",
-            "kind: phrase\ntheme: 通用\nentries:\n  - {text: 砥砺奋进, role: 成效}\n",
+            "kind: phrase\ntheme: 通用\nentries:\n  - {text: 踔厉笃行, role: 成效}\n",
         )
         monkeypatch.setenv("WENMI_PATH", str(extra))
-        e = load_bank().find("砥砺奋进")
+        e = load_bank().find("踔厉笃行")
         assert e is not None and e.source == str(extra)
 
 
@@ -292,9 +292,29 @@ class TestCompose:
             "压实责任\u3000高规格部署工作任务",
             "贯通结合\u3000高效率转化工作成果",
         ]
-        comma = bank.compose(3, theme="作风建设", pattern="pair", style="comma")
-        assert all("，" in h and h.startswith("聚焦") for h in comma)
-        assert bank.check(comma) == [] and bank.check(headings) == []
+        assert bank.check(headings) == []
+
+    def test_a_group_opening_alike_gives_one_heading_only(self, bank: PhraseBank) -> None:
+        """The fixture's 聚焦 group opens every pair alike: a set takes at most one of them."""
+        assert len(bank.compose(1, pattern="pair", style="comma")) == 1
+        mixed = bank.compose(3, theme="作风建设", pattern="pair", style="comma")
+        assert len({str(h)[:2] for h in mixed}) == 3 and sum(str(h).startswith("聚焦") for h in mixed) <= 1
+        with pytest.raises(WenmiError, match="最多1个"):
+            bank.compose(2, pattern="pair", family="聚焦")
+
+    def test_comma_pairs_mix_groups_without_repeating_an_opening(self, tmp_path: Path) -> None:
+        write(tmp_path / "more" / "pairs.yaml", "kind: pair\nentries:\n" + "".join(
+            f"  - {{head: {h}, tail: {t}, style: comma, group: 推进, theme: 作风建设, role: 落实}}\n"
+            for h, t in (("加强组织领导", "压实各方责任"), ("细化工作措施", "倒排时间节点"),
+                         ("严格督导考核", "确保按时完成"))
+        ))  # fmt: skip
+        bank = load_bank([FIXTURE, tmp_path / "more"])
+        for seed in range(6):
+            comma = bank.compose(3, theme="作风建设", pattern="pair", style="comma", seed=seed)
+            assert len({h[:2] for h in comma}) == 3 and sum(h.startswith("聚焦") for h in comma) <= 1
+            assert bank.check(comma) == [] and repeated_openings(comma) == []
+        sets = {tuple(bank.compose(3, pattern="pair", style="comma", seed=s)) for s in range(3)}
+        assert len(sets) == 3
 
     def test_framework_takes_first_items(self, bank: PhraseBank) -> None:
         assert bank.compose(3, theme="政治建设", pattern="framework") == [
@@ -453,6 +473,11 @@ class TestComposeHeadingsIntegration:
         from assistant.templating.model import SectionPlan
 
         monkeypatch.setattr(assistant.paths, "packaged_dir", lambda name: FIXTURE)
+        # The fixture's comma pairs all open with 聚焦; a user group gives them company.
+        write(assistant.paths.user_dir() / "phrasebank" / "pairs.yaml", "kind: pair\nentries:\n" + "".join(
+            f"  - {{head: {h}, tail: {t}, style: comma, group: 推进, theme: 作风建设, role: 落实}}\n"
+            for h, t in (("挂图作战", "倒排时间节点"), ("对账销号", "确保按时完成"), ("专班推进", "协同攻坚克难"))
+        ))  # fmt: skip
         plan = SectionPlan(count=count, pattern=pattern, theme=None, style=style)
         template = SimpleNamespace(id="zf-test", category="作风建设")
         groups = [
@@ -461,6 +486,7 @@ class TestComposeHeadingsIntegration:
         headings = compose_headings(plan, template, groups, seed=1)  # type: ignore[arg-type]
         assert len(headings) == count and len({len(h) for h in headings}) == 1
         assert headings == compose_headings(plan, template, groups, seed=1)  # type: ignore[arg-type]
+        assert repeated_openings(headings) == []
         if style == "comma":
             assert all("，" in h for h in headings)
         if style == "space":
@@ -501,6 +527,48 @@ class TestCheckFrames:
 
     def test_two_sharing_a_head_is_flagged(self) -> None:
         assert check_parallel(["提高站位", "提高效能"]) == ["标题开头重复“提高”：“提高站位”、“提高效能”"]
+
+
+class TestRepeatedOpenings:
+    """What `compose` adds to `check`: no opening word repeats, not even as a shared frame."""
+
+    def test_shared_opening_is_reported(self) -> None:
+        assert repeated_openings(["聚焦教育培训，提升能力本领", "聚焦制度建设，规范工作流程"]) == [
+            "开头重复“聚焦”：“聚焦教育培训，提升能力本领”、“聚焦制度建设，规范工作流程”"
+        ]
+        frame = ["坚持问题导向", "坚持目标导向", "坚持需求导向"]
+        assert check_parallel(frame) == [] and repeated_openings(frame)
+        assert repeated_openings(["提高站位\u3000高标准制定工作措施", "提升站位\u3000高质量推进工作进度"]) == []
+
+    def test_different_openings_pass(self) -> None:
+        assert repeated_openings(["提高站位", "压实责任", "倒排工期"]) == []
+        assert repeated_openings(["凝聚“一个合力”", "树牢“两个意识”"]) == []
+        assert repeated_openings([]) == [] and repeated_openings(["提高站位"]) == []
+
+    def test_bank_accepts_combines_both(self, bank: PhraseBank) -> None:
+        assert bank.accepts(["提高站位", "压实责任"])
+        assert not bank.accepts(["提高站位", "提高效能"])
+        assert not bank.accepts(["坚持问题导向", "坚持目标导向", "坚持需求导向"])
+
+
+class TestSeeds:
+    """Seeds of one block give pairwise different sets while the bank has them, then cycle."""
+
+    @pytest.mark.parametrize("pattern", ["phrase", "pair", "framework"])
+    def test_first_seeds_differ(self, bank: PhraseBank, pattern: str) -> None:
+        sets = [tuple(bank.compose(2, pattern=pattern, seed=s)) for s in range(3)]
+        assert len(set(sets)) == 3, sets
+        assert [tuple(bank.compose(2, pattern=pattern, seed=s)) for s in range(3)] == sets
+
+    def test_exhausted_material_cycles(self, bank: PhraseBank) -> None:
+        """四高 has one set of four: every seed gives it."""
+        sets = {tuple(bank.compose(4, pattern="pair", family="四高", seed=s)) for s in range(10)}
+        assert len(sets) == 1
+
+    def test_framework_family_is_fixed(self, bank: PhraseBank) -> None:
+        assert {tuple(bank.compose(3, pattern="framework", family="一二三工作法", seed=s)) for s in range(5)} == {
+            ("一条主线", "两个抓手", "三项机制")
+        }
 
 
 def test_one_number_for_all_is_a_frame_not_a_framework() -> None:

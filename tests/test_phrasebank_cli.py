@@ -95,7 +95,7 @@ class TestSearchAndList:
 
     def test_list_json_shapes(self, capsys: pytest.CaptureFixture[str]) -> None:
         data = run_json(capsys, "list")
-        assert isinstance(data, list) and len(data) == 46
+        assert isinstance(data, list) and len(data) == 49
         kinds = {d["kind"] for d in data}
         assert kinds == {"phrase", "set", "framework", "pair"}
         for d in data:

@@ -50,10 +50,21 @@ class TestFiles:
 
 
 class TestPhrases:
-    """≥2000 unique four-character phrases covering every theme and the main roles."""
+    """≥3000 unique four-character phrases covering every theme and the main roles."""
 
     def test_count(self, bank: PhraseBank) -> None:
-        assert len(bank.entries("phrase")) >= 2000
+        assert len(bank.entries("phrase")) >= 3000
+
+    def test_every_phrase_file_names_its_sources(self) -> None:
+        """Each theme file says near the top what kind of published material its phrases come from."""
+        for path in sorted((PACKAGED / "phrases").glob("*.yaml")):
+            head = path.read_text(encoding="utf-8").splitlines()[:6]
+            comments = [line for line in head if line.startswith("#")]
+            assert comments and any("采自" in line for line in comments), path.name
+
+    def test_no_reordered_near_duplicates(self) -> None:
+        _, problems = validate_paths([PACKAGED])
+        assert not [str(d) for d in problems if d.rule == "near-duplicate"]
 
     def test_four_chars_and_unique(self, bank: PhraseBank) -> None:
         texts = [e.text for e in bank.entries("phrase")]

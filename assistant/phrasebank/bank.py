@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -13,7 +13,7 @@ from assistant.errors import Diagnostic, WenmiError
 from assistant.phrasebank import composer
 from assistant.phrasebank.loader import LoadedFile, bank_files, merge, read_bank_file
 from assistant.phrasebank.model import KIND_LABELS, KINDS, Entry, resolve_theme
-from assistant.phrasebank.parallel import check_parallel
+from assistant.phrasebank.parallel import check_parallel, repeated_openings
 from assistant.phrasebank.search import SearchIndex
 
 
@@ -88,20 +88,17 @@ class PhraseBank:
         """`count` headings forming a parallel set (see `assistant.phrasebank.composer`).
 
         `theme` None means any theme; `style` ("space" | "comma") applies to pairs only;
-        `family` names one pair group or framework to take them from.
-        The same arguments always give the same list; WenmiError when it cannot be done."""
+        `family` names one pair group or framework to take them from. Every set passes `check`
+        and never repeats a head word (`repeated_openings`). The same arguments always give the
+        same list; seeds 0, 1, 2 … give different sets while the bank has material for them.
+        WenmiError when it cannot be done."""
         request = composer.make_request(count, theme, pattern, seed, hints, style, family)
-        first = composer.compose(self.all_entries, request)
-        if pattern == "framework" or family or not self.check(first):
-            return first
-        # The composer's rules are local; `check` sees the whole set (a word that ends one
-        # heading and starts another). Try the next alternatives, deterministically.
-        for attempt in range(1, 12):
-            alt = replace(request, seed=request.seed * 1000 + attempt * 7919)
-            candidate = composer.compose(self.all_entries, alt)
-            if not self.check(candidate):
-                return candidate
-        return first
+        return composer.compose(self.all_entries, request, accept=self.accepts)
+
+    def accepts(self, headings: Sequence[str]) -> bool:
+        """Whether `headings` may be composed as a set: `check` finds nothing and no head word
+        repeats (not even as a shared frame: 聚焦…/聚焦…)."""
+        return not self.check(headings) and not repeated_openings(headings)
 
     def search(self, query: str, limit: int = 20) -> list[Entry]:
         """Best matches first: by characters, meaning (jieba words, tags) and pinyin initials."""

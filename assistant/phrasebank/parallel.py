@@ -72,6 +72,21 @@ def check_parallel(headings: Sequence[str], structures: Mapping[str, str] | None
     return reasons
 
 
+def repeated_openings(headings: Sequence[str]) -> list[str]:
+    """Reasons, in Chinese, for head words (the first two characters of each heading, or of each
+    pair's first half) that more than one heading opens with.
+
+    Stricter than `check_parallel`: a shared opening is never excused as a frame (聚焦…/聚焦…,
+    坚持问题导向/坚持目标导向). Composed sets must pass this too: the composer's help promises
+    “开头不重复”."""
+    users: dict[str, list[str]] = defaultdict(list)
+    for h in headings:
+        head = split_parts(h.strip())[0] if h and h.strip() else ""
+        if len(head) >= 2:
+            users[head[:2]].append(h.strip())
+    return [f"开头重复“{word}”：{_list(hs)}" for word, hs in users.items() if len(hs) > 1]
+
+
 def _list(texts: Sequence[str]) -> str:
     return "、".join(f"“{t}”" for t in texts)
 
