@@ -44,6 +44,8 @@ class ParagraphView:
     text: str
     #: Positions of its achievements in the section's `achievements`.
     members: tuple[int, ...]
+    #: The units responsible (责任单位) named by its achievements, in order, no repeats.
+    owners: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         return f"**{self.lead}。**{self.text}" if self.lead else self.text
@@ -132,5 +134,6 @@ def build_paragraphs(
     for members in split_paragraphs(items):
         text = join_sentences([sentences[i] for i in members])
         lead = choose_lead([items[i] for i in members], bank, theme, used) if len(members) > 1 else ""
-        out.append(ParagraphView(lead, text, tuple(members)))
+        owners = tuple(dict.fromkeys(o for i in members if (o := str(getattr(items[i], "owner", "") or ""))))
+        out.append(ParagraphView(lead, text, tuple(members), owners))
     return tuple(out)

@@ -240,8 +240,8 @@ def place_in_title(title: str, m: MetricLike) -> str | None:
         clause_start = max(title.rfind(c, 0, p) for c in "，、；,;") + 1
         verbs = [(title.rfind(v, clause_start, p), v) for v in _VERBS]
         at, verb = max(verbs)
-        if at >= 0:
-            q = at + len(verb)
+        q = at + len(verb)
+        if at >= 0 and not title[q : q + 1].isdigit():  # one figure per noun phrase
             return title[:q] + text + title[q:]
     if p >= 0:
         end = p + len(core)
@@ -254,6 +254,11 @@ def place_in_title(title: str, m: MetricLike) -> str | None:
     tail = _clean_end(title)
     for size in (4, 3, 2):
         shared = len(label) >= size and len(tail) >= size and label[-size:] == tail[-size:]
+        if shared and size == 2 and len(label) > 2:
+            # two shared characters (成果, 活动) only when the rest of the label is in the title
+            # too: QC成果 is not the 技术成果 of the title
+            rest = label[:-2]
+            shared = sum(ch in tail for ch in rest) * 3 >= len(rest) * 2
         if shared and not any(s <= len(tail) - size < e for s, e in _quoted_spans(tail)):
             return tail + text + title[len(tail) :]
     return None
