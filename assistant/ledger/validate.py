@@ -456,13 +456,17 @@ class Validator:
         """`{指标名}` in a title must name one of the achievement's metrics."""
         labels = [(m.label or "").strip() for m in metrics]
         for name in re.findall(r"\{([^{}]*)\}", title):
-            if name.strip() not in labels:
-                have = "、".join(f"“{x}”" for x in labels if x) or "（本项没有带名称的指标）"
-                self.error(
-                    path,
-                    f"{what}的事项里写了“{{{name}}}”，但本项没有名为“{name}”的指标",
-                    hint=f"花括号里写本项某个指标的名称（label），数字会放在那里；本项指标：{have}",
-                )
+            if name.strip() in labels:
+                continue
+            message = f"{what}的事项里写了“{{{name}}}”，但本项没有名为“{name}”的指标"
+            if not any(labels):
+                # no labelled figure to place: the braces are the drafter's own text
+                self.warn(path, message + "，花括号按原文保留", "title-slot")
+                continue
+            have = "、".join(f"“{x}”" for x in labels if x)
+            self.error(
+                path, message, hint=f"花括号里写本项某个指标的名称（label），数字会放在那里；本项指标：{have}"
+            )
 
     def infer_category(self, path: PathKey, a: Achievement, what: str) -> None:
         from assistant.ledger.categorize import infer_category
