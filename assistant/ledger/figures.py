@@ -198,7 +198,8 @@ def _find_outside_quotes(text: str, word: str) -> int:
 def fill_title(title: str, metrics: Sequence[MetricLike]) -> tuple[str, list[MetricLike]]:
     """The title with every `{label}` replaced by that metric's figure, and the metrics used.
 
-    A name that matches no metric's label stays as plain text (the workbook check reports it).
+    A name that matches no metric's label stays as written, braces and all (the workbook check
+    reports it).
     """
     used: list[MetricLike] = []
 
@@ -206,7 +207,7 @@ def fill_title(title: str, metrics: Sequence[MetricLike]) -> tuple[str, list[Met
         name = m.group(1).strip()
         metric = next((x for x in metrics if (x.label or "").strip() == name), None)
         if metric is None:
-            return name
+            return m.group(0)  # not a figure's place: the drafter's own braces
         used.append(metric)
         return metric.text()
 
