@@ -205,14 +205,10 @@ class TestSections:
         needs_figures()
         t = fixture("xc-test-baodao")
         result = compose_markup(t, sample_workbook(t), seed=3)
-        assert len(bank.calls) == 1
+        # the bank's alternative sets are weighed against the sections (one set here, all alike)
+        assert [c["seed"] for c in bank.calls] == list(range(8))
         call = bank.calls[0]
-        assert (
-            call["count"] == 3
-            and call["pattern"] == "pair"
-            and call["theme"] == "宣传与品牌"
-            and call["seed"] == 3
-        )
+        assert call["count"] == 3 and call["pattern"] == "pair" and call["theme"] == "宣传与品牌"
         assert any("报道" in h for h in call["hints"])
         assert [s.head for s in result.sections] == ["提高站位", "压实责任", "倒排工期"]
         assert result.sections[0].tail == "高标准推进第1项工作"
@@ -328,3 +324,30 @@ def test_replace_head_keeps_the_separator_and_the_tail() -> None:
     assert replace_head("提高站位　高标准制定工作措施", "pair", "压实责任　高规格加强组织领导") == "压实责任　高规格加强组织领导"
     assert replace_head("提高站位", "phrase", "守正创新") == "守正创新"
     assert replace_head("提高站位", "pair", "守正创新") == "守正创新"
+
+
+def test_the_set_that_describes_the_sections_comes_first(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Of the bank's alternative sets, seed 0 takes the one whose headings fit the sections best."""
+    from assistant.templating import load_template_file
+    from tests.fakes import install_fake_bank
+
+    class Bank:
+        def compose(self, count: int, seed: int = 0, **_: Any) -> list[str]:
+            if seed == 3:
+                return ["开展廉洁警示教育", "开展志愿服务活动"][:count]
+            return [f"甲乙丙丁{seed}", f"戊己庚辛{seed}"][:count]
+
+    install_fake_bank(monkeypatch, Bank())
+    src = (FIXTURES / "zuofeng" / "zf-test-4gao.yaml").read_text(encoding="utf-8")
+    src = src.replace("  headings: [提高站位, 压实责任]\n", "").replace("zf-test-4gao", "zf-test-fit")
+    src = src.replace("起草全面践行工作作风的实施方案", "组织党员到社区开展志愿服务").replace("label: 工作目标", "label: 志愿服务")
+    src = src.replace("调度各单位制定践行举措", "开展廉洁警示教育").replace("label: 践行举措", "label: 警示教育")
+    path = tmp_path / "zf-test-fit.yaml"
+    path.write_text(src, encoding="utf-8")
+    t = load_template_file(path)
+    best = compose_markup(t, sample_workbook(t), seed=0)
+    assert sorted(s.heading for s in best.sections) == ["开展廉洁警示教育", "开展志愿服务活动"]
+    for s in best.sections:  # each heading over the work it names
+        assert s.heading[2:4] in "".join(a.title for a in s.achievements)
+    other = compose_markup(t, sample_workbook(t), seed=1)
+    assert [s.heading for s in other.sections] != [s.heading for s in best.sections]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -181,7 +182,7 @@ def compose_headings(
         kwargs["style"] = plan.style
     if plan.family:
         kwargs["family"] = plan.family
-    headings = [str(h) for h in bank.compose(**kwargs)]
+    headings = _best_fitting_set(bank, kwargs, groups, seed)
     if len(headings) != len(groups):
         raise WenmiError(
             f"词库只给出了 {len(headings)} 个标题，模板“{template.id}”需要 {len(groups)} 个",
@@ -189,6 +190,38 @@ def compose_headings(
             hint="在用户词库中补充该主题的短语，或在模板的 sections.headings 中写定标题",
         )
     return headings
+
+
+#: How many of the bank's alternative sets are weighed against the sections they would head.
+CANDIDATE_SETS = 8
+
+
+def _best_fitting_set(bank: Any, kwargs: dict[str, Any], groups: Sequence[Sequence[Achievement]], seed: int) -> list[str]:
+    """The bank's parallel sets ranked by how well they can describe the groups (each set in its
+    best order); `seed` takes the best, the second best… A seed past the candidates asks the
+    bank directly. Same groups and seed, same headings."""
+    if seed >= CANDIDATE_SETS or len(groups) > 7:
+        return [str(h) for h in bank.compose(**kwargs)]
+    candidates: list[list[str]] = []
+    for s in range(CANDIDATE_SETS):
+        try:
+            found = [str(h) for h in bank.compose(**{**kwargs, "seed": s})]
+        except WenmiError:
+            if s == 0:
+                raise
+            break
+        if found not in candidates:
+            candidates.append(found)
+    scored = []
+    for k, headings in enumerate(candidates):
+        fit = [[heading_fit(g, h) for g in groups] for h in headings]
+        n = len(headings)
+        best = max(
+            (sum(fit[perm[i]][i] for i in range(n)) for perm in itertools.permutations(range(n))), default=0.0
+        )
+        scored.append((-round(best, 9), k, headings))
+    scored.sort()
+    return scored[seed % len(scored)][2]
 
 
 _COMMON_CHARS = set("的一是在和了有为与及对等中开展工作组织进行推动加强全面持续深入")
