@@ -232,3 +232,16 @@ class TestFigureWherTheCountedThingStands:
     def test_no_figure_inside_quotes(self) -> None:
         a = ach("开展“规章制度”学习", Metric("规章制度", 3, "项"))
         assert "“规章制度”" in figure_sentence(a)
+
+    def test_count_after_the_object_of_a_meeting_verb(self) -> None:
+        a = ach(
+            "召开党委会研究“三重一大”事项",
+            Metric("党委会", 38, "次"),
+            Metric("研究“三重一大”决策", 144, "项"),
+            Metric("督办落实率", 100, "%"),
+        )
+        # the second label restates the title's second clause: it takes the clause's place
+        assert figure_sentence(a) == "召开党委会38次，研究“三重一大”决策144项，督办落实率达100%。"
+
+    def test_no_figure_between_a_noun_and_the_noun_it_modifies(self) -> None:
+        assert figure_sentence(ach("开展规章制度培训", Metric("规章制度", 3, "项"))) == "开展规章制度培训，规章制度3项。"

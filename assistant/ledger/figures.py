@@ -8,6 +8,7 @@ text (Metric.text()) is in the sentence; that is checked here and by assistant.l
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -86,6 +87,13 @@ _VERBS = (
     "新建", "组建", "制定", "培养", "建立", "成立", "打造", "创建", "发展", "选树", "培育", "表彰", "评选",
     "征集", "修订", "出台", "形成", "推出", "编印", "设立", "选派", "选拔", "招募", "慰问", "走访", "帮扶",
     "开设", "建成", "命名", "认定", "吸收", "确定", "评定", "挂牌", "授予",
+)  # fmt: skip
+# Verbs of meetings and events, whose object a count follows: 召开党委会38次.
+_MEETING_VERBS = ("召开", "举办", "举行", "开展", "组织", "参加", "参与", "完成", "讲授", "接待")
+# Verbs that open the next action of a title.
+_NEXT_VERBS = (
+    "研究", "审议", "部署", "学习", "传达", "讨论", "听取", "推动", "推进", "解决", "协调", "开展",
+    "组织", "落实", "宣讲", "慰问", "帮助", "服务", "调研", "走访", "征集", "收集", "发放", "评选",
 )  # fmt: skip
 # A figure after a label in the middle of a title needs a clause boundary behind it.
 _BOUNDARY = "，、；,;（("
@@ -251,6 +259,18 @@ def place_in_title(title: str, m: MetricLike) -> str | None:
         if p == 0 and len(core) >= 3:
             # the label is the title's first verb phrase (筹集资金慰问一线职工): its own clause
             return title[:end] + text + "，" + title[end:]
+        if p > 0 and title[end:].startswith(_NEXT_VERBS) and title[:p].endswith(_VERBS + _MEETING_VERBS):
+            # the label is the object of the first verb and another action follows
+            # (召开党委会研究“三重一大”事项 -> 召开党委会38次，研究…)
+            return title[:end] + text + "，" + title[end:]
+    # the label restates one of the title's clauses more precisely (研究“三重一大”事项 /
+    # 研究“三重一大”决策): the clause gives way to label and figure
+    clauses = title.split("，")
+    for k, clause in enumerate(clauses):
+        common = len(os.path.commonprefix([clause, label]))
+        if k > 0 and common >= 4 and common * 2 >= len(label):
+            clauses[k] = label + text
+            return "，".join(clauses)
     # the label ends with the title's last word (展销及美食节活动 / …美食节活动)
     tail = _clean_end(title)
     for size in (4, 3, 2):
