@@ -29,7 +29,7 @@ CONCEPT_ROLES: dict[str, str] = {
 }  # fmt: skip
 
 #: Items that are at least this alike share a paragraph.
-TOGETHER = 0.15
+TOGETHER = 0.1
 #: At most this many actions in one paragraph.
 MAX_ACTIONS = 3
 #: A lead must fit its paragraph at least this well.
