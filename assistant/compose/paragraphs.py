@@ -11,6 +11,7 @@ first action.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -125,14 +126,45 @@ def choose_lead(items: Sequence[Any], bank: Any, theme: str, used: set[str]) -> 
     return best
 
 
+def voiced(a: Any, sentence: str, unit: str = "", period: str = "") -> str:
+    """The figure sentence as a report tells it: when it happened (3月，…) and who did it when
+    that is not the writer itself (党群工作部起草…). Months of the period's own year drop the year."""
+    from assistant.ledger.numfmt import parse_date
+
+    prefix = ""
+    parsed = parse_date(str(a.date)) if getattr(a, "date", None) else None
+    if parsed is not None and parsed[1] is not None:
+        year, month, day = parsed
+        same_year = str(year) in (period or "") and str(year + 1) not in (period or "")
+        when = f"{month}月" + (f"{day}日" if day else "")
+        prefix = (when if same_year else f"{year}年{when}") + "，"
+    owner = str(getattr(a, "owner", "") or "").strip()
+    plain = re.sub(r"[（(][^）)]*[）)]", "", unit or "")
+    own = not owner or owner in (unit, plain) or owner.startswith(("本", "各")) and len(owner) <= 3
+    if not own and not sentence.startswith(owner) and re.match(_OWNER_VERB, sentence):
+        prefix += owner
+    return prefix + sentence
+
+
+#: A sentence that opens with a verb can take its doer in front.
+_OWNER_VERB = r"^(?:开展|组织|召开|举办|举行|起草|制定|修订|完成|推出|推行|推进|推动|建立|成立|打造|创建|落实|深化|实施|编印|发布|印发|对照|调度|督导|协助|走访|慰问|选派|筹集|参加|承办|配合|牵头)"
+
+
 def build_paragraphs(
-    items: Sequence[Any], sentences: Sequence[str], bank: Any, theme: str, used: set[str]
+    items: Sequence[Any],
+    sentences: Sequence[str],
+    bank: Any,
+    theme: str,
+    used: set[str],
+    unit: str = "",
+    period: str = "",
 ) -> tuple[ParagraphView, ...]:
     """The paragraphs of one section: `items` are its achievements, `sentences` their figure
-    sentences; `used` collects the leads (and headings) the document has already said."""
+    sentences; `used` collects the leads (and headings) the document has already said. Each
+    sentence says when (from the achievement's date) and who (its owner, when not the writer)."""
     out = []
     for members in split_paragraphs(items):
-        text = join_sentences([sentences[i] for i in members])
+        text = join_sentences([voiced(items[i], sentences[i], unit, period) for i in members])
         lead = choose_lead([items[i] for i in members], bank, theme, used) if len(members) > 1 else ""
         owners = tuple(dict.fromkeys(o for i in members if (o := str(getattr(items[i], "owner", "") or ""))))
         out.append(ParagraphView(lead, text, tuple(members), owners))

@@ -71,7 +71,7 @@ def compose_markup(
     views = [achievement_view(a) for a in workbook.achievements]
     diagnostics += _check_rows(workbook)
     by_identity = {id(a): v for a, v in zip(workbook.achievements, views, strict=True)}
-    sections = build_sections(template, workbook.achievements, by_identity, seed, diagnostics)
+    sections = build_sections(template, workbook.achievements, by_identity, seed, diagnostics, unit, period)
     if headings:
         sections = replace_headings(template, sections, headings, diagnostics, workbook)
     uses = body_names(template)

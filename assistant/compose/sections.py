@@ -24,6 +24,8 @@ def build_sections(
     views: Mapping[int, AchievementView],
     seed: int = 0,
     diagnostics: list[Diagnostic] | None = None,
+    unit: str = "",
+    period: str = "",
 ) -> list[SectionView]:
     """Group the achievements into the plan's sections and give each a heading.
 
@@ -66,7 +68,7 @@ def build_sections(
     for i, (heading, group) in enumerate(zip(headings, groups, strict=True), start=1):
         head, tail = split_heading(heading, plan.pattern)
         shown = tuple(views[id(a)] for a in group)
-        paragraphs = build_paragraphs(group, [v.sentence for v in shown], bank, theme, said)
+        paragraphs = build_paragraphs(group, [v.sentence for v in shown], bank, theme, said, unit, period)
         sections.append(
             SectionView(i, heading, head, tail, shown, tuple(position[id(a)] for a in group), paragraphs)
         )
