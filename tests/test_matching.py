@@ -392,3 +392,24 @@ def test_keywords() -> None:
     words = keywords(wb.achievements[:3], limit=5)
     assert len(words) == 5 and all(len(w) >= 2 for w in words)
     assert "工作" not in words
+
+
+def test_a_template_about_work_the_workbook_never_mentions_ranks_lower() -> None:
+    """A 志愿服务 report for a workbook without any 志愿 work is named as such and drops."""
+    templates = [
+        FakeTemplate("qt-zyfw-bd", "志愿服务宣传报道", "群团与服务", "宣传报道", ["志愿服务"], "志愿服务报道"),
+        FakeTemplate("qt-ghgz-bd", "工会劳动竞赛宣传报道", "群团与服务", "宣传报道", ["劳动竞赛"], "劳动竞赛报道"),
+        FakeTemplate("xc-a-bd", "党建品牌宣传报道", "宣传与品牌", "宣传报道", ["品牌"], "品牌报道"),
+        FakeTemplate("xc-b-bd", "典型选树宣传报道", "宣传与品牌", "宣传报道", ["典型"], "典型报道"),
+    ]
+    wb = Workbook(
+        unit="某县总工会",
+        achievements=[
+            Achievement("举办职工劳动竞赛", "群团与服务", [Metric("劳动竞赛", 6, "场")]),
+            Achievement("慰问一线职工", "群团与服务", [Metric("一线职工", 120, "名")]),
+        ],
+    )
+    ranked = suggest(wb, templates)
+    assert ranked[0].id == "qt-ghgz-bd"
+    off = next(s for s in ranked if s.id == "qt-zyfw-bd")
+    assert any("没有提到模板的主题“志愿" in r for r in off.reasons)

@@ -118,7 +118,9 @@ def workbook_tense(workbook: Any) -> Tense:
     has_problems = problems * 2 > len(rows)
     if planned > done and planned * 3 >= len(rows):
         return Tense("forward", f"台账{len(rows)}项中{planned}项是计划任务（频次、底线或打算）", has_problems)
-    return Tense("retrospective", f"台账{len(rows)}项中{done}项是已取得的成效", has_problems)
+    if done * 2 >= len(rows):
+        return Tense("retrospective", f"台账{len(rows)}项中{done}项是已取得的成效", has_problems)
+    return Tense("retrospective", f"台账记的是已做的工作（{len(rows)}项中计划任务{planned}项）", has_problems)
 
 
 @dataclass(frozen=True)
@@ -175,11 +177,37 @@ def _template_terms(name: str, description: str, keywords: tuple[str, ...]) -> f
     )
 
 
+#: Words in template names that say the genre or the field in general, not a kind of work.
+_GENERIC_NAME_WORDS = frozenset(
+    {"工作", "党建", "党支部", "支部", "党委", "年度", "专项", "活动", "实施", "方案", "总结", "报告", "通知",
+     "经验", "材料", "宣传", "报道", "计划", "细则", "讲话", "纪要", "会议", "建设", "主题", "开展", "推进",
+     "关于", "情况", "系列", "典型", "考核"}
+)  # fmt: skip
+
+
+def _theme_words(name: str, doctype: str, common: frozenset[str]) -> list[str]:
+    """The words of a template's name that say what work it is about (志愿, 意识形态): not the
+    genre's words, and not words that many templates' names share (`common`)."""
+    return [
+        w
+        for w in words(name)
+        if w not in _GENERIC_NAME_WORDS and w not in common and w not in doctype and len(w) >= 2
+    ]
+
+
+def _common_name_words(templates: Sequence[Any]) -> frozenset[str]:
+    """Words in the names of three or more templates: they tell no template's theme apart."""
+    counts: Counter[str] = Counter()
+    for t in templates:
+        counts.update(set(words(str(getattr(t, "name", "") or ""))))
+    return frozenset(w for w, n in counts.items() if n >= 3)
+
+
 def _percent(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)}%" if whole else "0%"
 
 
-def _score_template(t: Any, p: _Profile) -> Suggestion:
+def _score_template(t: Any, p: _Profile, common: frozenset[str] = frozenset()) -> Suggestion:
     tid = str(getattr(t, "id", ""))
     name = str(getattr(t, "name", tid))
     category = str(getattr(t, "category", ""))
@@ -218,22 +246,13 @@ def _score_template(t: Any, p: _Profile) -> Suggestion:
         reasons.append("标签吻合：" + "、".join(tag_hits[:4]))
 
     # 4. genre: results call for a report, planned tasks (or none) for a plan, problems for 整改方案
-    fit = 0.0
-    if doctype == "整改方案":
-        fit = 1.0 if p.tense.problems or p.total == 0 else 0.0
-        if p.tense.problems:
-            reasons.append("台账所列多为待整改的问题，适合起草整改方案")
-        elif p.total == 0:
-            reasons.append(f"台账还没有成效事项，适合起草{doctype}")
-    elif doctype in RETROSPECTIVE_DOCTYPES:
-        fit = GENRE_PRIOR.get(doctype, 0.5) if p.tense.kind == "retrospective" else 0.0
-        if doctype == "经验材料" and p.methods * 4 >= p.total:
-            fit = min(1.0, fit + 0.2)
-            reasons.append("台账写了机制、方法或品牌，适合提炼成经验材料")
-    elif doctype in FORWARD_DOCTYPES:
-        fit = GENRE_PRIOR.get(doctype, 0.5) if p.tense.kind == "forward" else 0.0
-    else:
-        fit = 0.4
+    fit = _genre_fit(doctype, p)
+    if doctype == "整改方案" and p.tense.problems:
+        reasons.append("台账所列多为待整改的问题，适合起草整改方案")
+    elif doctype == "整改方案" and p.total == 0:
+        reasons.append(f"台账还没有成效事项，适合起草{doctype}")
+    if doctype == "经验材料" and fit > GENRE_PRIOR["经验材料"]:
+        reasons.append("台账写了机制、方法或品牌，适合提炼成经验材料")
     if fit >= 0.8 and doctype != "整改方案":
         reasons.append(f"{p.tense.reason}，适合写成{doctype}")
 
@@ -252,12 +271,34 @@ def _score_template(t: Any, p: _Profile) -> Suggestion:
 
     score = 0.35 * fit + 0.3 * cat_score + 0.15 * kw_score + 0.05 * tag_score + 0.1 * theme_hit
     score += 0.05 * fill_score
+
+    # 6. a template about one kind of work (志愿服务, 意识形态…) for a workbook that never mentions it
+    own = _theme_words(name, doctype, common)
+    if own and p.total and not any(w in p.text for w in own):
+        score *= 0.85
+        reasons.append(f"台账没有提到模板的主题“{'、'.join(own[:2])}”")
     if p.template and p.template == tid:
         score = 1.0
         reasons.insert(0, "台账指定了此模板（template）")
     if not reasons:
         reasons.append("与台账内容关联不大")
     return Suggestion(tid, name, category, doctype, round(min(score, 1.0), 3), reasons)
+
+
+def _genre_fit(doctype: str, p: _Profile) -> float:
+    """How well a document type suits the workbook: its tense, problems, methods (0 to 1)."""
+    if doctype == "整改方案":
+        return 1.0 if p.tense.problems or p.total == 0 else 0.0
+    if doctype in RETROSPECTIVE_DOCTYPES:
+        if p.tense.kind != "retrospective":
+            return 0.0
+        fit = GENRE_PRIOR.get(doctype, 0.5)
+        if doctype == "经验材料" and p.methods * 4 >= p.total:
+            fit = min(1.0, fit + 0.2)
+        return fit
+    if doctype in FORWARD_DOCTYPES:
+        return GENRE_PRIOR.get(doctype, 0.5) if p.tense.kind == "forward" else 0.0
+    return 0.4
 
 
 def suggest(workbook: Any, templates: Iterable[Any], limit: int | None = None) -> list[Suggestion]:
@@ -267,8 +308,10 @@ def suggest(workbook: Any, templates: Iterable[Any], limit: int | None = None) -
     (and optionally slots). `limit` keeps the first N.
     """
     profile = _profile(workbook)
-    ranked = sorted((_score_template(t, profile) for t in templates), key=lambda s: (-s.score, s.id))
-    ranked = _by_genre_first(ranked)
+    templates = list(templates)
+    common = _common_name_words(templates)
+    ranked = sorted((_score_template(t, profile, common) for t in templates), key=lambda s: (-s.score, s.id))
+    ranked = _by_genre_first(ranked, profile)
     return ranked[:limit] if limit is not None else ranked
 
 
@@ -276,21 +319,22 @@ def suggest(workbook: Any, templates: Iterable[Any], limit: int | None = None) -
 DIVERSE_TOP = 3
 
 
-def _by_genre_first(ranked: list[Suggestion]) -> list[Suggestion]:
-    """The best template of each of the first `DIVERSE_TOP` document types, then the rest in order.
+def _by_genre_first(ranked: list[Suggestion], p: _Profile) -> list[Suggestion]:
+    """The best template of each of the `DIVERSE_TOP` document types that suit the workbook best,
+    then the rest in order.
 
     A workbook of results fits a summary, an experience article and a news report alike; showing
-    one of each first lets the drafter choose the genre, not three variants of one. A template the
+    one of each first lets the drafter choose the genre, not three variants of one. The genres
+    are ordered by how well they suit the workbook, then by their best template. A template the
     workbook names stays first.
     """
-    top: list[Suggestion] = []
-    seen: set[str] = set()
+    named = [s for s in ranked if p.template and s.id == p.template]
+    best: dict[str, Suggestion] = {}
     for s in ranked:
-        if len(top) == DIVERSE_TOP:
-            break
-        if s.doctype not in seen or (not top and s.score == 1.0):
-            top.append(s)
-            seen.add(s.doctype)
+        best.setdefault(s.doctype, s)
+    genres = sorted(best.values(), key=lambda s: (-round(s.score + 0.2 * _genre_fit(s.doctype, p), 3), s.id))
+    top = named + [s for s in genres if not any(s is n for n in named)]
+    top = top[:DIVERSE_TOP]
     rest = [s for s in ranked if not any(s is t for t in top)]
     return top + rest
 
