@@ -351,3 +351,31 @@ def test_the_set_that_describes_the_sections_comes_first(monkeypatch: pytest.Mon
         assert s.heading[2:4] in "".join(a.title for a in s.achievements)
     other = compose_markup(t, sample_workbook(t), seed=1)
     assert [s.heading for s in other.sections] != [s.heading for s in best.sections]
+
+
+def test_headings_are_built_from_what_the_sections_say() -> None:
+    """With the real phrase bank, a plain phrase plan heads study work with a study heading and
+    publicity work with a publicity heading, and the set stays parallel."""
+    from assistant.phrasebank import load_bank
+    from assistant.templating import load_catalog
+
+    template = load_catalog().get("zf-zuofeng-zongjie")
+    wb = workbook_from_dict(
+        {
+            "unit": "某党支部",
+            "period": "2023年",
+            "achievements": [
+                {"title": "组织党员集中学习党的二十大精神", "category": "思想建设"},
+                {"title": "开展理论学习中心组专题学习", "category": "思想建设"},
+                {"title": "在公众号开设宣传专栏", "category": "宣传与品牌"},
+                {"title": "推出系列宣传报道", "category": "宣传与品牌"},
+            ],
+        }
+    )
+    result = compose_markup(template, wb)
+    by_heading = {s.heading: "".join(a.title for a in s.achievements) for s in result.sections}
+    study = next(h for h, text in by_heading.items() if "学习" in text and "宣传" not in text)
+    publicity = next(h for h, text in by_heading.items() if "宣传" in text)
+    assert "学" in study or "理论" in study, by_heading
+    assert "宣" in publicity or "报道" in publicity or "品牌" in publicity, by_heading
+    assert load_bank().accepts([s.heading for s in result.sections])

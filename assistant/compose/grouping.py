@@ -19,6 +19,7 @@ import itertools
 import math
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from assistant.categories import CATEGORIES
@@ -186,3 +187,37 @@ def assign(groups: Sequence[Sequence[Any]], headings: Sequence[str]) -> list[int
     for i in range(k, n):
         out.append(max(range(m), key=lambda j: (fits[i][j], -j)))
     return out
+
+
+#: Verbs every heading and title uses: they say how, not what, so a heading is not matched by them.
+COMMON_VERBS = frozenset(
+    {"打造", "开展", "推进", "加强", "建设", "提升", "强化", "推动", "落实", "深化", "做好", "建立", "健全",
+     "完善", "实施", "组织", "举办", "持续", "不断", "全面", "扎实", "积极", "工作", "提高", "创新", "发展"}
+)  # fmt: skip
+
+
+@lru_cache(maxsize=16384)
+def text_features(text: str) -> tuple[tuple[str, float], ...]:
+    """A heading's features as an achievement's (no frequency weighting, common verbs left out),
+    normalised; cached."""
+    raw = {f: x for f, x in _features(_Text(text)).items() if f not in COMMON_VERBS}
+    norm = math.sqrt(sum(x * x for x in raw.values())) or 1.0
+    return tuple((f, x / norm) for f, x in raw.items())
+
+
+def group_profile(group: Sequence[Any], items: Sequence[Any]) -> Features:
+    """What a group is about: the mean of its members' vectors, weighted by frequency in `items`
+    (the whole workbook), normalised."""
+    vectors = _vectors(list(items))
+    index = {id(a): i for i, a in enumerate(items)}
+    total: dict[str, float] = {}
+    for a in group:
+        for f, x in vectors[index[id(a)]].items():
+            total[f] = total.get(f, 0.0) + x
+    norm = math.sqrt(sum(x * x for x in total.values())) or 1.0
+    return {f: x / norm for f, x in total.items()}
+
+
+def profile_fit(profile: Features, text: str) -> float:
+    """Cosine between a group's profile and a heading."""
+    return sum(x * profile.get(f, 0.0) for f, x in text_features(text))

@@ -184,7 +184,8 @@ def compose_headings(
         kwargs["style"] = plan.style
     if plan.family:
         kwargs["family"] = plan.family
-    headings = _best_fitting_set(bank, kwargs, groups, seed)
+    headings = [] if plan.family else _content_set(bank, kwargs, groups, seed)
+    headings = headings or _best_fitting_set(bank, kwargs, groups, seed)
     if len(headings) != len(groups):
         raise WenmiError(
             f"词库只给出了 {len(headings)} 个标题，模板“{template.id}”需要 {len(groups)} 个",
@@ -192,6 +193,56 @@ def compose_headings(
             hint="在用户词库中补充该主题的短语，或在模板的 sections.headings 中写定标题",
         )
     return headings
+
+
+#: Per section, how many of the best-fitting bank entries are tried when a set is built from
+#: the content; and how many accepted sets are kept for the seeds to choose from.
+CANDIDATES_PER_SECTION = 8
+CONTENT_SETS = 8
+
+
+def _content_set(bank: Any, kwargs: dict[str, Any], groups: Sequence[Sequence[Achievement]], seed: int) -> list[str]:
+    """A parallel set built from what the sections say: for each section the bank entries (of the
+    plan's pattern, theme and style) that describe it best, combined into the sets the bank
+    accepts as parallel (`bank.accepts`), best total fit first; `seed` takes the seed-th. [] when
+    no entry fits any section, or no combination is accepted (the caller then asks the bank)."""
+    from assistant.compose.grouping import group_profile, profile_fit
+
+    pattern, theme, style = kwargs.get("pattern"), kwargs.get("theme"), kwargs.get("style")
+    kind = {"phrase": "phrase", "pair": "pair"}.get(str(pattern))
+    if kind is None or not hasattr(bank, "entries") or not hasattr(bank, "accepts") or len(groups) > 7:
+        return []
+    entries = [
+        e
+        for e in bank.entries(kind)
+        if e.theme in (theme, "通用") and (kind != "pair" or not style or e.style == style)
+        # a section heading says what was done: verb-object or coordinate phrases, not nouns
+        and (kind != "phrase" or e.structure in ("动宾", "并列"))
+    ]
+    items = [a for g in groups for a in g]
+    per_group: list[list[tuple[float, str]]] = []
+    for g in groups:
+        profile = group_profile(g, items)
+        scored = sorted(((profile_fit(profile, e.text), e.text) for e in entries), key=lambda x: (-x[0], x[1]))
+        per_group.append([(s, text) for s, text in scored[:CANDIDATES_PER_SECTION] if s > 0])
+    if not all(per_group):
+        return []
+    found: list[tuple[float, list[str]]] = []
+    for combo in itertools.product(*per_group):
+        texts = [text for _, text in combo]
+        if len({x[:2] for x in texts}) < len(texts):
+            continue
+        found.append((sum(s for s, _ in combo), texts))
+    found.sort(key=lambda x: (-round(x[0], 9), x[1]))
+    accepted: list[list[str]] = []
+    for _, texts in found:
+        if bank.accepts(texts):
+            accepted.append(texts)
+            if len(accepted) == CONTENT_SETS:
+                break
+    if not accepted or seed >= len(accepted):
+        return []
+    return accepted[seed]
 
 
 #: How many of the bank's alternative sets are weighed against the sections they would head.
