@@ -95,6 +95,8 @@ _NEXT_VERBS = (
     "研究", "审议", "部署", "学习", "传达", "讨论", "听取", "推动", "推进", "解决", "协调", "开展",
     "组织", "落实", "宣讲", "慰问", "帮助", "服务", "调研", "走访", "征集", "收集", "发放", "评选",
 )  # fmt: skip
+# Verbs that open a label rather than a title: 选派劳模和先进工作者, 选送制茶能手.
+_LABEL_VERBS = ("选派", "选送", "推荐", "表彰", "培训", "发放", "救助", "资助", "帮扶")
 # A figure after a label in the middle of a title needs a clause boundary behind it.
 _BOUNDARY = "，、；,;（("
 # A figure written into a title by the drafter: 修订完善规章制度{规章制度}，形成《制度汇编》.
@@ -222,7 +224,35 @@ def fill_title(title: str, metrics: Sequence[MetricLike]) -> tuple[str, list[Met
     return _SLOT.sub(put, title), used
 
 
+@dataclass(frozen=True)
+class _Relabelled:
+    """A metric seen under a shorter label (its leading verb left out)."""
+
+    label: str
+    value: Any
+    unit: str
+    qualifier: str
+    metric: MetricLike
+
+    def text(self) -> str:
+        return self.metric.text()
+
+
 def place_in_title(title: str, m: MetricLike) -> str | None:
+    """See `_place_in_title`; a label that opens with its own verb (选派劳模和先进工作者) is also
+    tried without it against the title's verb (组织5名劳模和先进工作者开展事迹宣讲)."""
+    placed = _place_in_title(title, m)
+    label = (m.label or "").strip()
+    if placed is None and len(label) >= 4 and label.startswith(_VERBS + _MEETING_VERBS + _NEXT_VERBS + _LABEL_VERBS):
+        rest = label[2:]
+        if rest in title:
+            placed = _place_in_title(
+                title, _Relabelled(rest, m.value, getattr(m, "unit", "") or "", m.qualifier or "", m)
+            )
+    return placed
+
+
+def _place_in_title(title: str, m: MetricLike) -> str | None:
     """The title with the figure where the counted thing stands, or None when it has no place.
 
     After the label when the title names it at a clause end (制定践行举措600余条, 修订完善规章制度
@@ -247,7 +277,7 @@ def place_in_title(title: str, m: MetricLike) -> str | None:
         # before the whole noun phrase: right after the verb that governs it (新建12个非公企业
         #及社会组织团支部), else right before the label
         clause_start = max(title.rfind(c, 0, p) for c in "，、；,;") + 1
-        verbs = [(title.rfind(v, clause_start, p), v) for v in _VERBS]
+        verbs = [(title.rfind(v, clause_start, p), v) for v in _VERBS + _MEETING_VERBS]
         at, verb = max(verbs)
         q = at + len(verb)
         if at >= 0 and not title[q : q + 1].isdigit():  # one figure per noun phrase
