@@ -278,6 +278,8 @@ def _place_in_title(title: str, m: MetricLike) -> str | None:
         #及社会组织团支部), else right before the label
         clause_start = max(title.rfind(c, 0, p) for c in "，、；,;") + 1
         verbs = [(title.rfind(v, clause_start, p), v) for v in _VERBS + _MEETING_VERBS]
+        # 组织 after a noun is a noun (社会组织, 党组织), not the verb
+        verbs = [(at, v) for at, v in verbs if not (v == "组织" and at > clause_start and title[at - 1] not in "积广")]
         at, verb = max(verbs)
         q = at + len(verb)
         if at >= 0 and not title[q : q + 1].isdigit():  # one figure per noun phrase
