@@ -249,3 +249,7 @@ class TestFigureWherTheCountedThingStands:
     def test_a_label_with_its_own_verb_meets_the_title_s_noun(self) -> None:
         a = ach("组织劳模和先进工作者开展事迹宣讲", Metric("选派劳模和先进工作者", 5, "名"))
         assert figure_sentence(a) == "组织5名劳模和先进工作者开展事迹宣讲。"
+
+    def test_a_label_that_is_the_title_s_verb_counts_the_whole_action(self) -> None:
+        a = ach("电话联系外出务工困难职工", Metric("电话联系", 6, "人次"))
+        assert figure_sentence(a) == "电话联系外出务工困难职工6人次。"

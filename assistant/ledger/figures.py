@@ -289,8 +289,12 @@ def _place_in_title(title: str, m: MetricLike) -> str | None:
         if end == len(title) or title[end] in _BOUNDARY:
             return title[:end] + text + title[end:]
         if p == 0 and len(core) >= 3:
-            # the label is the title's first verb phrase (筹集资金慰问一线职工): its own clause
-            return title[:end] + text + "，" + title[end:]
+            if title[end:].startswith(_NEXT_VERBS + _VERBS + _MEETING_VERBS):
+                # the label is the title's first verb phrase (筹集资金慰问一线职工): its own clause
+                return title[:end] + text + "，" + title[end:]
+            # the label is the title's verb (电话联系外出务工困难职工): the count closes the action
+            tail = _clean_end(title)
+            return tail + text + title[len(tail) :]
         if p > 0 and title[end:].startswith(_NEXT_VERBS) and title[:p].endswith(_VERBS + _MEETING_VERBS):
             # the label is the object of the first verb and another action follows
             # (召开党委会研究“三重一大”事项 -> 召开党委会38次，研究…)
