@@ -184,15 +184,47 @@ def compose_headings(
         kwargs["style"] = plan.style
     if plan.family:
         kwargs["family"] = plan.family
-    headings = [] if plan.family else _content_set(bank, kwargs, groups, seed)
-    headings = headings or _best_fitting_set(bank, kwargs, groups, seed)
+    plain = {k: v for k, v in kwargs.items() if k != "family"}
+    content = _content_sets(bank, plain, groups)
+    if plan.family:
+        # a named family (坚持导向, 见实效…) heads the sections unless headings built from their
+        # content describe them clearly better
+        family = _ranked_bank_sets(bank, kwargs, groups, seed)
+        kept = _set_fit(family[0], groups) if family else 0.0
+        if kept >= FAMILY_FLOOR * len(groups) or (content and _set_fit(content[0], groups) <= kept + FAMILY_MARGIN):
+            content = []
+        alternatives = content or family
+    else:
+        alternatives = list(content)
+        for s in _ranked_bank_sets(bank, kwargs, groups, seed):
+            if sorted(s) not in [sorted(a) for a in alternatives]:  # the same set in another order is no other set
+                alternatives.append(s)
+    # seed 0 the best-fitting set, 1 the next… (Ctrl+R); past the last, round again
+    return _checked(alternatives[seed % len(alternatives)] if alternatives else [], groups, template)
+
+#: A template's named family stays while it describes its sections at least this well on average;
+#: below, headings built from the content replace it when they fit better by `FAMILY_MARGIN`.
+FAMILY_FLOOR = 0.03
+FAMILY_MARGIN = 0.1
+
+
+def _set_fit(headings: Sequence[str], groups: Sequence[Sequence[Achievement]]) -> float:
+    """Total fit of a heading set to the groups, in its best order."""
+    n = len(headings)
+    if n != len(groups) or n > 7:
+        return 0.0
+    fit = [[heading_fit(g, h) for g in groups] for h in headings]
+    return max(sum(fit[perm[i]][i] for i in range(n)) for perm in itertools.permutations(range(n)))
+
+
+def _checked(headings: list[str], groups: Sequence[Sequence[Achievement]], template: Template) -> list[str]:
     if len(headings) != len(groups):
         raise WenmiError(
             f"词库只给出了 {len(headings)} 个标题，模板“{template.id}”需要 {len(groups)} 个",
             field="sections",
             hint="在用户词库中补充该主题的短语，或在模板的 sections.headings 中写定标题",
         )
-    return headings
+    return list(headings)
 
 
 #: Per section, how many of the best-fitting bank entries are tried when a set is built from
@@ -201,21 +233,22 @@ CANDIDATES_PER_SECTION = 8
 CONTENT_SETS = 8
 
 
-def _content_set(bank: Any, kwargs: dict[str, Any], groups: Sequence[Sequence[Achievement]], seed: int) -> list[str]:
-    """A parallel set built from what the sections say: for each section the bank entries (of the
-    plan's pattern, theme and style) that describe it best, combined into the sets the bank
-    accepts as parallel (`bank.accepts`), best total fit first; `seed` takes the seed-th. [] when
-    no entry fits any section, or no combination is accepted (the caller then asks the bank)."""
+def _content_sets(bank: Any, kwargs: dict[str, Any], groups: Sequence[Sequence[Achievement]]) -> list[list[str]]:
+    """Parallel sets built from what the sections say: for each section the bank entries (of the
+    plan's pattern and style) that describe it best, combined into the sets the bank accepts as
+    parallel (`bank.accepts`), best total fit first, each changing at least half of the headings
+    of every earlier one. [] when no entry fits a section or no combination is accepted."""
     from assistant.compose.grouping import group_profile, profile_fit
 
     pattern, theme, style = kwargs.get("pattern"), kwargs.get("theme"), kwargs.get("style")
     kind = {"phrase": "phrase", "pair": "pair"}.get(str(pattern))
     if kind is None or not hasattr(bank, "entries") or not hasattr(bank, "accepts") or len(groups) > 7:
         return []
+    # every theme: what the sections say decides, the template's theme only breaks ties
     entries = [
         e
         for e in bank.entries(kind)
-        if e.theme in (theme, "通用") and (kind != "pair" or not style or e.style == style)
+        if (kind != "pair" or not style or e.style == style)
         # a section heading says what was done: verb-object or coordinate phrases, not nouns
         and (kind != "phrase" or e.structure in ("动宾", "并列"))
     ]
@@ -223,7 +256,10 @@ def _content_set(bank: Any, kwargs: dict[str, Any], groups: Sequence[Sequence[Ac
     per_group: list[list[tuple[float, str]]] = []
     for g in groups:
         profile = group_profile(g, items)
-        scored = sorted(((profile_fit(profile, e.text), e.text) for e in entries), key=lambda x: (-x[0], x[1]))
+        scored = sorted(
+            ((profile_fit(profile, e.text) + (0.01 if e.theme in (theme, "通用") else 0.0), e.text) for e in entries),
+            key=lambda x: (-x[0], x[1]),
+        )
         per_group.append([(s, text) for s, text in scored[:CANDIDATES_PER_SECTION] if s > 0])
     if not all(per_group):
         return []
@@ -236,25 +272,27 @@ def _content_set(bank: Any, kwargs: dict[str, Any], groups: Sequence[Sequence[Ac
     found.sort(key=lambda x: (-round(x[0], 9), x[1]))
     accepted: list[list[str]] = []
     for _, texts in found:
+        # each alternative (Ctrl+R) changes at least half of the headings of every earlier one
+        if any(len(set(texts) - set(prev)) * 2 < len(texts) for prev in accepted):
+            continue
         if bank.accepts(texts):
             accepted.append(texts)
             if len(accepted) == CONTENT_SETS:
                 break
-    if not accepted or seed >= len(accepted):
-        return []
-    return accepted[seed]
+    return accepted
 
 
 #: How many of the bank's alternative sets are weighed against the sections they would head.
 CANDIDATE_SETS = 8
 
 
-def _best_fitting_set(bank: Any, kwargs: dict[str, Any], groups: Sequence[Sequence[Achievement]], seed: int) -> list[str]:
-    """The bank's parallel sets ranked by how well they can describe the groups (each set in its
-    best order); `seed` takes the best, the second best… A seed past the candidates asks the
-    bank directly. Same groups and seed, same headings."""
+def _ranked_bank_sets(
+    bank: Any, kwargs: dict[str, Any], groups: Sequence[Sequence[Achievement]], seed: int
+) -> list[list[str]]:
+    """The bank's own parallel sets (its first `CANDIDATE_SETS` seeds) ranked by how well each,
+    in its best order, describes the groups. Past the candidates, a seed asks the bank directly."""
     if seed >= CANDIDATE_SETS or len(groups) > 7:
-        return [str(h) for h in bank.compose(**kwargs)]
+        return [[str(h) for h in bank.compose(**kwargs)]]
     candidates: list[list[str]] = []
     for s in range(CANDIDATE_SETS):
         try:
@@ -263,18 +301,10 @@ def _best_fitting_set(bank: Any, kwargs: dict[str, Any], groups: Sequence[Sequen
             if s == 0:
                 raise
             break
-        if found not in candidates:
+        if sorted(found) not in [sorted(c) for c in candidates]:
             candidates.append(found)
-    scored = []
-    for k, headings in enumerate(candidates):
-        fit = [[heading_fit(g, h) for g in groups] for h in headings]
-        n = len(headings)
-        best = max(
-            (sum(fit[perm[i]][i] for i in range(n)) for perm in itertools.permutations(range(n))), default=0.0
-        )
-        scored.append((-round(best, 9), k, headings))
-    scored.sort()
-    return scored[seed % len(scored)][2]
+    scored = sorted(((-round(_set_fit(h, groups), 9), k, h) for k, h in enumerate(candidates)))
+    return [h for _, _, h in scored]
 
 
 _COMMON_CHARS = set("的一是在和了有为与及对等中开展工作组织进行推动加强全面持续深入")
