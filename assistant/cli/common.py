@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import re
 import sys
 from typing import Any, NoReturn
@@ -65,12 +66,33 @@ class ChineseParser(argparse.ArgumentParser):
 
 
 def configure_stdio() -> None:
-    """Make stdout/stderr UTF-8 so Chinese prints on Windows consoles and pipes."""
+    """Make stdout/stderr UTF-8 so Chinese prints on Windows consoles and pipes, and end quietly
+    when the reader of a pipe goes away (`wenmi templates list | head`)."""
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             with contextlib.suppress(ValueError, OSError):
                 reconfigure(encoding="utf-8", errors="replace")
+    if not getattr(sys.excepthook, "quiet_broken_pipe", False):
+        sys.excepthook = _quiet_on_broken_pipe(sys.excepthook)
+
+
+def _quiet_on_broken_pipe(previous: Any) -> Any:
+    """An excepthook that ends without a traceback when stdout's reader has closed the pipe,
+    for every command at once (the usual Unix behaviour; `head` has all it wanted)."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: Any) -> None:
+        if issubclass(kind, BrokenPipeError):
+            # Python flushes stdout again on the way out: point it at devnull so that flush
+            # does not complain either.
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, sys.stdout.fileno())
+            return
+        previous(kind, value, tb)
+
+    hook.quiet_broken_pipe = True  # type: ignore[attr-defined]
+    return hook
 
 
 def print_json(data: Any) -> None:

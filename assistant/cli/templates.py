@@ -214,12 +214,36 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+#: The widest a default value is shown in the slot table (display columns); the whole value is
+#: in `--format json` and in `wenmi templates sample`.
+DEFAULT_WIDTH = 30
+
+
 def _default_text(value: Any) -> str:
+    """A slot's default as one short cell: a table as its size and first cells, a list joined
+    with “、” (with “；” when its items hold “、” themselves), long text cut with “…”."""
     if value is None or value == "":
         return ""
-    if isinstance(value, list):
-        return "、".join("|".join(map(str, v)) if isinstance(v, list) else str(v) for v in value)
-    return str(value)
+    if isinstance(value, list) and value and all(isinstance(v, list) for v in value):
+        heads = "、".join(str(row[0]) for row in value if row)
+        text = f"表格 {len(value)} 行：{heads}"
+    elif isinstance(value, list):
+        items = [str(v) for v in value]
+        text = ("；" if any("、" in v for v in items) else "、").join(items)
+    else:
+        text = str(value)
+    return _shorten(text, DEFAULT_WIDTH)
+
+
+def _shorten(text: str, width: int) -> str:
+    if display_width(text) <= width:
+        return text
+    out = ""
+    for ch in text:
+        if display_width(out + ch + "…") > width:
+            break
+        out += ch
+    return out + "…"
 
 
 def _template_json(t: Any) -> dict[str, Any]:

@@ -117,6 +117,11 @@ class WenmiApp(App[None]):
         #: The achievement form being typed, kept in the recovery file.
         self.draft: dict[str, Any] | None = None
         self._autosave_timer: Timer | None = None
+        #: What the recovery file holds: the session and its revision when last written (the
+        #: header says “已自动备份” only when they match), and whether the form draft is newer.
+        self._backup_of: tuple[Session, int] | None = None
+        self._draft_pending = False
+        self._backup_failed = False
 
     # ------------------------------------------------------------------ start-up
 
@@ -244,6 +249,7 @@ class WenmiApp(App[None]):
                 f"{what}。要恢复吗？\n选“丢弃”将打开文件中已保存的内容。",
                 yes="恢复",
                 no="丢弃",
+                safe_yes=True,
             ),
             lambda yes: self._restore(recovery) if yes else self._discard_recovery(),
         )
@@ -261,6 +267,7 @@ class WenmiApp(App[None]):
         self.session.workbook = wb
         self.session.restore_state(recovery.state)
         self.session.touch()
+        self._backup_of = (self.session, self.session.revision)  # the recovery file holds it
         self._refresh_all()
         self.notify("已恢复未保存的修改。按 Ctrl+S 保存。", title="已恢复")
         if recovery.draft:
@@ -289,6 +296,7 @@ class WenmiApp(App[None]):
 
     def on_form_draft(self, message: FormDraft) -> None:
         self.draft = None if message.data is None else {"index": message.index, "data": message.data}
+        self._draft_pending = True
         self.schedule_autosave()
 
     def on_heading_picked(self, message: HeadingPicked) -> None:
@@ -327,24 +335,38 @@ class WenmiApp(App[None]):
     def _autosave(self) -> None:
         self._autosave_timer = None
         self.autosave_now()
+        self._update_statuses()
 
     def autosave_now(self) -> bool:
-        """Write the recovery file now if anything is unsaved; True when written."""
+        """Write the recovery file now if anything is unsaved; True when written (and fsynced)."""
         from assistant.tui import engine
         from assistant.tui.recovery import Recovery, write_recovery
 
         session = self.session
         if session is None or not self.settings.autosave or not (session.dirty or self.draft):
             return False
+        revision = session.revision
         recovery = Recovery(
             session.recovery_key, engine.workbook_yaml(session.workbook), session.state(), self.draft
         )
         try:
             write_recovery(session.recovery_key, recovery)
         except OSError as err:
+            self._backup_failed = True
             self.notify(f"自动保存失败：{err.strerror or err}", severity="error")
             return False
+        self._backup_of = (session, revision)
+        self._draft_pending = False
+        self._backup_failed = False
         return True
+
+    def backed_up(self) -> bool:
+        """True when the recovery file holds every unsaved change (workbook and form draft)."""
+        s = self.session
+        if s is None or self._backup_of is None or self._draft_pending:
+            return False
+        session, revision = self._backup_of
+        return session is s and revision == s.revision
 
     def status_text(self) -> str:
         s = self.session
@@ -352,8 +374,15 @@ class WenmiApp(App[None]):
             return "正在读取台账……"
         state = "● 未保存" if s.dirty else "已保存"
         if s.dirty and self.settings.autosave:
-            state += "（已自动备份）"
+            if self.backed_up():
+                state += "（已自动备份）"
+            else:
+                state += "（自动备份失败）" if self._backup_failed else "（正在备份…）"
         return f"{s.display_name}  {state}"
+
+    def _update_statuses(self) -> None:
+        for screen in self.main_screens.values():
+            screen.update_status()
 
     # ------------------------------------------------------------------ actions
 
@@ -439,20 +468,30 @@ class WenmiApp(App[None]):
         s = self.session
         if s is None:
             return
-        if s.save_path is not None:
-            default = s.save_path
-        elif s.is_sample:
-            default = Path.cwd() / "成效台账.yaml"
-        else:
-            source = s.source_path or Path.cwd() / "成效台账.yaml"
-            default = source.with_suffix(".yaml")
-        note = "保存为 .yaml 台账（保留填写项、注释与顺序）。"
-        if not s.is_sample and s.save_path is None:
-            note = "导入的表格另存为 .yaml 台账，原表格不会被改动。"
         self.push_screen(
-            PathDialog("保存台账", default, note=note, suffixes=(".yaml", ".yml"), confirm_overwrite=True),
+            PathDialog(
+                "保存台账",
+                self._save_as_default(s),
+                note=self._save_as_note(s),
+                suffixes=(".yaml", ".yml"),
+                confirm_overwrite=True,
+            ),
             lambda path: self.save_to(path) if path is not None else None,
         )
+
+    @staticmethod
+    def _save_as_default(s: Session) -> Path:
+        if s.save_path is not None:
+            return s.save_path
+        if s.is_sample:
+            return Path.cwd() / "成效台账.yaml"
+        return (s.source_path or Path.cwd() / "成效台账.yaml").with_suffix(".yaml")
+
+    @staticmethod
+    def _save_as_note(s: Session) -> str:
+        if not s.is_sample and s.save_path is None:
+            return "导入的表格另存为 .yaml 台账，原表格不会被改动。"
+        return "保存为 .yaml 台账（保留填写项、注释与顺序）。"
 
     def save_to(self, path: Path) -> bool:
         from assistant.errors import WenmiError
@@ -606,23 +645,60 @@ class WenmiApp(App[None]):
     # -- quit
 
     async def action_quit(self) -> None:
+        """Quit; with unsaved changes ask first: 保存 / 不保存 / 取消 (取消 is the default)."""
+        from assistant.tui.dialogs.confirm import ChoiceDialog
+
+        if isinstance(self.screen, ChoiceDialog) and self.screen.id == "quit-dialog":
+            return  # already asking
         s = self.session
-        unsaved = s is not None and (s.dirty or self.draft is not None)
-        if unsaved and self.settings.autosave:
-            self.autosave_now()
+        if s is None or not (s.dirty or self.draft is not None):
             self.exit()
             return
-        if unsaved:
-            from assistant.tui.dialogs.confirm import ConfirmDialog
+        what = f"“{s.display_name}”有未保存的修改。"
+        if self.draft is not None:
+            what += "\n正在填写的成效表单不会保存（请先在表单中按 Ctrl+S）。"
+        dialog = ChoiceDialog(
+            "退出文秘",
+            what + "\n退出前要保存台账吗？",
+            [("save", "保存"), ("discard", "不保存"), ("cancel", "取消")],
+            default="cancel",
+        )
+        dialog.id = "quit-dialog"
+        self.push_screen(dialog, self._quit_answered)
 
-            self.push_screen(
-                ConfirmDialog(
-                    "退出文秘",
-                    "台账有未保存的修改，且自动保存已关闭。\n不保存就退出吗？",
-                    yes="不保存，退出",
-                    no="返回",
-                ),
-                lambda yes: self.exit() if yes else None,
-            )
+    def _quit_answered(self, answer: str | None) -> None:
+        from assistant.tui.recovery import discard_recovery
+
+        s = self.session
+        if answer is None or s is None:
             return
-        self.exit()
+        if answer == "discard":
+            if self._autosave_timer is not None:
+                self._autosave_timer.stop()
+                self._autosave_timer = None
+            discard_recovery(s.recovery_key)
+            self.exit()
+            return
+        self.draft = None  # the form being typed is not part of what is saved
+        if s.save_path is not None:
+            if self.save_to(s.save_path):
+                self.exit()
+            return
+        self.call_later(self._save_as_then_quit)
+
+    async def _save_as_then_quit(self) -> None:
+        from assistant.tui.dialogs.path_input import PathDialog
+
+        s = self.session
+        if s is None:
+            return
+        self.push_screen(
+            PathDialog(
+                "保存台账后退出",
+                self._save_as_default(s),
+                note=self._save_as_note(s),
+                suffixes=(".yaml", ".yml"),
+                confirm_overwrite=True,
+            ),
+            lambda path: self.exit() if path is not None and self.save_to(path) else None,
+        )

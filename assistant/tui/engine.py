@@ -297,6 +297,37 @@ def compose(
     )
 
 
+def placement(result: ComposeResult) -> dict[int, int]:
+    """Which section (1-based) each achievement (by workbook index) is in."""
+    return {i: sec.index for sec in result.sections for i in sec.indices}
+
+
+def sections_for_move(template: Template, wb: Workbook, index: int, target: int) -> dict[int, str]:
+    """The `section` values that put achievement `index` in section `target` and keep every
+    other achievement in the section it is in now, by workbook index.
+
+    The engine groups anew the achievements that name no section as soon as one does, so
+    moving one can carry others along; those (and only those) get their present section
+    written too. `wb` is not changed.
+    """
+    from dataclasses import replace
+
+    before = placement(compose(template, wb))
+    achievements = [replace(a) for a in wb.achievements]
+    trial = replace(wb, achievements=achievements)
+    pins = {index: str(target)}
+    achievements[index].section = pins[index]
+    for _ in range(len(achievements)):  # each round pins at least one more; usually one or two
+        now = placement(compose(template, trial))
+        strays = [i for i, sec in before.items() if i not in pins and now.get(i) != sec]
+        if not strays:
+            break
+        for i in strays:
+            pins[i] = str(before[i])
+            achievements[i].section = pins[i]
+    return pins
+
+
 def heading_with_phrase(heading: str, pattern: str, phrase: str) -> str:
     """The heading after picking `phrase` for it: a pair heading keeps its tail (`replace_head`)."""
     from assistant.compose import replace_head

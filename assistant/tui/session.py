@@ -29,10 +29,30 @@ class TemplateEntry:
     haystack: str
 
     def matches(self, query: str) -> bool:
+        """Every space-separated part is in the text, or is pinyin initials: of one word, or of
+        words apart in it (`xxtz` finds 关于开展党史学习教育的通知: 学习 xx, 通知 tz)."""
         q = query.strip().lower()
         if not q:
             return True
-        return all(part in self.haystack or part in self.initials for part in q.split())
+        return all(part in self.haystack or self._initials_match(part) for part in q.split())
+
+    def _initials_match(self, part: str) -> bool:
+        """`part` split into pieces of two or more letters found in this order, apart, in the
+        initials of one word (the name, a keyword…)."""
+        if not part.isascii() or not part.isalpha():
+            return False
+        return any(_pieces_in_order(part, word) for word in self.initials.split())
+
+
+def _pieces_in_order(part: str, word: str) -> bool:
+    """True when `part` = p1 + p2 + … (each two letters or more) with p1, p2, … in `word` in order."""
+    if part in word:
+        return True
+    for cut in range(2, len(part) - 1):
+        at = word.find(part[:cut])
+        if at >= 0 and _pieces_in_order(part[cut:], word[at + cut :]):
+            return True
+    return False
 
 
 @dataclass
@@ -143,9 +163,9 @@ class Session:
                 self.workbook.template = template.id
 
     def cycle_headings(self, step: int = 1) -> None:
+        """The next (or previous) composed heading set; headings the user picked are kept."""
         self._keep_template()
         self.seed = max(0, self.seed + step)
-        self.headings.clear()
         self.touch()
 
     def set_heading(self, index: int, text: str) -> None:

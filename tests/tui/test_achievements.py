@@ -130,7 +130,8 @@ class TestValidation:
             _form(app).query_one("#title", Input).value = "半截"
             await pilot.press("escape")
             assert isinstance(app.screen, ConfirmDialog)
-            await pilot.press("escape")  # "继续编辑"
+            assert app.focused is not None and app.focused.id == "no"  # 继续编辑, not 放弃
+            await pilot.press("enter")
             assert isinstance(app.screen, AchievementForm)
             assert app.screen.query_one("#title", Input).value == "半截"
 
@@ -160,7 +161,11 @@ class TestDeleteAndReorder:
             assert isinstance(app.screen, ConfirmDialog)
             await pilot.press("escape")
             assert len(app.session.workbook.achievements) == 5
-            await pilot.press("delete")
+            await pilot.press("delete", "enter")  # Enter by habit keeps it: 取消 is the default
+            await pilot.pause()
+            assert len(app.session.workbook.achievements) == 5
+            await pilot.press("delete", "left")  # ← moves to 删除
+            assert app.focused is not None and app.focused.id == "yes"
             await pilot.press("enter")
             await pilot.pause()
             assert len(app.session.workbook.achievements) == 4

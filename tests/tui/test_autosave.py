@@ -10,7 +10,7 @@ from textual.widgets import Input
 from assistant.ledger.files import load_workbook
 from assistant.tui.app import WenmiApp
 from assistant.tui.dialogs.achievement_form import AchievementForm
-from assistant.tui.dialogs.confirm import ConfirmDialog
+from assistant.tui.dialogs.confirm import ChoiceDialog, ConfirmDialog
 from assistant.tui.dialogs.path_input import PathDialog
 from assistant.tui.recovery import read_recovery, recovery_file
 from tests.tui.conftest import settle, wait_for
@@ -36,6 +36,20 @@ class TestAutosave:
         saved = read_recovery(key(workbook))
         assert saved is not None and "period: 2023年" in saved.workbook_yaml
         assert "period: 2022年" in workbook.read_text(encoding="utf-8")
+
+    async def test_indicator_says_backed_up_only_once_written(self, workbook: Path) -> None:
+        app = WenmiApp(workbook)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            for period in ("2023年", "2024年"):
+                app.screen.query_one("#period", Input).value = period
+                await pilot.pause()
+                saved = read_recovery(key(workbook))
+                assert saved is None or f"period: {period}" not in saved.workbook_yaml
+                assert "正在备份" in app.status_text() and "已自动备份" not in app.status_text()
+                await wait_for(pilot, lambda: "已自动备份" in app.status_text(), timeout=2.0)
+                saved = read_recovery(key(workbook))
+                assert saved is not None and f"period: {period}" in saved.workbook_yaml
 
     async def test_restore_after_crash(self, workbook: Path) -> None:
         app = WenmiApp(workbook)
@@ -113,33 +127,63 @@ class TestSaveAndQuit:
             assert app.session.save_path == tmp_path / "成效台账.yaml"
             assert not app.session.is_sample
 
-    async def test_quit_with_autosave_does_not_ask(self, workbook: Path) -> None:
+    async def test_quit_with_unsaved_changes_asks_cancel_by_default(self, workbook: Path) -> None:
         app = WenmiApp(workbook)
         async with app.run_test(size=(120, 36)) as pilot:
             await settle(pilot)
             app.session.workbook.period = "2024年"
             app.changed(None, "test")
             await pilot.press("ctrl+q")
+            assert isinstance(app.screen, ChoiceDialog)
+            assert app.focused is not None and app.focused.id == "cancel"
+            await pilot.press("enter")  # 取消: back to work
             await pilot.pause()
-            assert app._exit
-        assert recovery_file(key(workbook)).exists()  # flushed on the way out
-
-    async def test_quit_without_autosave_asks(self, workbook: Path) -> None:
-        app = WenmiApp(workbook)
-        async with app.run_test(size=(120, 36)) as pilot:
-            await settle(pilot)
-            await app.run_action("toggle_autosave")
-            assert not app.settings.autosave
-            app.session.workbook.period = "2024年"
-            app.changed(None, "test")
-            await pilot.press("ctrl+q")
-            assert isinstance(app.screen, ConfirmDialog)
-            await pilot.press("escape")
+            assert not app._exit and not isinstance(app.screen, ChoiceDialog)
+            await pilot.press("ctrl+q", "escape")
+            await pilot.pause()
             assert not app._exit
-            await pilot.press("ctrl+q", "enter")
+        assert "period: 2022年" in workbook.read_text(encoding="utf-8")
+
+    async def test_quit_and_save(self, workbook: Path) -> None:
+        app = WenmiApp(workbook)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            app.session.workbook.period = "2024年"
+            app.changed(None, "test")
+            await pilot.press("ctrl+q", "left", "left")  # 取消 → 不保存 → 保存
+            assert app.focused is not None and app.focused.id == "save"
+            await pilot.press("enter")
             await pilot.pause()
             assert app._exit
+        assert "period: 2024年" in workbook.read_text(encoding="utf-8")
         assert not recovery_file(key(workbook)).exists()
+
+    async def test_quit_without_saving(self, workbook: Path) -> None:
+        app = WenmiApp(workbook)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            app.session.workbook.period = "2024年"
+            app.changed(None, "test")
+            await pilot.press("ctrl+q", "left")  # 不保存
+            assert app.focused is not None and app.focused.id == "discard"
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app._exit
+        assert "period: 2022年" in workbook.read_text(encoding="utf-8")
+        assert not recovery_file(key(workbook)).exists()
+
+    async def test_quit_sample_and_save_asks_where(self, tmp_path: Path) -> None:
+        app = WenmiApp()
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            app.session.workbook.period = "2024年"
+            app.changed(None, "test")
+            await pilot.press("ctrl+q", "left", "left", "enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, PathDialog))
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app._exit
+        assert "period: 2024年" in (tmp_path / "成效台账.yaml").read_text(encoding="utf-8")
 
     async def test_quit_when_saved_does_not_ask(self, workbook: Path) -> None:
         app = WenmiApp(workbook)

@@ -53,3 +53,30 @@ class TestBrokenWorkbook:
             await pilot.pause()
         assert app.return_code == 1
         assert path.read_text(encoding="utf-8") == text
+
+
+class TestPipes:
+    """The commands behave in a pipe: `| head` ends quietly; `templates show` stays readable."""
+
+    def test_closed_pipe_ends_without_a_traceback(self) -> None:
+        import subprocess
+        import sys
+
+        code = "import sys; from assistant.cli import main; sys.exit(main())"
+        proc = subprocess.Popen(
+            [sys.executable, "-c", code, "templates", "list"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.close()  # the reader is gone before anything is written, as `head` is soon
+        err = proc.stderr.read().decode("utf-8", "replace")
+        proc.wait(timeout=60)
+        assert "Traceback" not in err and "BrokenPipe" not in err, err
+
+    def test_show_keeps_table_defaults_short(self, user_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        assert main(["templates", "show", "zf-tui-peidang"]) == 0
+        out = capsys.readouterr().out
+        line = next(x for x in out.splitlines() if x.strip().startswith("配档表"))
+        assert "表格" in line and "行：" in line
+        assert len(line) < 120

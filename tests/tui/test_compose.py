@@ -41,6 +41,12 @@ def section_of(screen: ComposeScreen, title: str) -> int:
     raise AssertionError(title)
 
 
+def placement(screen: ComposeScreen) -> dict[str, int]:
+    """Each achievement's title and the section it is shown in."""
+    assert screen.result is not None
+    return {a.title: s.index for s in screen.result.sections for a in s.achievements}
+
+
 def select_achievement(screen: ComposeScreen, title: str) -> None:
     tree = screen.query_one("#sections", Tree)
     for node in tree.root.children:
@@ -95,9 +101,11 @@ class TestSections:
             # 提高站位 holds the survey and the training; 压实责任 the style and discipline work
             title = "开展员工思想状况调查"
             assert section_of(screen, title) == 1
+            before = placement(screen)
             select_achievement(screen, title)
             await pilot.press("ctrl+down")
             await wait_for(pilot, lambda: section_of(screen, title) == 2)
+            assert placement(screen) == before | {title: 2}  # only that one moved
             assert app.session.workbook.achievements[2].section == "2"
             node = screen.query_one("#sections", Tree).cursor_node
             assert node is not None and node.data[:2] == ("achievement", 2)  # cursor follows it
@@ -111,11 +119,24 @@ class TestSections:
             screen = await open_compose(pilot, "zf-tui-gudin")
             title = "起草践行工作作风的实施方案"
             assert section_of(screen, title) == 2
+            before = placement(screen)
             select_achievement(screen, title)
             await pilot.press("m")
             assert isinstance(app.screen, SectionPicker)
             await pilot.press("up", "enter")
             await wait_for(pilot, lambda: section_of(screen, title) == 1)
+            assert placement(screen) == before | {title: 1}  # only that one moved
+
+    async def test_moves_with_composed_headings_move_only_the_one(self, workbook: Path) -> None:
+        app = WenmiApp(workbook)
+        async with app.run_test(size=(120, 36)) as pilot:
+            screen = await open_compose(pilot, "zf-tui-fangan")
+            expected = placement(screen)
+            for title, step in (("开展廉洁警示教育", "ctrl+up"), ("调度各单位制定践行举措", "ctrl+up")):
+                select_achievement(screen, title)
+                await pilot.press(step)
+                expected[title] += -1 if step == "ctrl+up" else 1
+                await wait_for(pilot, lambda: placement(screen) == expected)
 
     async def test_move_past_the_last_section_is_refused(self, workbook: Path) -> None:
         app = WenmiApp(workbook)
@@ -142,6 +163,39 @@ class TestHeadings:
             assert second[-1] in screen._preview_text
             await pilot.press("ctrl+b")
             await wait_for(pilot, lambda: headings(screen) == first)
+
+    async def test_cycle_keeps_a_picked_heading(self, workbook: Path) -> None:
+        app = WenmiApp(workbook)
+        async with app.run_test(size=(120, 36)) as pilot:
+            screen = await open_compose(pilot, "zf-tui-fangan")
+            tree = screen.query_one("#sections", Tree)
+            tree.focus()
+            tree.move_cursor(tree.root.children[1])  # section 2
+            await pilot.pause()
+            await pilot.press("ctrl+t", *"szcx")
+            picker = app.screen
+            await wait_for(pilot, lambda: picker.found and picker.found[0].text == "守正创新")
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: headings(screen)[1] == "守正创新")
+            first = headings(screen)
+            await pilot.press("ctrl+r")
+            await wait_for(pilot, lambda: headings(screen) != first)
+            assert headings(screen)[1] == "守正创新"  # picked with Ctrl+T: kept
+            assert app.session.headings == {2: "守正创新"} and app.session.seed == 1
+            assert any("保留" in n.message for n in app._notifications)
+
+    async def test_cycle_with_nothing_to_change_says_so(self, workbook: Path) -> None:
+        app = WenmiApp(workbook)
+        async with app.run_test(size=(120, 36)) as pilot:
+            screen = await open_compose(pilot, "zf-tui-fangan")
+            for index, text in enumerate(("守正创新", "提高站位", "压实责任"), start=1):
+                app.session.set_heading(index, text)
+            app.changed(None, "test")
+            screen.refresh_from_session()
+            await wait_for(pilot, lambda: headings(screen) == ["守正创新", "提高站位", "压实责任"])
+            await pilot.press("ctrl+r")
+            await wait_for(pilot, lambda: any("没有可换" in n.message for n in app._notifications))
+            assert app.session.seed == 0  # the counter does not run on with nothing changed
 
     async def test_fixed_headings_do_not_cycle(self, workbook: Path) -> None:
         app = WenmiApp(workbook)
@@ -321,15 +375,16 @@ class TestPairHeadings:
         async with app.run_test(size=(120, 36)) as pilot:
             screen = await open_compose(pilot, "zf-tui-duizhang")
             first = headings(screen)[0]
-            assert first == "提高站位\u3000高标准制定工作措施"
+            head, tail = first.split("\u3000", 1)  # a composed pair: 四字短语　短句
+            assert len(head) == 4 and tail
             await self.pick(pilot, screen)
             picker = app.screen
             result = str(picker.query_one("#picker-result", Static).content)
-            assert "只换前半句" in result and "守正创新\u3000高标准制定工作措施" in result
+            assert "只换前半句" in result and f"守正创新\u3000{tail}" in result
             await pilot.press("enter")
-            await wait_for(pilot, lambda: headings(screen)[0] == "守正创新\u3000高标准制定工作措施")
-            assert app.session.headings == {1: "守正创新\u3000高标准制定工作措施"}
-            assert "一、守正创新" in screen._preview_text and "高标准制定工作措施" in screen._preview_text
+            await wait_for(pilot, lambda: headings(screen)[0] == f"守正创新\u3000{tail}")
+            assert app.session.headings == {1: f"守正创新\u3000{tail}"}
+            assert "一、守正创新" in screen._preview_text and tail in screen._preview_text
 
     async def test_ctrl_t_replaces_the_whole_heading(self, workbook: Path, user_data: Path) -> None:
         app = WenmiApp(workbook)

@@ -84,12 +84,12 @@ class TestExport:
             path.write_bytes(b"old")
             second = await export_with_enter(pilot)
             assert isinstance(second, ConfirmDialog)
-            await pilot.press("escape")  # 换个名字: back in the dialog, nothing written
+            await pilot.press("enter")  # 换个名字 is the default: back in the dialog, nothing written
             assert isinstance(app.screen, ExportDialog)
             assert path.read_bytes() == b"old"
             await pilot.press("enter")
             await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
-            await pilot.press("enter")  # 覆盖
+            await pilot.press("left", "enter")  # 覆盖
             await wait_for(pilot, lambda: isinstance(app.screen, ExportResultDialog), timeout=20)
         assert path.read_bytes()[:2] == b"PK"
 

@@ -145,7 +145,7 @@ class TestUnsavedWork:
             assert app.session.source_path == workbook and app.session.workbook.period == "2024年"
             await open_path(pilot, other)
             await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
-            await pilot.press("enter")  # 不保存，打开
+            await pilot.press("left", "enter")  # 不保存，打开
             await wait_for(pilot, lambda: app.session.source_path == other)
             assert not recovery_file(str(workbook.resolve())).exists()
 

@@ -33,6 +33,10 @@ def run(*keys: str, template: str | None = None) -> Any:
             await pilot.press(key)
             await pilot.pause(0.1)
         await settle(pilot)
+        assert app.session is not None
+        session = app.session
+        # the header says “已自动备份” only once the recovery file is written: wait for it
+        await wait_for(pilot, lambda: not session.dirty or app.backed_up())
         screen: Any = app.screen
         if hasattr(screen, "_composing"):
             await wait_for(pilot, lambda: not screen._composing and screen.result is not None)

@@ -9,7 +9,7 @@ from textual.widgets import Input, Static, Tree
 from assistant.tui.app import WenmiApp
 from assistant.tui.screens.compose import ComposeScreen
 from assistant.tui.screens.templates import TemplatesScreen
-from tests.tui.conftest import settle, wait_for
+from tests.tui.conftest import DATA, settle, wait_for
 
 
 def _leaf_ids(tree: Tree) -> list[str]:  # type: ignore[type-arg]
@@ -78,3 +78,44 @@ class TestTemplates:
             await pilot.press("ctrl+s")
             await pilot.pause()
         assert "template: zz-tui-tongzhi" in workbook.read_text(encoding="utf-8")
+
+
+class TestFilterLikeAUser:
+    """The filter as the README shows it: `xxtz` finds “关于开展……学习……的通知”."""
+
+    async def test_initials_of_words_apart_in_the_name(self, workbook: Path, tmp_path: Path) -> None:
+        folder = tmp_path / "home" / "templates" / "zhengzhi"
+        folder.mkdir(parents=True)
+        text = (DATA / "templates" / "zhengzhi" / "zz-tui-tongzhi.yaml").read_text(encoding="utf-8")
+        text = text.replace("id: zz-tui-tongzhi", "id: zz-tui-dangshi").replace(
+            "name: 学习通知", "name: 关于开展党史学习教育的通知"
+        ).replace("keywords: [通知, 学习]", "keywords: [党史]")
+        (folder / "zz-tui-dangshi.yaml").write_text(text, encoding="utf-8")
+        app = WenmiApp(workbook)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            await pilot.press("f3", "ctrl+f")
+            screen = app.screen
+            box = screen.query_one("#filter", Input)
+            box.value = "xxtz"
+            await pilot.pause()
+            assert set(_leaf_ids(screen.query_one(Tree))) == {"zz-tui-tongzhi", "zz-tui-dangshi"}
+            box.value = "dsxx"  # 党史学习
+            await pilot.pause()
+            assert set(_leaf_ids(screen.query_one(Tree))) == {"zz-tui-dangshi"}
+
+    async def test_no_match_clears_the_detail(self, workbook: Path) -> None:
+        app = WenmiApp(workbook)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            await pilot.press("f3", "ctrl+f", *"zzzz")
+            await pilot.pause(0.2)
+            screen = app.screen
+            assert _leaf_ids(screen.query_one(Tree)) == []
+            detail = str(screen.query_one("#detail", Static).content)
+            assert "按 Enter 选用此模板" not in detail
+            assert "没有符合" in detail
+            await pilot.press("enter")  # to the (empty) list: nothing is chosen
+            await pilot.pause(0.2)
+            assert app.session.workbook.template is None
+            assert "按 Enter 选用此模板" not in str(screen.query_one("#detail", Static).content)

@@ -210,10 +210,13 @@ class AchievementForm(Dialog[Any]):
     # ------------------------------------------------------------------ metric rows
 
     @on(Button.Pressed, "#add-metric")
-    def _add_metric(self) -> None:
+    async def _add_metric(self) -> None:
         row = MetricRow({})
-        self.query_one("#metrics", Vertical).mount(row)
-        self.call_after_refresh(lambda: row.query(".metric-input").first(Input).focus())
+        # Wait for the row's inputs to exist before focusing the first one (Enter on the button
+        # runs this before the next refresh, when the row is not composed yet).
+        await self.query_one("#metrics", Vertical).mount(row)
+        row.query(".metric-input").first(Input).focus()
+        row.scroll_visible()
         self._edited()
 
     @on(Button.Pressed, ".remove-metric")

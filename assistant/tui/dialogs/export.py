@@ -89,7 +89,7 @@ class ExportDialog(Dialog[Exported | None]):
         if not box.value or box.value == self._default_path:
             self._default_path = str(default_folder(self.wenmi) / f"{template.name}.docx")
             box.value = self._default_path
-            box.cursor_position = len(box.value)
+            box.select_all()  # typing replaces the suggested path; → keeps it and goes to its end
 
     @on(Select.Changed, "#template")
     def _select_changed(self, event: Select.Changed) -> None:

@@ -78,7 +78,7 @@ class PathDialog(Dialog[Path | None]):
     def on_mount(self) -> None:
         box = self.query_one("#path", Input)
         box.focus()
-        box.cursor_position = len(box.value)
+        box.select_all()  # typing replaces the suggested path; → keeps it and goes to its end
 
     @on(DirectoryTree.FileSelected)
     def _picked(self, event: DirectoryTree.FileSelected) -> None:

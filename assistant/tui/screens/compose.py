@@ -26,6 +26,8 @@ from assistant.tui.widgets.preview import DocumentPreview
 from assistant.tui.widgets.trees import move_cursor_later
 
 if TYPE_CHECKING:
+    from textual.widget import Widget
+
     from assistant.compose import ComposeResult as Composed
     from assistant.templating import Template
     from assistant.templating.model import Slot
@@ -84,6 +86,9 @@ class ComposeScreen(MainScreen):
         self._shown_errors: dict[str, str] = {}
         #: Put the section cursor back on the current section at the next fill (workbook opened).
         self._forget_cursor = False
+        #: After Ctrl+R/Ctrl+B: (seed before, seed asked for, headings before), to tell the user
+        #: when the new set is the same as the old one.
+        self._cycling: tuple[int, int, list[str]] | None = None
         #: Preview generations finished (tests and the benchmark wait on it).
         self.preview_generation = 0
 
@@ -333,6 +338,7 @@ class ComposeScreen(MainScreen):
         )
         self._set_diagnostics(notes)
         self._fill_sections(result, wb)
+        self._check_cycled(result, wb)
 
     def _set_diagnostics(self, notes: tuple[tuple[str, str], ...]) -> None:
         if notes == self._notes:
@@ -456,17 +462,43 @@ class ComposeScreen(MainScreen):
         self.move_to(index, target)
 
     def move_to(self, index: int, section: int) -> None:
-        """Put achievement `index` in `section` (1-based); saved in the workbook as its `section`."""
+        """Put achievement `index` in `section` (1-based), the others staying where they are.
+
+        Saved in the workbook as its `section` (see `engine.sections_for_move` for the others)."""
         s = self.session
-        if s is None or not 0 <= index < len(s.workbook.achievements):
+        if s is None or self.template is None or not 0 <= index < len(s.workbook.achievements):
             return
+        wb = s.workbook
+        snapshot = replace(
+            wb, fields=dict(wb.fields), achievements=list(wb.achievements), headings=dict(wb.headings)
+        )
+        self._plan_move(self.template, snapshot, index, section, s.revision)
+
+    @work(thread=True, exclusive=True, group="move")
+    def _plan_move(self, template: Template, wb: Any, index: int, section: int, revision: int) -> None:
+        from assistant.errors import WenmiError
+        from assistant.tui import engine
+
+        try:
+            pins = engine.sections_for_move(template, wb, index, section)
+        except WenmiError:
+            pins = {index: str(section)}
+        self.app.call_from_thread(self._apply_move, index, section, pins, revision)
+
+    def _apply_move(self, index: int, section: int, pins: dict[int, str], revision: int) -> None:
+        s = self.session
+        if s is None or s.revision != revision or not 0 <= index < len(s.workbook.achievements):
+            return  # the workbook changed meanwhile: the plan no longer fits it
+        for i, value in pins.items():
+            s.workbook.achievements[i].section = value
         a = s.workbook.achievements[index]
-        a.section = str(section)
         s.current_section = section
         self.changed("move")
         self._tree_signature = None
         self.request_preview()
-        self.notify(f"已把“{a.title}”移到第{section}部分")
+        kept = len(pins) - 1
+        note = f"（另有{kept}项记下了所在部分，以免随之移动）" if kept else ""
+        self.notify(f"已把“{a.title}”移到第{section}部分{note}")
 
     def action_choose_section(self) -> None:
         from assistant.tui.dialogs.section_picker import SectionPicker
@@ -492,9 +524,33 @@ class ComposeScreen(MainScreen):
         if step < 0 and s.seed == 0:
             self.notify("已经是第一组标题。", severity="warning")
             return
+        before = [sec.heading for sec in self.result.sections] if self.result is not None else []
+        self._cycling = (s.seed, max(0, s.seed + step), before)
         s.cycle_headings(step)
         self.changed("headings")
         self.refresh_from_session()
+        if s.headings:
+            picked = "、".join(f"第{i}部分" for i in sorted(s.headings))
+            self.notify(f"已换一组标题；您选定的{picked}标题保留（要换掉它，按 Ctrl+T 另选）。", title="标题")
+
+    def _check_cycled(self, result: Composed, wb: Any) -> None:
+        """After Ctrl+R: a set no different from the last is no new set; go back and say so."""
+        s = self.session
+        if self._cycling is None or s is None or wb.seed != self._cycling[1]:
+            return
+        old_seed, _, before = self._cycling
+        self._cycling = None
+        if [sec.heading for sec in result.sections] != before:
+            return
+        s.seed = old_seed
+        self.changed("headings")
+        self.refresh_from_session()
+        if result.sections and all(sec.index in s.headings for sec in result.sections):
+            self.notify(
+                "各部分的标题都是您选定的，没有可换的；要换某一部分，按 Ctrl+T 另选。", severity="warning"
+            )
+        else:
+            self.notify("此模板没有另一组标题了；可按 Ctrl+T 为某一部分选词作标题。", severity="warning")
 
     def action_pick_heading(self) -> None:
         from assistant.tui.dialogs.phrase_picker import PhrasePicker
@@ -510,12 +566,20 @@ class ComposeScreen(MainScreen):
         # A pair heading (短语　短句) keeps its tail unless the user asks for a whole new heading.
         pair = plan is not None and plan.pattern == "pair" and section is not None and bool(section.tail)
         theme = self.template.category if self.template else None
+        before = self.focused
         self.app.push_screen(
             PhrasePicker(f"第{index}部分标题（当前：{current}）", theme=theme, pair_heading=current if pair else None),
-            lambda text: self._heading_picked(index, text),
+            lambda text: self._heading_picked(index, text, before),
         )
 
-    def _heading_picked(self, index: int, text: str | None) -> None:
+    def _heading_picked(self, index: int, text: str | None, before: Widget | None = None) -> None:
+        # Back where the user was, if that takes keys (a field, the sections); else on the
+        # sections, where the new heading is: the arrows work at once.
+        tree = self.query_one(SectionTree)
+        if isinstance(before, Input | TextArea | Tree) and before.is_attached and before.focusable:
+            before.focus()
+        else:
+            tree.focus()
         s = self.session
         if s is None or not text:
             return

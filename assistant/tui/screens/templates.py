@@ -161,7 +161,11 @@ class TemplatesScreen(MainScreen):
         detail.remove_class("loading-note")
         t = s.template_by_id(template_id) if s else None
         if s is None or t is None:
-            detail.update("选择左侧的模板查看说明。")
+            query = self.query_one("#filter", Input).value.strip()
+            if query and s is not None and not any(e.matches(query) for e in s.templates or ()):
+                detail.update(f"没有符合筛选“{query}”的模板。换个词试试，或清空筛选查看全部模板。")
+            else:
+                detail.update("选择左侧的模板查看说明。")
             return
         lines = Text()
         lines.append(t.name, style="bold")
