@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pytest
 
 from assistant.document import gbt9704 as G
 from assistant.document.markup import parse_markup
+from assistant.document.model import Document
 from assistant.render import write_output
 
 from .office import Row, measure, require_office, to_pdf
@@ -309,26 +312,180 @@ def _lines_down_to(glyph_bottom_mm: float) -> int:
     return round((glyph_bottom_mm - G.MARGIN_TOP_MM) / pitch + 0.3)
 
 
-def test_paginator_agrees_with_libreoffice_on_every_catalogue_sample(tmp_path: Path) -> None:
-    """The 版记's page depends on where the body ends, so the paginator must know it to the line."""
-    require_office()
-    from assistant.document.paginate import paginate
+# --- The whole catalogue and the stress documents, in one LibreOffice run -----------------------
 
+FILLER = "各级党组织要把作风建设摆在突出位置。"  # one line
+LONG = "各级党组织要把作风建设摆在突出位置，坚持以上率下、以身作则，切实担负起主体责任，推动各项任务落地见效。"
+
+
+def _stress_documents() -> dict[str, str]:
+    """Markup that puts headings, table titles, 附件说明 and the 落款 at every line near a page's
+    end, so that keeping them together is tested where it matters."""
+    head = "---\n编号: 无\n---\n"
+    docs: dict[str, str] = {}
+    for n in range(17, 23):
+        body = "\n".join([FILLER] * n)
+        docs[f"heading-{n}"] = f"{head}{body}\n## 主要任务\n### 压实工作责任\n{LONG}\n{FILLER}\n"
+        docs[f"caption-{n}"] = (
+            f"{head}{body}\n表：工作配档表\n| 序号 | 工作任务 | 完成时限 |\n| -- | -------- | ---- |\n"
+            f"| 1 | 起草实施方案 | 2023年3月 |\n| 2 | 调度各单位制定践行举措 | 2023年6月 |\n{FILLER}\n"
+        )
+        docs[f"signature-{n}"] = f"{head}{body}\n落款：中共示例集团有限公司委员会\n日期：2023-01-11\n"
+        docs[f"long-tail-{n}"] = f"{head}{body}\n{LONG * 2}\n落款：中共示例集团有限公司委员会\n日期：2023-01-11\n"
+        docs[f"attachments-{n}"] = (
+            f"{head}{body}\n附件：1.工作配档表\n2.践行举措清单\n3.考核评分表\n落款：中共示例委员会\n日期：2023-01-11\n"
+        )
+    docs["table-headers"] = (
+        f"{head}表：考核评分表\n| 序号 | 考核内容 | 责任单位 | 时间安排 | 分值 | 整改完成时限 |\n| - | ------------ | - | - | - | - |\n"
+        "| 1 | 线上学习、线下研讨相结合，每月开展集中学习不少于2次 | 党群工作部 | 2023年3月 | 10 | 2023年6月30日前 |\n"
+        "| 2 | 建立问题台账，逐项销号 | 各党支部 | 全年 | 5 | 长期坚持 |\n"
+    )
+    han = "党建工作责任制考核细则" * 10
+    lone = [han[:26] + "事。", han[:54] + "事。", han[:52] + "94项。", han[:54] + "导。”"]
+    docs["lone-characters"] = head + "\n".join(lone * 3) + "\n"
+    return docs
+
+
+@dataclass
+class Printed:
+    doc: Document
+    docx: Path
+    pdf: Path
+
+    @cached_property
+    def pages(self) -> list[list[Row]]:
+        return measure(self.pdf)
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Printed]:
+    """Every catalogue sample and every stress document, laid out by one LibreOffice process."""
+    require_office()
     from .office import to_pdfs
     from .test_catalogue import catalogue, render
 
+    work = tmp_path_factory.mktemp("printed")
     docs = {t.id: render(t.id)[1] for t in catalogue()}
-    for tid, doc in docs.items():
-        write_output(doc, tmp_path / f"{tid}.docx")
-    pdfs = to_pdfs([tmp_path / f"{tid}.docx" for tid in docs], tmp_path)
+    docs |= {name: parse_markup(text) for name, text in _stress_documents().items()}
+    for name, doc in docs.items():
+        write_output(doc, work / f"{name}.docx")
+    pdfs = to_pdfs([work / f"{name}.docx" for name in docs], work)
+    return {name: Printed(doc, work / f"{name}.docx", pdf) for (name, doc), pdf in zip(docs.items(), pdfs, strict=True)}
+
+
+def test_paginator_agrees_with_libreoffice_on_every_catalogue_sample(printed: dict[str, Printed]) -> None:
+    """The 版记's page depends on where the body ends, so the paginator must know it to the line."""
+    from assistant.document.paginate import paginate
+
     wrong = []
-    for (tid, doc), pdf in zip(docs.items(), pdfs, strict=True):
-        plan, pages = paginate(doc), measure(pdf)
+    for name, p in printed.items():
+        plan, pages = paginate(p.doc), p.pages
         text = [r for r in pages[-1] if not r.text.startswith(G.PAGE_NUMBER_DASH)]
         lines = _lines_down_to(max(r.bottom for r in text))
         if (len(pages), lines) != (plan.pages, plan.used // G.LINE_PITCH_TWIPS):
-            wrong.append(f"{tid}: LibreOffice {len(pages)} pages, {lines} lines; paginator {plan.pages}, {plan.used // G.LINE_PITCH_TWIPS}")
+            wrong.append(f"{name}: LibreOffice {len(pages)} pages, {lines} lines; paginator {plan.pages}, {plan.used // G.LINE_PITCH_TWIPS}")
     assert not wrong, "\n".join(wrong)
+
+
+#: Marks a reader must see: every one in the .docx is printed.
+MARKS = set("，。、；：？！“”‘’（）《》〔〕")
+
+
+def _docx_text(docx: Path) -> str:
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(docx) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    return "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml))
+
+
+def test_every_punctuation_mark_is_printed(printed: dict[str, Printed]) -> None:
+    """No mark hangs past the edge (where LibreOffice does not draw it): the marks of the PDF's
+    text are the .docx's, mark for mark."""
+    lost = {}
+    for name, p in printed.items():
+        written = Counter(c for c in _docx_text(p.docx) if c in MARKS)
+        shown = Counter(c for rows in p.pages for r in rows for c in r.text if c in MARKS)
+        if written != shown:
+            lost[name] = dict((written - shown) + (shown - written))
+    assert not lost, lost
+
+
+def _body_rows(rows: list[Row]) -> list[Row]:
+    return [r for r in rows if not r.text.startswith(G.PAGE_NUMBER_DASH)]
+
+
+def test_no_heading_or_table_title_is_the_last_line_of_a_page(printed: dict[str, Printed]) -> None:
+    """背题: a heading on its own line, or a table's title, never ends a page its text does not."""
+    from assistant.document.model import Heading, Table
+    from assistant.document.paginate import keeps_with_next
+
+    found = []
+    for name, p in printed.items():
+        titles = [b.label for b in p.doc.blocks if isinstance(b, Heading) and keeps_with_next(b)]
+        titles += [b.caption for b in p.doc.blocks if isinstance(b, Table) and b.caption]
+        for number, rows in enumerate(p.pages[:-1], start=1):
+            body = _body_rows(rows)
+            if body and any(t.replace("\u3000", "").endswith(body[-1].text) for t in titles):
+                found.append(f"{name} p.{number}: {body[-1].text}")
+    assert not found, found
+    assert len([n for n in printed if n.startswith(("heading-", "caption-"))]) == 12
+
+
+def test_no_paragraph_ends_with_a_lone_character(printed: dict[str, Printed]) -> None:
+    """孤字: no body line holds one character and its marks (事。)."""
+    import re
+
+    lone = re.compile(r"[\u4e00-\u9fff][，。、；：？！”’）》]*")
+    found = [
+        f"{name}: {r.text}"
+        for name, p in printed.items()
+        for rows in p.pages
+        for r in rows
+        if abs(r.size - G.BODY_SIZE_PT) < 0.6 and lone.fullmatch(r.text)
+    ]
+    assert not found, found
+    assert "lone-characters" in printed
+
+
+def test_table_headers_are_never_broken_inside_a_word(printed: dict[str, Printed]) -> None:
+    """A header of up to six characters stays on one line (序号, not 序/号)."""
+    from assistant.document.model import Table
+    from assistant.document.paginate import HEADER_WHOLE_CHARS
+
+    broken = []
+    for name, p in printed.items():
+        rows = [r.text for page in p.pages for r in page if abs(r.size - G.TABLE_HEADER.size_pt) < 0.6]
+        for table in (b for b in p.doc.blocks if isinstance(b, Table)):
+            for header in table.header:
+                if len(header) <= HEADER_WHOLE_CHARS and not any(header in r for r in rows):
+                    broken.append(f"{name}: {header}")
+    assert not broken, broken
+    assert "table-headers" in printed
+
+
+def test_signature_and_date_share_a_page_with_the_body(printed: dict[str, Printed]) -> None:
+    """7.3.5: the 署名 and the 成文日期 on one page, which also holds the line before them when it
+    is a short paragraph (paginate.TAIL_KEEP_LINES); the 附件说明 lines together."""
+    apart = []
+    for name, p in printed.items():
+        d = p.doc
+        if not (d.signature and d.date):
+            continue
+        where = {r.text: r.page for rows in p.pages for r in rows}
+        sig, date = where.get(d.signature.replace("\u3000", "")), where.get(d.date)
+        if sig is None or sig != date:
+            apart.append(f"{name}: 署名 p.{sig}, 日期 p.{date}")
+        lines = _body_rows(p.pages[date - 1]) if date else []
+        if name.startswith(("signature-", "attachments-")) and lines and lines[0].text == d.signature:
+            apart.append(f"{name}: the 署名 opens page {date}")
+        if d.attachments:
+            names = [f"{n}.{a}" for n, a in enumerate(d.attachments[1:], start=2)]
+            pages = {r.page for rows in p.pages for r in rows if r.text.startswith("附件：") or r.text in names}
+            if len(pages) != 1:
+                apart.append(f"{name}: 附件说明 on pages {sorted(pages)}")
+    assert not apart, apart
 
 
 def test_paginator_knows_where_the_full_document_ends(pages: list[list[Row]]) -> None:

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from assistant.document import gbt9704 as G
 from assistant.document.docx_writer import write_docx_bytes
+from assistant.document.linebreak import Line, break_lines
 from assistant.document.markup import parse_markup
 from assistant.document.model import Document, Paragraph, Record, Run, Table
 from assistant.document.paginate import count_lines, paginate, table_geometry, wrap_lines
@@ -34,17 +35,40 @@ def test_a_body_line_holds_28_characters_and_the_first_26() -> None:
     assert [len(x) for x in wrap_lines(_han(30), first_indent=0)] == [28, 2]
 
 
-def test_a_comma_or_full_stop_hangs_at_the_end_of_a_full_line() -> None:
-    lines = wrap_lines(_han(26) + "，" + _han(10))
-    assert lines[0].endswith("，") and len(lines[0]) == 27
-    assert wrap_lines(_han(26) + "。") == [_han(26) + "。"]
+def test_a_mark_that_would_start_a_line_is_taken_into_the_full_line_set_tighter() -> None:
+    # 推入: the line keeps its 26 characters and takes the comma in, never hanging it past the edge.
+    lines = break_lines(_han(26) + "，" + _han(10))
+    assert lines[0].text == _han(26) + "，" and lines[0].tight
+    assert lines[1].text == _han(10) and not lines[1].tight
+    # Tighter by as little as fits: 27 advances of at most 8,186 twips (the indent and 24 in hand).
+    assert lines[0].spacing == G.CHAR_SPACING_TWIPS - 12
+    assert 27 * (320 + lines[0].spacing) <= G.text_width_twips() - 2 * 315 - 24
+    assert break_lines(_han(26) + "。") == [Line(_han(26) + "。", G.CHAR_SPACING_TWIPS - 12)]
+    # A later line: 28 characters and the mark.
+    (first, second, *_) = break_lines(_han(26 + 28) + "、" + _han(3))
+    assert second.text == _han(26 + 28)[26:] + "、" and 29 * (320 + second.spacing) <= G.text_width_twips() - 24
 
 
 def test_no_line_starts_with_a_closing_quote_and_none_ends_with_an_opening_one() -> None:
     lines = wrap_lines(_han(26) + "”" + _han(5))
-    assert not lines[1].startswith("”") and lines[0] == _han(25)
+    assert lines[0] == _han(26) + "”" and lines[1] == _han(5)
     lines = wrap_lines(_han(25) + "“" + _han(5) + "”")
     assert lines[0] == _han(25) and lines[1].startswith("“")
+
+
+def test_two_marks_past_the_edge_go_down_with_the_character_before_them() -> None:
+    # 推出 where 推入 would need more than MAX_TIGHTEN_TWIPS a character.
+    lines = break_lines(_han(26) + "。”" + _han(3))
+    assert [line.text for line in lines] == [_han(25), _han(26)[-1] + "。”" + _han(3)]
+    assert not any(line.tight for line in lines)
+
+
+def test_a_mark_before_a_number_stays_with_the_number() -> None:
+    # LibreOffice does not break between ， and the digits after it: 工，2023 goes down whole.
+    lines = wrap_lines(_han(25) + "，2023年" + _han(5))
+    assert lines[0] == _han(24) and lines[1].startswith(_han(25)[-1] + "，2023年")
+    # ；：？！ it does break after.
+    assert wrap_lines(_han(25) + "；2023年")[0] == _han(25) + "；"
 
 
 def test_numbers_and_addresses_stay_whole_but_may_break_after_a_hyphen() -> None:
@@ -95,7 +119,9 @@ def test_the_record_block_goes_on_the_last_even_page(lines: int, placement: str,
 def test_without_a_record_block_the_pages_are_the_body_s() -> None:
     plan = paginate(_doc(20, record=False))
     assert (plan.record, plan.pages, plan.body_pages) == (None, 2, 2)
-    assert plan.used == 1 * LINE  # 20 + 3 lines: one on page 2
+    # 20 + 3 lines: the 日期 would open page 2 alone; the 署名, the empty line and the last body
+    # line go with it.
+    assert plan.used == 4 * LINE
 
 
 def test_a_page_break_starts_a_new_page() -> None:
@@ -177,10 +203,10 @@ def test_after_a_blank_page_the_record_block_is_in_an_unnumbered_section() -> No
     assert before.pPr.find(qn("w:pageBreakBefore")) is not None
 
 
-def test_a_run_of_closing_marks_goes_down_with_the_character_before_it() -> None:
-    # 。 fills the line; ” may not start the next, nor may 。: both go down with 则.
-    lines = wrap_lines(_han(25) + "。”" + _han(3))
-    assert lines == [_han(24), _han(25)[-1] + "。”" + _han(3)]
+def test_a_closing_quote_after_a_mark_that_filled_the_line_is_taken_in() -> None:
+    # 。 fills the line; ” may not start the next: the line takes it in.
+    lines = break_lines(_han(25) + "。”" + _han(3))
+    assert [line.text for line in lines] == [_han(25) + "。”", _han(3)] and lines[0].tight
 
 
 def test_dashes_and_ellipses_stay_whole() -> None:
@@ -196,7 +222,7 @@ _PIECES = [*"党建工作，。、；：“”（）《》12.5%ABab@-/ 　", "�
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=120).map("".join))
 def test_wrapping_loses_nothing_and_leaves_no_empty_line(text: str) -> None:
-    from assistant.document.paginate import NO_LINE_START
+    from assistant.document.linebreak import NO_LINE_START
 
     lines = wrap_lines(text)
     assert "".join(lines) == text
@@ -207,9 +233,25 @@ def test_wrapping_loses_nothing_and_leaves_no_empty_line(text: str) -> None:
             assert len(before) <= 2 or all(c in NO_LINE_START for c in before[-2:]), (before, line)
 
 
-def test_a_comma_after_a_number_does_not_hang_but_takes_the_number_down() -> None:
-    lines = wrap_lines(_han(24) + "12，" + _han(5))
-    assert lines == [_han(24), "12，" + _han(5)]
+def test_a_comma_after_a_number_is_taken_in_with_it() -> None:
+    lines = break_lines(_han(24) + "12，" + _han(5))
+    assert [line.text for line in lines] == [_han(24) + "12，", _han(5)] and lines[0].tight
+
+
+def test_latin_widths_follow_libreoffice_s_script_rules() -> None:
+    # Measured in LibreOffice (left-aligned, 16 pt, −5 twips): a Chinese mark before a digit keeps
+    # its full advance; “” next to Latin text are set in the Latin face; · is a Latin character.
+    from assistant.document.linebreak import TextMetrics
+
+    for text, libreoffice in (
+        ("集中推进（2023年4月下旬至8月）。统筹推进", 6639),
+        ("以“青春向党·奋斗强国”为主题", 4525),
+        ("成果12篇。在此，2023年度", 3980),
+        ("“ABC”与（DEF）及《GHI》", 3980),
+        ("0531-86001234电话", 2664),
+    ):
+        # LibreOffice's width runs to the last glyph's edge, without its spacing.
+        assert abs(TextMetrics(text, 16).width(0, len(text), -5) + 5 - libreoffice) <= 3, text
 
 
 def test_a_body_ending_in_a_table_still_closes_its_section_before_the_blank_page() -> None:

@@ -124,13 +124,13 @@ def test_wrapping_keeps_punctuation_off_line_starts() -> None:
 
 
 def test_a_wide_preview_breaks_paragraphs_where_the_document_does() -> None:
-    from assistant.document.paginate import wrap_lines
+    from assistant.document.linebreak import wrap_lines
     from assistant.document.preview import PRINT_CELLS, wrap_text
 
     text = "开展员工思想状况调查，累计参与1131人次，形成分析报告3份，提出改进建议12条，全部落实到位。" * 2
     folded = wrap_text("\u3000\u3000" + text, PRINT_CELLS).split("\n")
     assert [line.lstrip("\u3000") for line in folded] == [line for line in wrap_lines(text)]
-    # A full first line (26 characters after the indent) keeps its comma hanging, as print does.
+    # A full first line (26 characters after the indent) takes its comma in, as print does (推入).
     hanging = "坚持党建引领发展" * 3 + "推动，持续推进作风建设。"
     first = wrap_text("\u3000\u3000" + hanging, PRINT_CELLS).split("\n")[0]
     assert first.endswith("推动，") and cell_width(first) == PRINT_CELLS

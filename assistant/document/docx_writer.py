@@ -12,13 +12,21 @@ lines on a page), and tables carry both `w:tblW` and `w:gridCol` widths.
 
 from __future__ import annotations
 
-import io
-from functools import lru_cache
+from collections.abc import Sequence
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from assistant.document import gbt9704 as G
+from assistant.document.linebreak import spacing_spans
 from assistant.document.model import Document, Heading, PageBreak, Paragraph, Run, Table
-from assistant.document.paginate import paginate, red_header_parts, table_geometry
+from assistant.document.paginate import (
+    Pagination,
+    keeps_with_next,
+    paginate,
+    red_header_parts,
+    table_geometry,
+    tail_keeps,
+)
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -37,6 +45,7 @@ STYLE_FOOTER = "公文页码"
 STYLE_RECORD = "公文版记"
 
 _PITCH_TWIPS = round(G.char_pitch_pt() * G.TWIPS_PER_PT)  # one body character: 315 twips
+_WIDTH = G.text_width_twips()
 
 
 @lru_cache(maxsize=512)
@@ -70,7 +79,7 @@ def set_run_fonts(rpr: Any, font: str, size_pt: float, bold: bool | None = None)
     """Explicit Latin and East Asian fonts, size and language on a `w:rPr` (no theme fonts)."""
     fonts = _child(rpr, "w:rFonts")
     for attr in list(fonts.attrib):
-        if attr.endswith("Theme"):
+        if attr.lower().endswith("theme"):
             del fonts.attrib[attr]
     latin = G.FONT_LATIN if font in (G.FONT_FANGSONG, G.FONT_KAITI) else font
     fonts.set(_qn("w:ascii"), latin)
@@ -109,6 +118,10 @@ _TBLPR_ORDER = [
     "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW",
     "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook",
 ]  # fmt: skip
+
+
+#: CT_TblBorders' children in schema order (17.4.39).
+_BORDER_ORDER = ["top", "left", "bottom", "right", "insideH", "insideV"]
 
 
 def _order(parent: Any, order: list[str]) -> None:
@@ -170,6 +183,11 @@ class DocxWriter:
         self._pending_break = False
         self._style_ids: dict[str, str] = {}
 
+    @cached_property
+    def plan(self) -> Pagination:
+        """Where the pages end (assistant.document.paginate)."""
+        return paginate(self.doc)
+
     def _set_style(self, para: DocxParagraph, name: str) -> None:
         """Set a paragraph style by id (python-docx's lookup by name scans every style each time)."""
         para._p.style = self._style_ids[name]
@@ -180,12 +198,6 @@ class DocxWriter:
         self._clean_template()
         self._styles()
         self._page()
-        self._settings()
-        props = self.out.core_properties
-        props.title = self.doc.title
-        props.language = "zh-CN"
-        props.author = "wenmi"
-        props.comments = "由文秘（wenmi）按 GB/T 9704-2012 生成"
 
     def _clean_template(self) -> None:
         body = self.out.element.body
@@ -195,7 +207,7 @@ class DocxWriter:
         styles = self.out.styles.element
         for fonts in styles.iter(_qn("w:rFonts")):
             for attr in list(fonts.attrib):
-                if attr.endswith("Theme"):
+                if attr.lower().endswith("theme"):
                     del fonts.attrib[attr]
 
     def _styles(self) -> None:
@@ -211,6 +223,12 @@ class DocxWriter:
         _order_rpr(rpr_default)
         ppr_default = _child(_child(defaults, "w:pPrDefault"), "w:pPr")
         set_paragraph_format(ppr_default, first_chars=0)
+        # 避头尾 (assistant.document.linebreak): the writer keeps every closing mark inside the
+        # block itself, so no suite needs to hang one. Written as "1", Word's own default, because
+        # LibreOffice reads the value inverted: "0" would make it hang marks, and a hanging mark on
+        # the second line of an indented paragraph is not printed.
+        _child(ppr_default, "w:overflowPunct", **{"w:val": "1"})
+        _order_ppr(ppr_default)
 
         def make(name: str, font: str, size: float, bold: bool, **fmt: Any) -> None:
             style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
@@ -234,6 +252,7 @@ class DocxWriter:
             make(STYLE_HEADING[level], st.font, st.size_pt, st.bold, first_chars=G.INDENT_CHARS)
             ppr = styles[STYLE_HEADING[level]].element.find(_qn("w:pPr"))
             _child(ppr, "w:outlineLvl", **{"w:val": str(level - 1)})
+            _keep(ppr)  # no 背题: a heading stays on the page of what follows it
             _order_ppr(ppr)
         make(STYLE_TABLE, G.TABLE_CELL.font, G.TABLE_CELL.size_pt, False, align="center",
              line_twips=G.TABLE_LINE_TWIPS)
@@ -318,22 +337,20 @@ class DocxWriter:
         run = para.add_run(text)
         set_run_fonts(run._r.get_or_add_rPr(), G.PAGE_NUMBER.font, G.PAGE_NUMBER.size_pt)
 
-    def _settings(self) -> None:
-        self.out.settings.odd_and_even_pages_header_footer = True
-        settings = self.out.settings.element
-        csc = settings.find(_qn("w:characterSpacingControl"))
-        if csc is None:
-            csc = _el("w:characterSpacingControl")
-            settings.append(csc)
-        csc.set(_qn("w:val"), "doNotCompress")
-        themefonts = settings.find(_qn("w:themeFontLang"))
-        if themefonts is not None:
-            themefonts.set(_qn("w:eastAsia"), "zh-CN")
-
     # --- content ------------------------------------------------------------------------------
 
-    def paragraph(self, style: str, runs: list[tuple[Run, str | None]] = ()) -> DocxParagraph:  # type: ignore[assignment]
-        """A paragraph in `style`; each run may override the font (for run-in headings)."""
+    def paragraph(
+        self,
+        style: str,
+        runs: Sequence[tuple[Run, str | None]] = (),
+        wrap: tuple[int, int] | None = None,
+    ) -> DocxParagraph:
+        """A paragraph in `style`; each run may override the font (for run-in headings).
+
+        `wrap` is (first-line indent in characters, width in twips) for text that may run over
+        several lines: the lines that take a closing mark in (推入, `assistant.document.linebreak`)
+        or give the last line a character (no 孤字) get their own character spacing. None: a line
+        that never wraps (or a table cell)."""
         para = self.out.add_paragraph()
         self._set_style(para, style)
         if self._pending_break:
@@ -341,27 +358,41 @@ class DocxWriter:
             _child(ppr, "w:pageBreakBefore")
             _order_ppr(ppr)
             self._pending_break = False
+        spans = spacing_spans("".join(r.text for r, _ in runs), *wrap) if wrap else []
+        pos = 0
         for run, font_style in runs:
-            self.run(para, run, font_style)
+            self.run(para, run, font_style, [(a - pos, b - pos, sp) for a, b, sp in spans])
+            pos += len(run.text)
         return para
 
-    def run(self, para: DocxParagraph, run: Run, font_style: str | None = None) -> None:
-        r = para.add_run(run.text)
-        rpr = r._r.get_or_add_rPr()
-        if font_style is not None:
-            st = _STYLE_FONTS[font_style]
-            set_run_fonts(rpr, st.font, st.size_pt, st.bold or run.bold)
-        else:
-            set_run_fonts(rpr, G.BODY.font, G.BODY.size_pt, run.bold)
-        if run.review:
-            self.mark_for_review(r)
+    def run(
+        self, para: DocxParagraph, run: Run, font_style: str | None = None, spans: Sequence[tuple[int, int, int]] = ()
+    ) -> None:
+        """`run` in `para`, split where `spans` ((start, end, spacing), offsets into the run's text)
+        give some of it another character spacing."""
+        out = []
+        for piece, spacing in _split(run.text, spans):
+            r = para.add_run(piece)
+            rpr = r._r.get_or_add_rPr()
+            if font_style is not None:
+                st = _STYLE_FONTS[font_style]
+                set_run_fonts(rpr, st.font, st.size_pt, st.bold or run.bold)
+            else:
+                set_run_fonts(rpr, G.BODY.font, G.BODY.size_pt, run.bold)
+            if spacing is not None:
+                _child(rpr, "w:spacing", **{"w:val": str(spacing)})
+                _order_rpr(rpr)
+            out.append(r)
+        if run.review and out:
+            self.mark_for_review(out)
 
-    def mark_for_review(self, r: Any) -> None:
+    def mark_for_review(self, runs: list[Any]) -> None:
         """Example content: highlighted, with a Word comment asking the drafter to check it."""
-        rpr = r._r.get_or_add_rPr()
-        _child(rpr, "w:highlight", **{"w:val": REVIEW_HIGHLIGHT})
-        _order_rpr(rpr)
-        comment = self.out.add_comment(r, text=REVIEW_COMMENT, author="文秘", initials="WM")
+        for r in runs:
+            rpr = r._r.get_or_add_rPr()
+            _child(rpr, "w:highlight", **{"w:val": REVIEW_HIGHLIGHT})
+            _order_rpr(rpr)
+        comment = self.out.add_comment(runs, text=REVIEW_COMMENT, author="文秘", initials="WM")
         # no timestamp: the same markup gives the same bytes
         comment._comment_elm.attrib.pop(_qn("w:date"), None)
 
@@ -383,24 +414,29 @@ class DocxWriter:
                 self.run(para, Run(line), "title")
             self.blank()
         if d.recipients:
-            self.paragraph(STYLE_BODY, [(Run(d.recipients), None)])
+            self.paragraph(STYLE_BODY, [(Run(d.recipients), None)], wrap=(0, _WIDTH))
             _set_first_line(self.out.paragraphs[-1], 0)
         for block in d.blocks:
             if isinstance(block, Heading):
                 head = Run(block.label)
                 runs: list[tuple[Run, str | None]] = [(head, f"h{block.level}")]
                 runs += [(r, None) for r in block.runin]
-                self.paragraph(STYLE_HEADING[block.level], runs)
+                para = self.paragraph(STYLE_HEADING[block.level], runs, wrap=(G.INDENT_CHARS, _WIDTH))
+                if not keeps_with_next(block):  # run-in text: a paragraph like any other
+                    _keep(para._p.get_or_add_pPr(), False)
             elif isinstance(block, Paragraph):
-                self.paragraph(STYLE_BODY, [(r, None) for r in block.runs])
+                self.paragraph(STYLE_BODY, [(r, None) for r in block.runs], wrap=(G.INDENT_CHARS, _WIDTH))
             elif isinstance(block, Table):
                 self.table(block)
             elif isinstance(block, PageBreak):
                 self._pending_break = True
+        tail = tail_keeps(d)
+        if tail and not d.attachments:  # the body's last paragraph goes with the 落款
+            _keep(self.out.paragraphs[-1]._p.get_or_add_pPr())
         if d.attachments:
-            self.attachments()
+            self.attachments(tail)
         if d.signature or d.date:
-            self.signature()
+            self.signature(tail)
         if d.record:
             self.record()
         return self.out
@@ -450,7 +486,8 @@ class DocxWriter:
             self.out.paragraphs[-1].add_run().add_break(_page_break())
             self._pending_break = False
         if table.caption:
-            para = self.paragraph(STYLE_BODY, [(Run(table.caption), "h1")])
+            para = self.paragraph(STYLE_BODY, [(Run(table.caption), "h1")], wrap=(0, _WIDTH))
+            _keep(para._p.get_or_add_pPr())  # a table's title stays with the table
             _set_first_line(para, 0)
             _child(para._p.get_or_add_pPr(), "w:jc", **{"w:val": "center"})
             _order_ppr(para._p.get_or_add_pPr())
@@ -488,8 +525,9 @@ class DocxWriter:
                 _child(tcpr, "w:vAlign", **{"w:val": "center"})
                 para = cell.paragraphs[0]
                 self._set_style(para, STYLE_TABLE)
+                # Centred when short, else flush left: justified CJK spreads a cell's lines into gaps.
                 short = len(text) <= 8 or ri == 0
-                _child(para._p.get_or_add_pPr(), "w:jc", **{"w:val": "center" if short else "both"})
+                _child(para._p.get_or_add_pPr(), "w:jc", **{"w:val": "center" if short else "left"})
                 _order_ppr(para._p.get_or_add_pPr())
                 run = para.add_run(text)
                 st = G.TABLE_HEADER if ri == 0 else G.TABLE_CELL
@@ -498,23 +536,30 @@ class DocxWriter:
                 _child(rpr, "w:spacing", **{"w:val": "0"})
                 _order_rpr(rpr)
                 if ri > 0 and (ri - 1, ci) in table.review:
-                    self.mark_for_review(run)
+                    self.mark_for_review([run])
 
-    def attachments(self) -> None:
-        """附件说明 (7.3.4): one empty line under the body, 附件：1.名称, names aligned."""
+    def attachments(self, tail: bool) -> None:
+        """附件说明 (7.3.4): one empty line under the body, 附件：1.名称, names aligned; the lines
+        kept together, and the last with the 落款 when `tail` (paginate.tail_keeps)."""
         self.blank()
         names = self.doc.attachments
-        if len(names) == 1:
-            self.paragraph(STYLE_BODY, [(Run(f"附件：{names[0]}"), None)])
-            return
-        self.paragraph(STYLE_BODY, [(Run(f"附件：1.{names[0]}"), None)])
+        first = f"附件：1.{names[0]}" if len(names) > 1 else f"附件：{names[0]}"
+        paras = [self.paragraph(STYLE_BODY, [(Run(first), None)], wrap=(G.INDENT_CHARS, _WIDTH))]
         for n, name in enumerate(names[1:], start=2):
-            para = self.paragraph(STYLE_BODY, [(Run(f"{n}.{name}"), None)])
+            wrap = (0, _WIDTH - (G.INDENT_CHARS + 3) * _PITCH_TWIPS)
+            para = self.paragraph(STYLE_BODY, [(Run(f"{n}.{name}"), None)], wrap=wrap)
             set_paragraph_format(para._p.get_or_add_pPr(), left_chars=G.INDENT_CHARS + 3)
+            paras.append(para)
+        for para in paras[:-1] if not tail else paras:
+            _keep(para._p.get_or_add_pPr())
 
-    def signature(self) -> None:
-        """落款 (7.3.5.2): signature right-indented 2 characters, the date two characters right of it."""
+    def signature(self, tail: bool) -> None:
+        """落款 (7.3.5.2): signature right-indented 2 characters, the date two characters right of it.
+        The 署名 stays on the 日期's page (7.3.5), and with `tail` so do the empty line before it
+        and the paragraph before that (paginate.tail_keeps)."""
         self.blank()
+        if tail:
+            _keep(self.out.paragraphs[-1]._p.get_or_add_pPr(), whole=False)
         sig, date = self.doc.signature, self.doc.date
         sig_w, date_w = text_width_chars(sig), text_width_chars(date)
         if not date:
@@ -529,6 +574,8 @@ class DocxWriter:
             if text:
                 para = self.paragraph(STYLE_BODY, [(Run(text), None)])
                 set_paragraph_format(para._p.get_or_add_pPr(), align="right", right_chars=right)
+                if text is sig and date:
+                    _keep(para._p.get_or_add_pPr(), whole=False)
 
     def record(self) -> None:
         """版记 (7.4): 抄送 and 印发机关/印发日期 between rules, at the foot of the last page."""
@@ -544,7 +591,7 @@ class DocxWriter:
         if not rows:
             return
         # 7.4: the 版记 closes the last even page. The paginator knows where the body ends.
-        placement = paginate(self.doc).record
+        placement = self.plan.record
         if placement == "blank":
             self._close_body_section()
             self.out.add_paragraph()  # the blank page; the final section carries no page number
@@ -572,6 +619,7 @@ class DocxWriter:
             _child(borders, f"w:{side}", **{"w:val": "single", "w:sz": size, "w:space": "0", "w:color": "000000"})
         for side in ("left", "right", "insideV"):
             _child(borders, f"w:{side}", **{"w:val": "nil"})
+        _order(borders, _BORDER_ORDER)
         _child(tblpr, "w:tblLayout", **{"w:type": "fixed"})
         margins = _child(tblpr, "w:tblCellMar")
         for side in ("left", "right"):
@@ -637,6 +685,29 @@ _STYLE_FONTS: dict[str, G.TextStyle] = {
 }
 
 
+def _split(text: str, spans: Sequence[tuple[int, int, int]]) -> list[tuple[str, int | None]]:
+    """`text` cut where `spans` begin and end, each piece with its spacing (None: the style's)."""
+    cuts = sorted({0, len(text), *(max(0, min(len(text), x)) for a, b, _ in spans for x in (a, b))})
+    out: list[tuple[str, int | None]] = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        spacing = next((sp for x, y, sp in spans if x <= a and b <= y), None)
+        out.append((text[a:b], spacing))
+    return out or [(text, None)]
+
+
+def _keep(ppr: Any, on: bool = True, whole: bool = True) -> None:
+    """Keep the paragraph on the page of the next one (w:keepNext) and, with `whole`, its lines
+    together (w:keepLines, so that Word, like LibreOffice, moves it whole); `on=False` switches
+    both off where a style turned them on."""
+    for tag in ("w:keepNext", "w:keepLines") if whole or not on else ("w:keepNext",):
+        el = _child(ppr, tag)
+        if on:
+            el.attrib.pop(_qn("w:val"), None)
+        else:
+            el.set(_qn("w:val"), "0")
+    _order_ppr(ppr)
+
+
 def _page_break() -> Any:
     from docx.enum.text import WD_BREAK
 
@@ -657,8 +728,10 @@ def text_width_chars(text: str) -> float:
 
 
 def write_docx_bytes(doc: Document) -> bytes:
-    """The .docx file for `doc`, as bytes (the caller writes them atomically)."""
-    out = DocxWriter(doc).build()
-    buf = io.BytesIO()
-    out.save(buf)
-    return buf.getvalue()
+    """The .docx file for `doc`, as bytes (the caller writes them atomically): the same bytes
+    for the same document."""
+    from assistant.document.package import document_date, finish_package
+
+    writer = DocxWriter(doc)
+    out = writer.build()
+    return finish_package(out, title=doc.title, when=document_date(doc.date), pages=writer.plan.pages)

@@ -3,10 +3,9 @@
 The writer gives every element a height that does not depend on the fonts the reader's
 machine has: body text, headings and titles sit on the fixed 579-twip line; table rows and the
 版记 have explicit heights. So the page breaks follow from the text alone, and this module
-finds them the way the office suites do: 28 characters a line, ，。、：；？！ hanging at a line
-end, no closing mark at a line start nor opening mark at a line end, numbers kept whole, rows
-that never split, header rows repeated. tests/test_layout_office.py holds it to LibreOffice's
-layout of every catalogue sample, line for line.
+finds them the way the office suites do: lines broken by `assistant.document.linebreak`
+(28 characters, 避头尾, numbers kept whole), rows that never split, header rows repeated.
+tests/test_layout_office.py holds it to LibreOffice's layout of every catalogue sample.
 
 The writer uses the result to put the 版记 on the last even page (GB/T 9704-2012 7.4), and the
 TUI and `wenmi render` report the page count.
@@ -14,11 +13,11 @@ TUI and `wenmi render` report the page count.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
 from assistant.document import gbt9704 as G
+from assistant.document.linebreak import count_lines, wrap_lines
 from assistant.document.model import Document, Heading, PageBreak, Paragraph, Table
 
 LINE = G.LINE_PITCH_TWIPS
@@ -26,116 +25,7 @@ LINE = G.LINE_PITCH_TWIPS
 #: block is 18 twips more).
 GRID_TWIPS = G.LINES_PER_PAGE * LINE
 
-#: Marks that may hang past the end of a full line (Word's and LibreOffice's default).
-HANGING = set("，。、．：；？！")
-#: Marks that never begin a line: the character before them goes down with them. (—— and ……
-#: may: LibreOffice lets them, though Word keeps …… off a line start.)
-NO_LINE_START = set("，。、；：？！”’）》〕】〉」』〗·～")
-#: Marks that never end a line: they go down with the character after them.
-NO_LINE_END = set("“‘（《〔【〈「『〖")
-#: Advance of the printable ASCII characters (space to ~) in Times New Roman, in thousandths of
-#: an em. Liberation Serif, LibreOffice's stand-in, has the same metrics.
-_LATIN_WIDTHS = (
-    "250,333,408,500,500,833,778,180,333,333,500,564,250,333,250,278,500,500,500,500,500,500,500,500,"
-    "500,500,278,278,564,564,564,444,921,722,667,667,722,611,556,722,722,333,389,722,611,889,722,722,"
-    "556,722,667,556,611,722,722,944,722,722,611,333,278,333,469,500,333,444,500,444,500,444,333,500,"
-    "500,278,278,500,278,778,500,500,500,500,333,389,278,500,500,722,500,500,444,480,200,480,541"
-)
-_LATIN_EM = {chr(32 + i): int(w) / 1000 for i, w in enumerate(_LATIN_WIDTHS.split(","))}
-#: Space both suites add between a Chinese character and a Latin letter or digit: 0.2 em, and
-#: LibreOffice does not condense it with the rest.
-AUTOSPACE_EM = 0.2
-
-#: Twips a line keeps in hand: the suites round each advance, and a line that fills the block to
-#: within a few twips breaks early in LibreOffice.
-_SLACK = 4
-
 Placement = Literal["same", "next", "blank"]
-
-
-def _is_han(ch: str) -> bool:
-    return unicodedata.category(ch) == "Lo" and not ch.isascii()
-
-
-def _advance(ch: str, size_twips: int, spacing: int) -> int:
-    """Width of `ch` in twips at `size_twips`, with `spacing` added to every character."""
-    if ch.isascii():
-        return round(_LATIN_EM.get(ch, 0.5) * size_twips) + spacing
-    return size_twips + spacing
-
-
-def _autospaced(a: str, b: str) -> bool:
-    """Whether the suites put extra space between `a` and `b` (Chinese next to Latin or digits)."""
-    return (_is_han(a) and b.isascii() and b.isalnum()) or (_is_han(b) and a.isascii() and a.isalnum())
-
-
-def _units_of(text: str) -> list[str]:
-    """`text` as the pieces a line may break between: single Chinese characters and marks, and
-    whole runs of Latin letters, digits and their punctuation (3.5, 2023, GB/T, ab@163.com),
-    which break only after a hyphen; —— and …… are one piece."""
-    out: list[str] = []
-    for ch in text:
-        last = out[-1][-1] if out else ""
-        latin = last not in ("", "-") and last.isascii() and not last.isspace() and ch.isascii() and not ch.isspace()
-        if latin or (ch == last and ch in "—…"):  # —— and …… are one mark
-            out[-1] += ch
-        else:
-            out.append(ch)
-    return out
-
-
-def wrap_lines(
-    text: str,
-    first_indent: int = G.INDENT_CHARS,
-    width: int = G.mm_to_twips(G.TEXT_WIDTH_MM),
-    size_pt: float = G.BODY_SIZE_PT,
-    spacing: int = G.CHAR_SPACING_TWIPS,
-    hang: bool = True,
-) -> list[str]:
-    """`text` broken into lines the way the office suites break it: a block `width` twips wide,
-    type of `size_pt` with `spacing` twips added to each character, the first line indented
-    `first_indent` characters. Numbers and Latin words stay whole, ，。、：；？！ may hang past the
-    end, no line starts with a closing mark and none ends with an opening one."""
-    size = round(size_pt * G.TWIPS_PER_PT)
-    gap = round(AUTOSPACE_EM * size) - spacing
-
-    def advance(piece: str, before: str) -> int:
-        w = sum(_advance(c, size, spacing) for c in piece)
-        return w + (gap if before and _autospaced(before[-1], piece[0]) else 0)
-
-    lines: list[str] = []
-    line: list[str] = []
-    used = first_indent * (size + spacing)
-    for piece in _units_of(text):
-        u = advance(piece, line[-1] if line else "")
-        if used + u > width - _SLACK and line:
-            # A mark hangs after Chinese only; after a number it goes down with the number.
-            if hang and piece in HANGING and not line[-1][-1].isascii():
-                line.append(piece)
-                used += u
-                continue
-            # A closing mark takes the piece before it down; an opening mark goes down with what follows.
-            carry: list[str] = []
-            if piece in NO_LINE_START:
-                while len(line) > 1:
-                    carry.insert(0, line.pop())
-                    if carry[0] not in NO_LINE_START:
-                        break
-            while len(line) > 1 and line[-1] in NO_LINE_END:
-                carry.insert(0, line.pop())
-            lines.append("".join(line))
-            line = carry
-            used = sum(advance(p, line[i - 1] if i else "") for i, p in enumerate(line))
-            u = advance(piece, line[-1] if line else "")
-        line.append(piece)
-        used += u
-    lines.append("".join(line))
-    return lines
-
-
-def count_lines(text: str, first_indent: int = G.INDENT_CHARS, width: int = G.mm_to_twips(G.TEXT_WIDTH_MM)) -> int:
-    """How many lines `wrap_lines` gives for body text."""
-    return len(wrap_lines(text, first_indent, width))
 
 
 @dataclass(frozen=True)
@@ -152,17 +42,77 @@ def to_grid(twips: int) -> int:
 
 
 def cell_lines(text: str, width_twips: int, size_pt: float = G.TABLE_CELL.size_pt) -> int:
-    """Lines of a table cell. Marks do not hang in a cell (LibreOffice keeps them inside), so the
-    count may be one more than Word needs; the row's height is a minimum, so no suite differs."""
+    """Lines of a table cell. A closing mark takes the character before it down (推出), as every
+    suite does by itself; the row's height is a minimum, so no suite differs."""
     inner = width_twips - 2 * G.TABLE_CELL_MARGIN_TWIPS
-    return len(wrap_lines(text, 0, inner, size_pt, 0, hang=False))
+    return len(wrap_lines(text, 0, inner, size_pt, 0, tighten=False))
+
+
+#: A header of up to this many characters is never broken (序号, 分值, 责任单位, 整改完成时限); a
+#: longer one is given room for its longest word.
+HEADER_WHOLE_CHARS = 6
+
+
+def _unbreakable(text: str, header: bool) -> list[str]:
+    """The pieces of a cell that a column must hold on one line: a short header whole, a longer
+    header's words, a body cell's numbers and Latin words."""
+    from assistant.document.linebreak import units_of
+
+    if header and len(text) <= HEADER_WHOLE_CHARS:
+        return [text]
+    if header:
+        from assistant.segment import cut
+
+        return cut(text)
+    return units_of(text)
+
+
+def _min_column(texts: list[str], header: str) -> int:
+    """The narrowest column (twips) that breaks none of its unbreakable pieces."""
+    from assistant.document.linebreak import TextMetrics
+
+    need = 0
+    for text, is_header in ((header, True), *((t, False) for t in texts)):
+        for piece in _unbreakable(text.strip(), is_header):
+            if piece:
+                size = (G.TABLE_HEADER if is_header else G.TABLE_CELL).size_pt
+                need = max(need, TextMetrics(piece, size).width(0, len(piece), 0))
+    return need + 2 * G.TABLE_CELL_MARGIN_TWIPS + TABLE_CELL_SLACK_TWIPS
+
+
+#: What a cell keeps in hand beyond its widest piece, so that no suite breaks it.
+TABLE_CELL_SLACK_TWIPS = 30
+
+
+def column_widths(table: Table, total: int) -> list[int]:
+    """Widths (twips) of the columns: in proportion to the markup's dashes, but none narrower
+    than its widest unbreakable piece (assistant.document.paginate._unbreakable), the others
+    giving up width for it. When even that cannot be had (a 60-character word), in proportion
+    to what each needs."""
+    weights = list(table.widths)
+    mins = [_min_column([r[i] for r in table.rows], h) for i, h in enumerate(table.header)]
+    fixed: set[int] = set()
+    if sum(mins) >= total:
+        weights = mins
+    else:
+        while True:  # give each column too narrow its minimum; share the rest by weight
+            rest = total - sum(mins[i] for i in fixed)
+            free = [i for i in range(len(weights)) if i not in fixed]
+            share = sum(weights[i] for i in free)
+            short = [i for i in free if rest * weights[i] // share < mins[i]]
+            if not short:
+                break
+            fixed.update(short)
+    rest = total - sum(mins[i] for i in fixed)
+    share = sum(w for i, w in enumerate(weights) if i not in fixed)
+    cols = [mins[i] if i in fixed else rest * w // share for i, w in enumerate(weights)]
+    cols[-1] += total - sum(cols)  # the last column takes the rounding
+    return cols
 
 
 def table_geometry(table: Table) -> TableGeometry:
     total = G.text_width_twips()
-    weights = table.widths
-    cols = [total * w // sum(weights) for w in weights]
-    cols[-1] += total - sum(cols)
+    cols = column_widths(table, total)
     rows = []
     for cells in [table.header, *table.rows]:
         n = max(cell_lines(text, w) for text, w in zip(cells, cols, strict=True))
@@ -198,10 +148,6 @@ class _Flow:
             self.used = 0
         self.used += height
 
-    def lines(self, n: int) -> None:
-        for _ in range(n):
-            self.add(LINE)
-
     def new_page(self) -> None:
         self.page += 1
         self.used = 0
@@ -235,51 +181,155 @@ def record_rows(doc: Document) -> int:
     return int(bool(rec.cc)) + int(bool(rec.printer or rec.printed))
 
 
-def paginate(doc: Document) -> Pagination:
-    """Pages of `doc` as the writer lays it out."""
+#: The paragraph before the 落款 (the body's last, or the last 附件说明 line) goes to the next page
+#: with the 署名 and 日期 when it is at most this many lines: a page never opens with the 落款
+#: alone, and never keeps more than three lines empty for it.
+TAIL_KEEP_LINES = 3
+
+
+def keeps_with_next(block: Heading) -> bool:
+    """Whether a heading stays on the page of what follows it: a heading standing on its own
+    line does (no 背题); one with run-in text is a paragraph like any other."""
+    return not block.runin
+
+
+def tail_keeps(doc: Document) -> bool:
+    """Whether the paragraph before the 落款 goes with it to the next page (see TAIL_KEEP_LINES)."""
+    if not (doc.signature or doc.date):
+        return False
+    if doc.attachments:
+        return _attachment_lines(doc)[-1] <= TAIL_KEEP_LINES
+    last = next((b for b in reversed(doc.blocks) if not isinstance(b, PageBreak)), None)
+    if isinstance(last, Heading | Paragraph):
+        return count_lines(_block_text(last)) <= TAIL_KEEP_LINES
+    return False
+
+
+@dataclass
+class _Item:
+    """One paragraph or table as the paginator places it."""
+
+    #: Heights of its lines (a table: of its rows, the header first).
+    heights: list[int]
+    #: On the page where what follows starts (w:keepNext).
+    keep_next: bool = False
+    #: Never split across pages (w:keepLines; a table's rows never split anyway).
+    whole: bool = False
+    #: Starts a new page ([分页]).
+    page_break: bool = False
+    table: bool = False
+
+    def first(self) -> int:
+        """What must share a page with a paragraph kept with this one: its first line, or all of
+        it when it is kept whole; a table's header and first row."""
+        if self.table:
+            return sum(self.heights[:2])
+        return sum(self.heights) if self.whole else self.heights[0]
+
+
+def _lines(n: int, **flags: bool) -> _Item:
+    return _Item([LINE] * n, **flags)
+
+
+def _block_text(block: Heading | Paragraph) -> str:
+    return block.label + "".join(r.text for r in block.runin) if isinstance(block, Heading) else block.text
+
+
+def _attachment_lines(doc: Document) -> list[int]:
+    """Lines of each 附件说明 paragraph: 附件：1.名称, then the later names aligned under the first
+    (附件：1. is five characters in from the indent)."""
+    names = doc.attachments
+    out = [count_lines(f"附件：1.{names[0]}" if len(names) > 1 else f"附件：{names[0]}")]
+    indent = (G.INDENT_CHARS + 3) * round(G.char_pitch_pt() * G.TWIPS_PER_PT)
+    out += [count_lines(f"{n}.{name}", 0, G.text_width_twips() - indent) for n, name in enumerate(names[1:], start=2)]
+    return out
+
+
+def _items(doc: Document) -> list[_Item]:
+    """`doc` as the writer lays it out, paragraph by paragraph."""
     from assistant.document.titlebreak import break_title
 
-    flow = _Flow()
+    items: list[_Item] = []
     if doc.header:
-        flow.add(red_header_twips(doc.header.organ))
+        items.append(_Item([red_header_twips(doc.header.organ)]))
     if doc.title:
-        flow.lines(len(break_title(doc.title)) + 1)
+        items += [_lines(len(break_title(doc.title))), _lines(1)]
     if doc.recipients:
-        flow.lines(count_lines(doc.recipients, 0))
+        items.append(_lines(count_lines(doc.recipients, 0)))
     pending_break = False
     for block in doc.blocks:
         if isinstance(block, PageBreak):
             pending_break = True
             continue
-        if pending_break:
-            flow.new_page()
-            pending_break = False
         if isinstance(block, Table):
-            if block.caption:
-                flow.lines(count_lines(block.caption, 0))
-            geo = table_geometry(block)
-            header = geo.rows[0]
+            if block.caption:  # a table's title stays with the table
+                items.append(_lines(count_lines(block.caption, 0), keep_next=True, whole=True, page_break=pending_break))
+                pending_break = False
+            items.append(_Item(table_geometry(block).rows, page_break=pending_break, table=True))
+        else:
+            keep = isinstance(block, Heading) and keeps_with_next(block)
+            items.append(_lines(count_lines(_block_text(block)), keep_next=keep, whole=keep, page_break=pending_break))
+        pending_break = False
+    tail = tail_keeps(doc)
+    if doc.attachments:
+        items.append(_lines(1, page_break=pending_break))
+        pending_break = False
+        # The 附件说明 lines stay together.
+        items += [_lines(n, keep_next=True, whole=True) for n in _attachment_lines(doc)]
+        items[-1].keep_next = items[-1].whole = tail
+    elif tail:
+        items[-1].keep_next = items[-1].whole = True
+    if doc.signature or doc.date:
+        # 7.3.5: the 署名 and the 日期 share a page.
+        items.append(_lines(1, keep_next=tail, page_break=pending_break))
+        if doc.signature:
+            items.append(_lines(1, keep_next=bool(doc.date)))
+        if doc.date:
+            items.append(_lines(1))
+    return items
+
+
+def _chain(items: list[_Item], i: int) -> int:
+    """Height of the items kept together from `i` on, with what the last of them keeps to."""
+    need = 0
+    for j in range(i, len(items)):
+        if j > i and items[j].page_break:
+            return 0  # kept to what starts another page: nothing to keep
+        if not items[j].keep_next:
+            return need + items[j].first()
+        need += sum(items[j].heights)
+    return need
+
+
+def _place(items: list[_Item]) -> _Flow:
+    flow = _Flow()
+    for i, item in enumerate(items):
+        if item.page_break:
+            flow.new_page()
+        if item.keep_next and not (i and items[i - 1].keep_next):
+            need = _chain(items, i)  # the head of a chain moves when the chain does not fit
+        else:
+            need = sum(item.heights) if item.whole and not item.table else 0
+        if flow.used and flow.used + need > GRID_TWIPS >= need:
+            flow.new_page()
+        if item.table:
+            header = item.heights[0]
             flow.add(header)
-            for h in geo.rows[1:]:
+            for h in item.heights[1:]:
                 if flow.used + h > GRID_TWIPS:
                     flow.new_page()
                     flow.add(header)
                 flow.add(h)
             flow.used = to_grid(flow.used)  # the borders take back what the header row gave
-            continue
-        assert isinstance(block, Heading | Paragraph)
-        text = block.label + "".join(r.text for r in block.runin) if isinstance(block, Heading) else block.text
-        flow.lines(count_lines(text))
-    if doc.attachments:
-        flow.lines(1)
-        names = doc.attachments
-        flow.lines(count_lines(f"附件：1.{names[0]}" if len(names) > 1 else f"附件：{names[0]}"))
-        # Later names align under the first (附件：1. is five characters in from the indent).
-        indent = (G.INDENT_CHARS + 3) * round(G.char_pitch_pt() * G.TWIPS_PER_PT)
-        for n, name in enumerate(names[1:], start=2):
-            flow.lines(count_lines(f"{n}.{name}", 0, G.text_width_twips() - indent))
-    if doc.signature or doc.date:
-        flow.lines(1 + bool(doc.signature) + bool(doc.date))
+        else:
+            for h in item.heights:
+                flow.add(h)
+    return flow
+
+
+def paginate(doc: Document) -> Pagination:
+    """Pages of `doc` as the writer lays it out."""
+    flow = _place(_items(doc))
     rows = record_rows(doc)
     if not rows:
         return Pagination(flow.page, flow.used, None, flow.page)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from assistant.document.linebreak import NO_LINE_START
 from assistant.document.model import Document, Heading, PageBreak, Paragraph, Table
-from assistant.document.paginate import NO_LINE_START
 
 #: 28 characters per line, two cells each.
 LINE_CELLS = 56
@@ -136,20 +136,21 @@ def wrap_cells(line: str, width: int) -> list[str]:
     return out
 
 
-#: Cells a printed line may take: 28 characters and a hanging mark.
+#: Cells a printed line may take: 28 characters and a closing mark taken in (推入).
 PRINT_CELLS = LINE_CELLS + 2
 
 
 def wrap_text(text: str, width: int) -> str:
     """Every line of a preview folded to `width` cells. When the print line fits, paragraphs
-    break exactly where the .docx does (assistant.document.paginate: hanging ，。, numbers whole, the
+    break exactly where the .docx does (assistant.document.linebreak: 避头尾, numbers whole, the
     space beside digits); narrower, by `wrap_cells`."""
-    from assistant.document.paginate import wrap_lines
+    from assistant.document.linebreak import wrap_lines
 
     out: list[str] = []
     for line in text.split("\n"):
         if width >= PRINT_CELLS and line.startswith(_INDENT):
-            out += wrap_lines(line, first_indent=0)
+            lines = wrap_lines(line[len(_INDENT) :])
+            out += [_INDENT + lines[0], *lines[1:]]
         else:
             out += wrap_cells(line, width)
     return "\n".join(out)
