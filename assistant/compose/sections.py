@@ -196,9 +196,10 @@ def compose_headings(
         alternatives = content or family
     else:
         alternatives = list(content)
-        for s in _ranked_bank_sets(bank, kwargs, groups, seed):
-            if sorted(s) not in [sorted(a) for a in alternatives]:  # the same set in another order is no other set
-                alternatives.append(s)
+        if seed >= len(content):  # the bank's own sets only once the content ones are used up
+            for s in _ranked_bank_sets(bank, kwargs, groups, seed - len(content)):
+                if sorted(s) not in [sorted(a) for a in alternatives]:  # another order is no other set
+                    alternatives.append(s)
     # seed 0 the best-fitting set, 1 the next… (Ctrl+R); past the last, round again
     return _checked(alternatives[seed % len(alternatives)] if alternatives else [], groups, template)
 
