@@ -50,11 +50,24 @@ Features = dict[str, float]
 
 def _features(a: Any) -> Features:
     """The raw (unweighted by frequency) features of one achievement."""
+    category = getattr(a, "category", None)
+    return dict(
+        _cached_features(
+            str(getattr(a, "title", "") or ""),
+            tuple(str(t) for t in (getattr(a, "tags", None) or ())),
+            str(getattr(a, "detail", "") or ""),
+            tuple(str(getattr(m, "label", "") or "") for m in (getattr(a, "metrics", None) or ())),
+            str(category) if category else "",
+            bool(getattr(a, "category_inferred", False)),
+        )
+    )
+
+
+@lru_cache(maxsize=65536)
+def _cached_features(
+    title: str, tags: tuple[str, ...], detail: str, labels: tuple[str, ...], category: str, inferred: bool
+) -> tuple[tuple[str, float], ...]:
     out: dict[str, float] = {}
-    title = str(getattr(a, "title", "") or "")
-    tags = [str(t) for t in (getattr(a, "tags", None) or ())]
-    detail = str(getattr(a, "detail", "") or "")
-    labels = [str(getattr(m, "label", "") or "") for m in (getattr(a, "metrics", None) or ())]
     fields = [(title, TITLE_WEIGHT), (detail, DETAIL_WEIGHT)]
     fields += [(t, TAG_WEIGHT) for t in tags] + [(label, LABEL_WEIGHT) for label in labels if label]
     for text, weight in fields:
@@ -66,11 +79,9 @@ def _features(a: Any) -> Features:
             out[f"@{concept}"] = CONCEPT_WEIGHT
         elif any(t in detail for t in triggers):
             out[f"@{concept}"] = max(out.get(f"@{concept}", 0.0), CONCEPT_WEIGHT * DETAIL_WEIGHT)
-    category = getattr(a, "category", None)
     if category:
-        inferred = bool(getattr(a, "category_inferred", False))
         out[f"#{category}"] = INFERRED_CATEGORY_WEIGHT if inferred else CATEGORY_WEIGHT
-    return out
+    return tuple(out.items())
 
 
 def _vectors(items: Sequence[Any]) -> list[Features]:

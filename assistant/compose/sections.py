@@ -232,6 +232,7 @@ def _checked(headings: list[str], groups: Sequence[Sequence[Achievement]], templ
 #: the content; and how many accepted sets are kept for the seeds to choose from.
 CANDIDATES_PER_SECTION = 8
 CONTENT_SETS = 8
+MAX_COMBINATIONS = 4096
 
 
 def _content_sets(bank: Any, kwargs: dict[str, Any], groups: Sequence[Sequence[Achievement]]) -> list[list[str]]:
@@ -254,6 +255,8 @@ def _content_sets(bank: Any, kwargs: dict[str, Any], groups: Sequence[Sequence[A
         and (kind != "phrase" or e.structure in ("动宾", "并列"))
     ]
     items = [a for g in groups for a in g]
+    # at most MAX_COMBINATIONS sets weighed, however many sections
+    per_section = max(2, min(CANDIDATES_PER_SECTION, int(MAX_COMBINATIONS ** (1 / max(1, len(groups))))))
     per_group: list[list[tuple[float, str]]] = []
     for g in groups:
         profile = group_profile(g, items)
@@ -261,7 +264,7 @@ def _content_sets(bank: Any, kwargs: dict[str, Any], groups: Sequence[Sequence[A
             ((profile_fit(profile, e.text) + (0.01 if e.theme in (theme, "通用") else 0.0), e.text) for e in entries),
             key=lambda x: (-x[0], x[1]),
         )
-        per_group.append([(s, text) for s, text in scored[:CANDIDATES_PER_SECTION] if s > 0])
+        per_group.append([(s, text) for s, text in scored[:per_section] if s > 0])
     if not all(per_group):
         return []
     found: list[tuple[float, list[str]]] = []
