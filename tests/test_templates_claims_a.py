@@ -24,6 +24,7 @@ from assistant.compose import compose_markup, sample_workbook
 from assistant.compose.pipeline import ComposeResult
 from assistant.document.markup import parse_markup
 from assistant.templating import load_catalog
+from tests.fakes import texts_of
 
 FOLDERS = ("zhengzhi", "sixiang", "zuzhi", "zuofeng")
 HEADING = re.compile(r"^(#{2,5}) (.*)$")
@@ -62,21 +63,11 @@ def compose(tid: str, *, achievements: bool = True, examples: bool = False) -> C
     return compose_markup(template, wb, examples=examples)
 
 
-def _texts(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list | tuple):
-        return [t for v in value for t in _texts(v)]
-    if isinstance(value, dict):
-        return [t for v in value.values() for t in _texts(v)]
-    return []
-
-
 def _pieces(template: Any) -> list[str]:
     """Every sentence or clause of the template's example claims long enough to be telling."""
     out = []
     for slot in template.slots:
-        for text in _texts(slot.examples):
+        for text in texts_of(slot.examples):
             for piece in re.split(r"[。；！？\n]", text):
                 if len(HAN.findall(piece)) >= MIN_PIECE:
                     out.append(piece.strip())
@@ -114,7 +105,7 @@ def test_accepted_examples_are_marked_and_parse(tid: str) -> None:
     markup = compose(tid, examples=True).markup
     parse_markup(markup, source=tid)
     for slot in offered:
-        texts = [t for t in _texts(slot.examples) if t]
+        texts = [t for t in texts_of(slot.examples) if t]
         assert any(f"[示例]{t}" in markup or f"[示例]{t.rstrip('。')}" in markup for t in texts), slot.name
 
 

@@ -25,6 +25,7 @@ from assistant.compose.slots import REVIEW_CLOSE, REVIEW_OPEN
 from assistant.document.markup import parse_markup
 from assistant.ledger.figcheck import check_figures
 from assistant.templating import Template, load_catalog
+from tests.fakes import texts_of
 
 FOLDERS = ("jilv", "quntuan", "xuanchuan")
 PREFIXES = ("jl-", "qt-", "xc-")
@@ -58,21 +59,11 @@ def composed(tid: str) -> tuple[str, Template, Any]:
     return compose_markup(template, wb, overrides).markup, template, wb
 
 
-def _texts(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list | tuple):
-        return [t for v in value for t in _texts(v)]
-    if isinstance(value, dict):
-        return [t for v in value.values() for t in _texts(v)]
-    return []
-
-
 def _claims(template: Template) -> list[str]:
     """The sentences (and clauses) of every slot's examples that are long enough to be claims."""
     out: list[str] = []
     for slot in template.slots:
-        for text in _texts(slot.examples):
+        for text in texts_of(slot.examples):
             for piece in _SENTENCE.findall(text):
                 piece = piece.strip("，、：:| \u3000")
                 if len(piece) >= MIN_CLAIM:

@@ -84,7 +84,7 @@ def screen_text(app: WenmiApp) -> str:
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", body)))
 
 
-async def wait_for(pilot: Pilot[None], predicate, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]
+async def wait_for(pilot: Pilot[None], predicate, timeout: float = 30.0) -> None:  # type: ignore[no-untyped-def]
     """Pause until `predicate()` is true (workers finish, previews update…)."""
     waited = 0.0
     while not predicate():
