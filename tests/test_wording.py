@@ -50,6 +50,11 @@ def test_unit_kind_from_its_name(unit: str, kind: str, where: str, self_ref: str
     assert words_for(unit, "2022年").self_ref == self_ref
 
 
+def test_a_township_union_is_no_agency() -> None:
+    assert words_for("烟墩镇工会", "2022年").sector == ""
+    assert words_for("某某镇党委", "2022年").sector == "机关"
+
+
 def test_the_workbook_can_say_what_kind_of_unit_it_is() -> None:
     w = words_for("党群工作部", "2022年", {"组织类型": "党委", "单位性质": "企业"})
     assert (w.org_kind, w.sector, w.self_ref) == ("党委", "企业", "党委")

@@ -207,6 +207,10 @@ def words_for(unit: str, period: str | None, fields: Mapping[str, Any] | None = 
     p = parse_period(period)
     kind = str(fields.get(ORG_FIELD) or "").strip() or org_kind(unit)
     where = str(fields.get(SECTOR_FIELD) or "").strip() or sector(unit)
+    if not fields.get(SECTOR_FIELD) and kind in ("工会", "团委") and where == "机关" and not re.search(
+        r"机关|政府|局|厅|委员会办公室", unit
+    ):
+        where = ""  # a township 工会 or 团委 (烟墩镇工会) is no government agency
     return Wording(
         since=p.since,
         span=p.span,
