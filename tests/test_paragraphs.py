@@ -64,3 +64,14 @@ def test_every_figure_reaches_the_paragraphs_of_a_real_workbook() -> None:
     assert len(leads) == len(set(leads))
     assert not set(leads) & {s.heading for s in result.sections}
     assert all(isinstance(p, ParagraphView) for s in result.sections for p in s.paragraphs)
+
+
+def test_a_sentence_says_when_and_who_unless_it_names_the_doer_itself() -> None:
+    from assistant.compose.paragraphs import voiced
+
+    a = Achievement("起草实施方案", "作风建设", [Metric("工作目标", 15, "个")], date="2022-03", owner="党群工作部")
+    assert voiced(a, "起草实施方案，提出工作目标15个。", "中共某公司委员会", "2022年") == "3月，党群工作部起草实施方案，提出工作目标15个。"
+    b = Achievement("督导各级党组织开展座谈会", "组织建设", [], owner="各级党组织")
+    assert voiced(b, "督导各级党组织开展座谈会。", "中共某公司委员会", "2022年") == "督导各级党组织开展座谈会。"
+    c = Achievement("开展学习", "思想建设", [], date="2021-11", owner="中共某公司委员会")
+    assert voiced(c, "开展学习。", "中共某公司委员会", "2022年") == "2021年11月，开展学习。"

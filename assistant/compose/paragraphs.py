@@ -141,7 +141,8 @@ def voiced(a: Any, sentence: str, unit: str = "", period: str = "") -> str:
     owner = str(getattr(a, "owner", "") or "").strip()
     plain = re.sub(r"[（(][^）)]*[）)]", "", unit or "")
     own = not owner or owner in (unit, plain) or owner.startswith(("本", "各")) and len(owner) <= 3
-    if not own and not sentence.startswith(owner) and re.match(_OWNER_VERB, sentence):
+    # the doer only when the sentence does not name it already (督导各级党组织… is not done by them)
+    if not own and owner not in sentence and re.match(_OWNER_VERB, sentence):
         prefix += owner
     return prefix + sentence
 
