@@ -75,3 +75,15 @@ def test_a_sentence_says_when_and_who_unless_it_names_the_doer_itself() -> None:
     assert voiced(b, "督导各级党组织开展座谈会。", "中共某公司委员会", "2022年") == "督导各级党组织开展座谈会。"
     c = Achievement("开展学习", "思想建设", [], date="2021-11", owner="中共某公司委员会")
     assert voiced(c, "开展学习。", "中共某公司委员会", "2022年") == "2021年11月，开展学习。"
+
+
+def test_dated_work_is_told_in_the_order_it_happened() -> None:
+    items = [
+        Achievement("开展廉洁警示教育", "纪律建设", [Metric("警示教育", 4, "场")], date="2022-11"),
+        Achievement("组织观看廉政警示教育片", "纪律建设", [Metric("", 3, "次")], date="2022-03"),
+        Achievement("组织党员到社区开展志愿服务", "群团与服务", [Metric("志愿服务", 8, "次")], date="2022-06"),
+    ]
+    paras = build_paragraphs(items, [figure_sentence(a) for a in items], None, "纪律建设", set(), "某党委", "2022年")
+    # like work stays together (the two 警示教育), in date order inside; paragraphs by their first date
+    assert [p.text.split("，")[0] for p in paras] == ["3月", "6月"]
+    assert paras[0].text.index("3月") < paras[0].text.index("11月")

@@ -34,7 +34,7 @@ TOGETHER = 0.1
 #: At most this many actions in one paragraph.
 MAX_ACTIONS = 3
 #: A lead must fit its paragraph at least this well.
-MIN_LEAD_FIT = 0.08
+MIN_LEAD_FIT = 0.1
 
 
 @dataclass(frozen=True)
@@ -164,9 +164,22 @@ def build_paragraphs(
     sentences; `used` collects the leads (and headings) the document has already said. Each
     sentence says when (from the achievement's date) and who (its owner, when not the writer)."""
     out = []
-    for members in split_paragraphs(items):
+    # a report tells dated work in the order it happened: within a paragraph and between them
+    parts = [sorted(m, key=lambda i: (_when(items[i]), i)) for m in split_paragraphs(items)]
+    for members in sorted(parts, key=lambda m: (_when(items[m[0]]), m[0])):
         text = join_sentences([voiced(items[i], sentences[i], unit, period) for i in members])
         lead = choose_lead([items[i] for i in members], bank, theme, used) if len(members) > 1 else ""
         owners = tuple(dict.fromkeys(o for i in members if (o := str(getattr(items[i], "owner", "") or ""))))
         out.append(ParagraphView(lead, text, tuple(members), owners))
     return tuple(out)
+
+
+def _when(a: Any) -> tuple[int, int, int]:
+    """(year, month, day) of an achievement's date for ordering; undated work keeps its place
+    after dated work of the same section (9999)."""
+    from assistant.ledger.numfmt import parse_date
+
+    parsed = parse_date(str(a.date)) if getattr(a, "date", None) else None
+    if parsed is None:
+        return (9999, 0, 0)
+    return (parsed[0], parsed[1] or 0, parsed[2] or 0)
