@@ -33,6 +33,20 @@ def headings(screen: ComposeScreen) -> list[str]:
     return [s.heading for s in screen.result.sections]
 
 
+async def pick_second_heading(pilot, screen: ComposeScreen) -> None:  # type: ignore[no-untyped-def]
+    """Select section 2 in the tree and pick 守正创新 for it with Ctrl+T (the phrase search)."""
+    tree = screen.query_one("#sections", Tree)
+    tree.focus()
+    tree.move_cursor(tree.root.children[1])  # section 2
+    await pilot.pause()
+    await pilot.press("ctrl+t", *"szcx")
+    picker = pilot.app.screen
+    assert isinstance(picker, PhrasePicker)
+    await wait_for(pilot, lambda: picker.found and picker.found[0].text == "守正创新")
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: headings(screen)[1] == "守正创新")
+
+
 def section_of(screen: ComposeScreen, title: str) -> int:
     assert screen.result is not None
     for s in screen.result.sections:
@@ -168,15 +182,7 @@ class TestHeadings:
         app = WenmiApp(workbook)
         async with app.run_test(size=(120, 36)) as pilot:
             screen = await open_compose(pilot, "zf-tui-fangan")
-            tree = screen.query_one("#sections", Tree)
-            tree.focus()
-            tree.move_cursor(tree.root.children[1])  # section 2
-            await pilot.pause()
-            await pilot.press("ctrl+t", *"szcx")
-            picker = app.screen
-            await wait_for(pilot, lambda: picker.found and picker.found[0].text == "守正创新")
-            await pilot.press("enter")
-            await wait_for(pilot, lambda: headings(screen)[1] == "守正创新")
+            await pick_second_heading(pilot, screen)
             first = headings(screen)
             await pilot.press("ctrl+r")
             await wait_for(pilot, lambda: headings(screen) != first)

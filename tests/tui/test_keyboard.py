@@ -41,22 +41,13 @@ class TestFocusAfterDialogs:
     async def test_focus_returns_to_the_sections_after_picking_a_heading(self, workbook: Path) -> None:
         from textual.widgets import Tree
 
-        from assistant.tui.dialogs.phrase_picker import PhrasePicker
-        from tests.tui.test_compose import headings, open_compose
+        from tests.tui.test_compose import open_compose, pick_second_heading
 
         app = WenmiApp(workbook)
         async with app.run_test(size=(120, 36)) as pilot:
             screen = await open_compose(pilot, "zf-tui-fangan")
             tree = screen.query_one("#sections", Tree)
-            tree.focus()
-            tree.move_cursor(tree.root.children[1])  # section 2
-            await pilot.pause()
-            await pilot.press("ctrl+t", *"szcx")
-            picker = app.screen
-            assert isinstance(picker, PhrasePicker)
-            await wait_for(pilot, lambda: picker.found and picker.found[0].text == "守正创新")
-            await pilot.press("enter")
-            await wait_for(pilot, lambda: headings(screen)[1] == "守正创新")
+            await pick_second_heading(pilot, screen)
             await pilot.pause(0.3)  # the cursor is put back on the section after a refresh
             assert app.focused is tree
             line = tree.cursor_line
