@@ -94,3 +94,16 @@ def test_a_summary_dated_before_its_period_ends_warns_when_composed() -> None:
     wb = replace(sample_workbook(template), period="2023年", fields={"日期": "2023-06-30"})
     result = compose_markup(template, wb)
     assert any(d.rule == "date-period" and "早于" in d.message for d in result.diagnostics)
+
+
+def test_an_unknown_kind_or_sector_in_the_workbook_is_reported() -> None:
+    from dataclasses import replace
+
+    from assistant.compose import compose_markup, sample_workbook
+    from assistant.templating import load_catalog
+
+    template = load_catalog().get("zs-zhibu-zongjie")
+    wb = replace(sample_workbook(template), fields={"组织类型": "党委", "单位性质": "国企"})
+    result = compose_markup(template, wb)
+    assert [d.location.field for d in result.diagnostics if d.rule == "wording-field"] == ["fields.单位性质"]
+    assert words_for("某单位", "2023年", {"单位性质": "国企"}).sector == ""

@@ -125,19 +125,15 @@ def compose_for(
     return compose_markup(load_catalog().get(template_id), workbook, overrides)
 
 
-#: Document types that report a period that is over (dated after it ends).
-_RETROSPECTIVE = frozenset({"工作总结", "工作报告", "经验材料", "宣传报道", "述职报告", "调研报告"})
-#: Document types that plan a period (dated before or during it).
-_FORWARD = frozenset({"实施方案", "工作方案", "活动方案", "通知", "计划表", "考核细则", "整改方案"})
-
-
 def _check_date(template: Template, values: Mapping[str, Any], period: str, out: list[Diagnostic]) -> None:
     """Warn when the 成文日期 does not fit the period the document covers."""
-    if template.doctype not in _RETROSPECTIVE | _FORWARD:
+    from assistant.compose.matching import PLANNING_DOCTYPES, REPORTING_DOCTYPES
+
+    if template.doctype not in REPORTING_DOCTYPES | PLANNING_DOCTYPES:
         return
     for slot in template.slots:
         if slot.type == "date" and slot.name in ("日期", "成文日期") and values.get(slot.name):
-            message = date_check(str(values[slot.name]), period, template.doctype in _RETROSPECTIVE)
+            message = date_check(str(values[slot.name]), period, template.doctype in REPORTING_DOCTYPES)
             if message:
                 out.append(Diagnostic.at(message, rule="date-period", field=f"fields.{slot.name}"))
 

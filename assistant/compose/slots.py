@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from assistant.compose.views import AchievementView, achievement_view, date_text
-from assistant.compose.wording import WORDING_FIELDS
+from assistant.compose.wording import ORG_FIELD, ORG_KINDS, SECTORS, WORDING_FIELDS
 from assistant.errors import Diagnostic, WenmiError
 from assistant.templating import Template
 from assistant.templating.model import Slot
@@ -36,6 +36,16 @@ def merge_slot_values(
     for key, value in (fields or {}).items():
         slot = template.slot(str(key))
         if slot is None and str(key) in WORDING_FIELDS:
+            allowed = ORG_KINDS if str(key) == ORG_FIELD else SECTORS
+            if str(value).strip() not in allowed:
+                diagnostics.append(
+                    Diagnostic.at(
+                        f"台账字段“{key}”写的是“{value}”，应为{'、'.join(allowed)}之一；"
+                        "写了别的时按原样称呼本单位，行业说法按“未知”处理",
+                        rule="wording-field",
+                        field=f"fields.{key}",
+                    )
+                )
             continue  # read by assistant.compose.wording
         if slot is None:
             diagnostics.append(

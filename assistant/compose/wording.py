@@ -207,6 +207,8 @@ def words_for(unit: str, period: str | None, fields: Mapping[str, Any] | None = 
     p = parse_period(period)
     kind = str(fields.get(ORG_FIELD) or "").strip() or org_kind(unit)
     where = str(fields.get(SECTOR_FIELD) or "").strip() or sector(unit)
+    if where not in SECTORS:
+        where = ""  # a 单位性质 outside the four: no sector wording
     if not fields.get(SECTOR_FIELD) and kind in ("工会", "团委") and where == "机关" and not re.search(
         r"机关|政府|局|厅|委员会办公室", unit
     ):
