@@ -305,10 +305,11 @@ def test_section_plan_can_name_a_phrase_family(tmp_path: Path) -> None:
         "  headings: [提高站位, 压实责任]\n", ""
     )
     # two achievements of unrelated work, so that there are two sections to head, each the kind of
-    # work a 四高 heading describes (a family that describes nothing gives way to content headings)
+    # work a 四高 heading describes (a family that describes nothing, or names work the sections
+    # never mention, gives way to content headings)
     src = src.replace("起草全面践行工作作风的实施方案", "制定作风建设工作措施")
-    src = src.replace("调度各单位制定践行举措", "开展廉洁警示教育").replace("category: 组织建设", "category: 纪律建设")
-    src = src.replace("label: 践行举措", "label: 警示教育").replace("label: 工作目标", "label: 工作措施")
+    src = src.replace("调度各单位制定践行举措", "对照反馈问题抓好整改提升").replace("category: 组织建设", "category: 纪律建设")
+    src = src.replace("label: 践行举措", "label: 整改问题").replace("label: 工作目标", "label: 工作措施")
     path = tmp_path / "zf-test-family.yaml"
     path.write_text(src.replace("zf-test-4gao", "zf-test-family"), encoding="utf-8")
     template = load_template_file(path)

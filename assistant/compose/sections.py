@@ -198,8 +198,12 @@ def compose_headings(
         alternatives = list(content)
         if seed >= len(content):  # the bank's own sets only once the content ones are used up
             for s in _ranked_bank_sets(bank, kwargs, groups, seed - len(content)):
-                if sorted(s) not in [sorted(a) for a in alternatives]:  # another order is no other set
-                    alternatives.append(s)
+                if sorted(s) in [sorted(a) for a in alternatives]:  # another order is no other set
+                    continue
+                # never a set that names what its sections do not say in place of one that does not
+                if alternatives and _claims_anything(s, groups) and not _claims_anything(alternatives[0], groups):
+                    continue
+                alternatives.append(s)
     # seed 0 the best-fitting set, 1 the next… (Ctrl+R); past the last, round again
     return _checked(alternatives[seed % len(alternatives)] if alternatives else [], groups, template)
 
@@ -209,13 +213,46 @@ FAMILY_FLOOR = 0.03
 FAMILY_MARGIN = 0.1
 
 
+#: What one unsupported word (a practice or thing the section never mentions) costs a heading.
+CLAIM_PENALTY = 1.0
+#: What a heading that names nothing its section says (“创新方法　多举措激发工作活力”) costs.
+VACUOUS_PENALTY = 0.3
+
+
+def _cost(heading: str, group: Sequence[Achievement], text: str) -> float:
+    """What `heading` loses over `group` for saying what the section does not, or nothing at all."""
+    from assistant.compose.claims import claims, supported
+
+    unsupported = len(claims(heading, group, text))
+    return CLAIM_PENALTY * unsupported + (VACUOUS_PENALTY if not supported(heading, group, text) else 0.0)
+
+
 def _set_fit(headings: Sequence[str], groups: Sequence[Sequence[Achievement]]) -> float:
-    """Total fit of a heading set to the groups, in its best order."""
+    """Total fit of a heading set to the groups, in its best order; each word a heading names
+    that its section never mentions costs `CLAIM_PENALTY`."""
+    from assistant.compose.claims import group_text
+
     n = len(headings)
     if n != len(groups) or n > 7:
         return 0.0
-    fit = [[heading_fit(g, h) for g in groups] for h in headings]
+    texts = [group_text(g) for g in groups]
+    fit = [
+        [heading_fit(g, h) - _cost(h, g, t) for g, t in zip(groups, texts, strict=True)]
+        for h in headings
+    ]
     return max(sum(fit[perm[i]][i] for i in range(n)) for perm in itertools.permutations(range(n)))
+
+
+def _claims_anything(headings: Sequence[str], groups: Sequence[Sequence[Achievement]]) -> bool:
+    """Whether some heading, in the set's best order, names what no section under it says."""
+    from assistant.compose.claims import claims
+
+    n = len(headings)
+    if n != len(groups) or n > 7:
+        return False
+    return min(
+        sum(bool(claims(headings[perm[i]], groups[i])) for i in range(n)) for perm in itertools.permutations(range(n))
+    ) > 0
 
 
 def _checked(headings: list[str], groups: Sequence[Sequence[Achievement]], template: Template) -> list[str]:
@@ -240,6 +277,7 @@ def _content_sets(bank: Any, kwargs: dict[str, Any], groups: Sequence[Sequence[A
     plan's pattern and style) that describe it best, combined into the sets the bank accepts as
     parallel (`bank.accepts`), best total fit first, each changing at least half of the headings
     of every earlier one. [] when no entry fits a section or no combination is accepted."""
+    from assistant.compose.claims import claims, group_text
     from assistant.compose.grouping import group_profile, profile_fit
 
     pattern, theme, style = kwargs.get("pattern"), kwargs.get("theme"), kwargs.get("style")
@@ -260,26 +298,39 @@ def _content_sets(bank: Any, kwargs: dict[str, Any], groups: Sequence[Sequence[A
     per_group: list[list[tuple[float, str]]] = []
     for g in groups:
         profile = group_profile(g, items)
+        text = group_text(g)
+        fitting = [
+            (profile_fit(profile, e.text) + (0.01 if e.theme in (theme, "通用") else 0.0), e.text) for e in entries
+        ]
+        # a heading that names what the section never mentions (学习强国, 一对一) is a claim nobody
+        # made: such entries come only after every entry that fits without one
         scored = sorted(
-            ((profile_fit(profile, e.text) + (0.01 if e.theme in (theme, "通用") else 0.0), e.text) for e in entries),
+            ((s - _cost(t, g, text), t, bool(claims(t, g, text))) for s, t in fitting if s > 0),
             key=lambda x: (-x[0], x[1]),
         )
-        per_group.append([(s, text) for s, text in scored[:per_section] if s > 0])
+        per_group.append(scored[:per_section])
     if not all(per_group):
         return []
-    found: list[tuple[float, list[str]]] = []
+    found: list[tuple[float, list[str], bool]] = []
     for combo in itertools.product(*per_group):
-        texts = [text for _, text in combo]
+        texts = [text for _, text, _ in combo]
         if len({x[:2] for x in texts}) < len(texts):
             continue
-        found.append((sum(s for s, _ in combo), texts))
+        found.append((sum(s for s, _, _ in combo), texts, any(c for _, _, c in combo)))
     found.sort(key=lambda x: (-round(x[0], 9), x[1]))
     accepted: list[list[str]] = []
-    for _, texts in found:
+    honest = False
+    for _, texts, claiming in found:
+        # once a set claims nothing its sections do not say, no set that does is offered (Ctrl+R
+        # then rounds among the honest ones)
+        if claiming and honest:
+            continue
         # each alternative (Ctrl+R) changes at least half of the headings of every earlier one
         if any(len(set(texts) - set(prev)) * 2 < len(texts) for prev in accepted):
             continue
         if bank.accepts(texts):
+            if not claiming and not honest:
+                accepted, honest = [], True
             accepted.append(texts)
             if len(accepted) == CONTENT_SETS:
                 break
@@ -345,7 +396,16 @@ def match_headings(
         return headings, groups
     # fit[h][g]: how well heading h describes group g, by meaning (words and Party-building
     # concepts), with shared characters as a tie-breaker
-    fit = [[heading_fit(g, h) + 0.01 * _affinity(h, g) for g in groups] for h in headings]
+    from assistant.compose.claims import group_text
+
+    texts = [group_text(g) for g in groups]
+    fit = [
+        [
+            heading_fit(g, h) + 0.01 * _affinity(h, g) - _cost(h, g, t)
+            for g, t in zip(groups, texts, strict=True)
+        ]
+        for h in headings
+    ]
     best_score = -1.0
     best: tuple[int, ...] = tuple(range(n))
     for perm in itertools.permutations(range(n)):

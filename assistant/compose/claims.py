@@ -1,0 +1,156 @@
+"""What a heading claims about the work under it, and whether the workbook says so.
+
+A section heading is read as a statement about the section: “线上学习　用好学习强国平台” says the
+unit studied on the 学习强国 platform, “结对帮扶　一对一解决实际困难” that it solved hardships one
+to one. Over achievements that never mention either, such a heading asserts something nobody
+told us, which a drafter must catch and rewrite. Headings are made of two kinds of words:
+
+- words of manner, quality and effect (筑牢, 实效, 高标准, 激发活力 …) that any heading may use,
+  listed in `GENERIC` (and the common verbs of `grouping.COMMON_VERBS`);
+- words that name a thing, a practice or a group of people (学习强国, 第一议题, 品牌, 职工,
+  调研 …): each must be found in the section's achievements, either literally or as the general
+  word of a Party-building concept the section is about (学习 over 党课 and 读书班, 服务 over
+  慰问 and 办实事: the concept names of `lexicon.CONCEPTS`).
+
+`claims(heading, group)` lists the words of the second kind the section does not support.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+#: Words of manner, degree, quality and effect: they say how well or to what end, not what was
+#: done, so they need no support in the achievements.
+GENERIC = frozenset(
+    """
+    聚焦 突出 注重 坚持 坚定 筑牢 夯实 压实 压紧 激发 激活 凝聚 凝心 聚力 汇聚 增强 增进 增效 提质 提速
+    提振 锤炼 锻造 营造 树牢 树立 擦亮 彰显 促进 助力 保障 确保 抓实 抓好 做实 办好 管好 走实 下功夫 上见
+    上作 之风 起来 大兴 务求 狠抓 狠抓落实 紧盯 紧扣 锚定 立足 把握 把准 找准 对标 对表 看齐 拓展 拓宽 扩大
+    优化 统筹 协调 贯通 融入 巩固 保持 厚植 涵养 弘扬 传承 赓续 永葆 践行 笃行 力行 实干 务实 真抓实干
+    用力 用心 当好 争当 争先 创优 赶超 进取 奋进 奋斗 担当 作为 尽责 履职 负责 主动 自觉 及时 定期 持续
+    日常 常态 长效 长效机制 制度化 体系化 精准 全面 深入 扎实 有力 有效 有序 高效 高标准 高质量 高效率
+    高水平 高规格 高起点 全方位 全过程 全局 整体 综合 一流 从严 严格 严肃 严明 严守 坚决 切实
+    实效 质效 成效 效能 实绩 佳绩 成果 水平 质量 效率 能力 本领 作用 活力 动能 动力 合力 优势 价值 功能
+    氛围 根基 基础 支撑 保障 底线 防线 红线 导向 方向 目标 任务 举措 措施 思路 路径 理念 方式 方法 形式
+    模式 内容 内涵 标准 要求 关键 核心 重点 节点 链条 闭环 体系 格局 布局 局面 态势 声势 底色 亮点 特色
+    心系 设计 体会 建议 专题 站位 倒排 工期 规格 领导 责任 结合 提升 发挥 掌握 充分 精细 畅通 跟进 检验 思维 深入基层 建强 提供 回应 维护 强起来 亮起来 响起来 健全 完善
+    规范 管理 品格 本色 定力 正气 清风 新风 生态 土壤 人心 民心 共识 信心 热情 情怀 使命 初心 信念 宗旨 大局 主业
+    主责 一线 身边 实处 落地 落细 见效 见底 取得实效 注重实效 解决问题 联系实际 融会贯通 学深悟 学懂
+    弄通 明理 增信 规律 深度 功底 延伸 末梢 入口 关口 节奏 时限 态度 结果 进度 不足 短板 难点 堵点 难题
+    提高效率 立行立 落细落 知责于 担责于 履责于 小上 严字 以严 为先 真字 真的 细字 以细 以实 为本 实字 以快
+    快字 攻坚克难 令行禁止 新征程 新时代 新成效 新作为 新气象 新局面 新篇章 新高度 新突破 新活力 全力
+    奋力 着力 倾力 竭力 合力 内外 各方 互促 共赢 共享 引领 带动 表率
+    """.split()
+)
+
+
+def _concept_names() -> dict[str, tuple[str, ...]]:
+    from assistant.compose.lexicon import CONCEPTS
+
+    return {name: triggers for name, triggers in CONCEPTS.items()}
+
+
+@lru_cache(maxsize=65536)
+def _heading_words(heading: str) -> tuple[str, ...]:
+    from assistant.compose.grouping import COMMON_VERBS
+    from assistant.ledger.categorize import words
+
+    return tuple(w for w in dict.fromkeys(words(heading)) if w not in COMMON_VERBS and w not in GENERIC)
+
+
+def group_text(group: Sequence[Any]) -> str:
+    """Everything the achievements of a section say about themselves."""
+    parts: list[str] = []
+    for a in group:
+        parts += [str(getattr(a, "title", "") or ""), str(getattr(a, "detail", "") or "")]
+        parts += [str(t) for t in getattr(a, "tags", None) or ()]
+        parts += [str(getattr(m, "label", "") or "") for m in getattr(a, "metrics", None) or ()]
+        parts.append(str(getattr(a, "category", "") or ""))
+    return "\n".join(parts)
+
+
+def concepts_of(text: str) -> frozenset[str]:
+    """The Party-building concepts `text` points to."""
+    return frozenset(name for name, triggers in _concept_names().items() if any(t in text for t in triggers))
+
+
+def claims(heading: str, group: Sequence[Any], text: str | None = None) -> tuple[str, ...]:
+    """The words of `heading` that name something the achievements of `group` do not mention.
+
+    `text` is `group_text(group)` when the caller has it already."""
+    text = group_text(group) if text is None else text
+    out: list[str] = []
+    concepts: frozenset[str] | None = None
+    for w in _heading_words(heading):
+        if concepts is None and w not in text:
+            concepts = concepts_of(text)
+        if _said(w, text, concepts or frozenset()):
+            continue
+        # a long word whose halves are each said or generic: 心得体会 over 心得, 专题研讨 over
+        # 学习 (研讨 being a general word of 理论学习); not 学习强国 over 学习
+        if len(w) == 4 and all(h in GENERIC or _said(h, text, concepts or frozenset()) for h in (w[:2], w[2:])):
+            continue
+        out.append(w)
+    return tuple(out)
+
+
+def _said(word: str, text: str, concepts: frozenset[str]) -> bool:
+    """Whether the section says `word`: literally, or as the general word of a concept it is about."""
+    return word in text or any(_general_word_of(word, name) for name in concepts)
+
+
+#: The general words of each concept of `lexicon.CONCEPTS`: a section about the concept supports
+#: them even when its achievements use other words (学习 over 党课, 关爱 over 慰问). The concepts'
+#: other triggers name particular practices (学习强国, 第一议题, 独居老人) and must be said.
+GENERAL_WORDS: dict[str, frozenset[str]] = {
+    name: frozenset(words.split())
+    for name, words in {
+        "理论学习": "学习 理论 研讨 交流 心得 思想 武装",
+        "党课": "党课 学习",
+        "教育培训": "教育 培训 能力 素质 本领",
+        "组织生活": "组织生活 组织 支部",
+        "党员队伍": "党员 队伍",
+        "组织体系": "组织 支部 基层 堡垒",
+        "制度机制": "制度 机制 流程",
+        "政治责任": "政治 责任",
+        "督导考评": "督导 督查 督办 检查 考核 考评",
+        "整改落实": "整改 问题",
+        "调查研究": "调研 调查 研究 走访 实情",
+        "纪律廉洁": "纪律 廉洁 监督 廉政",
+        "宣传报道": "宣传 报道 传播",
+        "品牌典型": "品牌 典型 先进 榜样",
+        "文体活动": "文化 活动 文体",
+        "志愿服务": "志愿 服务",
+        "服务群众": "服务 群众 民生 关爱 为民 实事",
+        "乡村振兴": "乡村 振兴 帮扶 增收 产业",
+        "职工工会": "职工 工会 关爱",
+        "青年工作": "青年 青春 团员",
+        "安全应急": "安全 应急",
+        "中心工作": "发展 中心 业务 生产 经营",
+        "创新数字": "创新 数字",
+        "统一战线": "统战",
+        "文明创建": "文明 创建",
+        "共建融合": "共建 联建 融合 协同 联动",
+        "意识形态": "意识形态 阵地",
+        "干部人才": "干部 人才 队伍",
+    }.items()
+}
+
+
+def _general_word_of(word: str, concept: str) -> bool:
+    """Whether `word` says no more than `concept` does: a word of its name or one of its general
+    words."""
+    return word in concept or word in GENERAL_WORDS.get(concept, frozenset())
+
+
+def supported(heading: str, group: Sequence[Any], text: str | None = None) -> int:
+    """How many words of `heading` the section says, itself or through a concept it is about:
+    0 for a heading that would fit any section (“创新方法　多举措激发工作活力”)."""
+    from assistant.compose.grouping import COMMON_VERBS
+    from assistant.ledger.categorize import words
+
+    text = group_text(group) if text is None else text
+    said = sum(1 for w in dict.fromkeys(words(heading)) if w not in COMMON_VERBS and w in GENERIC and w in text)
+    return said + len(_heading_words(heading)) - len(claims(heading, group, text))

@@ -1,0 +1,112 @@
+"""Composed headings say only what their sections say (issue “Composition I”, heading composer).
+
+A heading such as “线上学习　用好学习强国平台” states that the unit studied on the 学习强国
+platform; over sessions that never used it, it is a claim nobody made. `assistant.compose.claims`
+finds such words, and the composer never picks a heading that has them while one without fits.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from assistant.compose import compose_markup
+from assistant.compose.claims import claims, group_text, supported
+from assistant.ledger.workbook import Achievement, Metric, Workbook
+from assistant.templating import load_catalog
+
+STUDY = [
+    Achievement("组织“青年大学习”网络主题团课", "思想建设", [Metric("团课", 12, "期")]),
+    Achievement("与兄弟单位同志交流学习二十大报告心得", "思想建设", []),
+    Achievement("全体党员听党委书记讲党课并集体学习讨论", "思想建设", [Metric("党课", 4, "次")]),
+]
+CARE = [
+    Achievement("逐一联系退休同志并表示慰问", "群团与服务", [Metric("退休同志", 23, "名")]),
+    Achievement("春节走访慰问困难职工", "群团与服务", [Metric("困难职工", 15, "户")]),
+]
+PAIRING = [
+    Achievement("与福利厂、河心村党支部结对共建", "组织建设", [Metric("共建对子", 2, "个")]),
+    Achievement("与共建支部开展联谊活动", "组织建设", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("heading", "group", "named"),
+    [
+        # practices and platforms the sessions never used
+        ("线上学习　用好学习强国平台", STUDY, {"强国", "平台"}),
+        ("坚持第一议题，及时跟进学习", STUDY, {"第一", "议题"}),
+        ("专家导学，提升学习深度", STUDY, {"专家"}),
+        # people nobody mentioned: 独居老人 are not retired colleagues
+        ("关爱独居老人，提供上门服务", CARE, {"独居", "老人"}),
+        # a pairing is not one-to-one help with hardships
+        ("结对帮扶　一对一解决实际困难", PAIRING, {"帮扶"}),
+    ],
+)
+def test_a_heading_naming_what_the_section_never_says_is_a_claim(heading: str, group: list, named: set) -> None:
+    found = set(claims(heading, group))
+    assert named <= found, (heading, found)
+
+
+@pytest.mark.parametrize(
+    ("heading", "group"),
+    [
+        # the general word of what the section is about, said in other words (党课, 团课: 学习)
+        ("大兴学习之风，增强履职本领", STUDY),
+        ("研讨交流　分享学习心得体会", STUDY[1:2] + [Achievement("开展专题研讨并分享心得", "思想建设", [])]),
+        # 慰问 is serving people and caring for them
+        ("心系群众　在服务群众上作表率", CARE + [Achievement("为困难群众办实事", None, [])]),
+        # 共建 said literally
+        ("深化区域联建，实现共建共享", PAIRING + [Achievement("与社区党组织开展区域联建", None, [])]),
+    ],
+)
+def test_a_heading_over_what_the_section_says_claims_nothing(heading: str, group: list) -> None:
+    assert claims(heading, group) == ()
+    assert supported(heading, group) > 0
+
+
+def test_a_heading_that_fits_any_section_is_vacuous_not_a_claim() -> None:
+    heading = "创新方法　多举措激发工作活力"
+    assert claims(heading, CARE) == () and supported(heading, CARE) == 0
+    # the same words said by the section make it a heading of that section
+    assert supported("精心组织　高标准推进任务落实", [Achievement("组织党员推进重点任务落实", None, [])]) > 0
+
+
+def test_group_text_reads_titles_details_tags_and_labels() -> None:
+    a = Achievement("开展活动", None, [Metric("参与青年", 30, "人")], detail="联合社区开展", tags=["志愿服务"])
+    text = group_text([a])
+    assert all(part in text for part in ("开展活动", "参与青年", "联合社区", "志愿服务"))
+
+
+def _workbook(rows: list[Achievement]) -> Workbook:
+    return Workbook(unit="中共某某研究所某某党支部委员会", period="2023年", achievements=rows)
+
+
+def _composed(template_id: str, rows: list[Achievement], seed: int = 0) -> list[Any]:
+    template = load_catalog().get(template_id)
+    return list(compose_markup(template, _workbook(rows), seed=seed).sections)
+
+
+@pytest.mark.parametrize("template_id", ["sx-yishixingtai-zongjie", "zs-zhibu-zongjie", "xc-xilie-baodao"])
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_composed_headings_claim_nothing_their_sections_do_not_say(template_id: str, seed: int) -> None:
+    rows = STUDY + CARE + PAIRING
+    sections = _composed(template_id, rows, seed)
+    assert len(sections) >= 2
+    for section in sections:
+        group = [rows[i] for i in section.indices]
+        assert claims(section.heading, group) == (), (template_id, seed, section.heading, [a.title for a in group])
+
+
+def test_a_named_family_that_claims_gives_way_to_headings_from_the_content() -> None:
+    # the 意识形态 template's own family (守土尽责　扛牢意识形态责任 …) says nothing of study and
+    # care; its headings are replaced, not kept over work they do not describe
+    sections = _composed("sx-yishixingtai-zongjie", STUDY + CARE)
+    assert not any("意识形态" in s.heading or "守土" in s.heading for s in sections)
+
+
+def test_seeds_still_give_different_sets() -> None:
+    rows = STUDY + CARE + PAIRING
+    sets = {tuple(s.heading for s in _composed("zs-zhibu-zongjie", rows, seed)) for seed in range(3)}
+    assert len(sets) >= 2
