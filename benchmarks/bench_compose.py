@@ -15,6 +15,9 @@ genre (the one a user would take) and measures what an editor would look at:
 - Composition II: label repetitions (“…活动，展销及美食节活动7次”), repeated leads, boilerplate share
   (sentences carrying nothing from the workbook), and length in Chinese characters.
 
+Cases whose key says `heldout: true` were added after the ranking was last tuned; their figures
+are also printed apart (marked * in the table), as the measure on workbooks nobody tuned for.
+
 Run:  python benchmarks/bench_compose.py [--json] [--case SLUG] [--show]
 `--show` prints each rendered document, to be read as the person who must sign it.
 """
@@ -37,6 +40,7 @@ import yaml  # noqa: E402
 
 from assistant.compose import compose_markup  # noqa: E402
 from assistant.compose.matching import group_achievements, suggest  # noqa: E402
+from assistant.errors import WenmiError  # noqa: E402
 from assistant.ledger.figcheck import check_figures  # noqa: E402
 from assistant.ledger.files import load_workbook  # noqa: E402
 from assistant.templating import load_catalog  # noqa: E402
@@ -73,6 +77,8 @@ class CaseResult:
     boilerplate: float
     length: int
     problems: list[str] = field(default_factory=list)
+    #: Added after the ranking was last tuned (`heldout: true` in the key): reported apart.
+    heldout: bool = False
 
 
 def _pairs_agreement(author: dict[int, int], ours: dict[int, int]) -> tuple[float, float]:
@@ -224,20 +230,30 @@ def run_case(path: Path, catalog: Any) -> tuple[CaseResult, str]:
     author = {i - 1: k for k, sec in enumerate(key["sections"]) for i in sec["items"]}
     agreement = apart = None
     n_sections = 0
+    problems: list[str] = []
     if with_sections:
-        grouped = compose_markup(catalog.get(with_sections), workbook)
-        ours = {i: k for k, sec in enumerate(grouped.sections) for i in sec.indices}
-        n_sections = len(grouped.sections)
-        agreement, apart = _pairs_agreement(author, ours)
+        try:
+            grouped = compose_markup(catalog.get(with_sections), workbook)
+        except WenmiError as exc:  # a required slot the workbook does not fill
+            problems.append(f"{with_sections}：{exc}")
+        else:
+            ours = {i: k for k, sec in enumerate(grouped.sections) for i in sec.indices}
+            n_sections = len(grouped.sections)
+            agreement, apart = _pairs_agreement(author, ours)
     # the grouping engine alone, at the usual plan of four sections
     engine = group_achievements(workbook.achievements, 4, "meaning")
     position = {id(a): i for i, a in enumerate(workbook.achievements)}
     engine_pairs, _ = _pairs_agreement(author, {position[id(a)]: k for k, g in enumerate(engine) for a in g})
-    markup = compose_markup(catalog.get(chosen), workbook).markup if chosen else ""
+    try:
+        markup = compose_markup(catalog.get(chosen), workbook).markup if chosen else ""
+    except WenmiError as exc:
+        markup = ""
+        problems.append(f"{chosen}：{exc}")
     wb_text = "\n".join(f"{a.title}{a.detail or ''}{''.join(a.tags or ())}" for a in workbook.achievements)
     wb_text += "".join(str(v) for v in workbook.fields.values())
-    problems: list[str] = []
-    missing = [d for d in check_figures(workbook.achievements, markup) if d.rule == "figure-missing"]
+    # a template that could not be composed (a required slot left empty) is reported, not counted as
+    # missing every figure
+    missing = [d for d in check_figures(workbook.achievements, markup) if d.rule == "figure-missing"] if markup else []
     catch = [t for _i, _lv, t in _headings(markup) if _CATCH_ALL.search(t)]
     frames = _framework_mismatches(markup, wb_text)
     labels = _label_repetitions(markup, workbook)
@@ -266,6 +282,7 @@ def run_case(path: Path, catalog: Any) -> tuple[CaseResult, str]:
         boilerplate=round(_boilerplate(markup, workbook), 3),
         length=len(_HAN.findall(body)),
         problems=problems,
+        heldout=bool(key.get("heldout")),
     )
     return result, markup
 
@@ -310,22 +327,40 @@ def main(argv: list[str] | None = None) -> int:
             print(f"===== {result.slug}（{result.genre}，{result.template}）=====\n{markup}\n")
     total = summary(results)
     if args.json:
-        print(json.dumps({"summary": total, "cases": [asdict(r) for r in results]}, ensure_ascii=False, indent=1))
+        held = [r for r in results if r.heldout]
+        split = {"tuned": summary([r for r in results if not r.heldout]), "heldout": summary(held)} if 0 < len(held) < len(results) else {}
+        print(json.dumps({"summary": total, **split, "cases": [asdict(r) for r in results]}, ensure_ascii=False, indent=1))
         return 0
-    head = f"{'case':44} {'genre':6} rank {'pairs':>5} {'apart':>5} {'eng':>5} fig 其他 empty frame label lead boiler  len"
+    head = f"{'case':46} {'genre':6} rank {'pairs':>5} {'apart':>5} {'eng':>5} fig 其他 empty frame label lead boiler  len"
     print(head)
-    for r in results:
+    for r in sorted(results, key=lambda r: r.heldout):
         pa = "  -  " if r.pair_agreement is None else f"{r.pair_agreement:.2f}"
         ap = "  -  " if r.all_apart is None else f"{r.all_apart:.2f}"
+        slug = f"{r.slug}*" if r.heldout else r.slug
         print(
-            f"{r.slug:44} {r.genre:6} {r.genre_rank or '-':>4} {pa:>5} {ap:>5} {r.engine_pairs:>5.2f} {r.figures_missing:>3} "
+            f"{slug:46} {r.genre:6} {r.genre_rank or '-':>4} {pa:>5} {ap:>5} {r.engine_pairs:>5.2f} {r.figures_missing:>3} "
             f"{r.catch_all:>4} {r.empty_sections:>5} {r.framework_mismatches:>5} {r.label_repetitions:>5} "
             f"{r.repeated_leads:>4} {r.boilerplate:>6.2f} {r.length:>5}"
         )
     print()
     for k, v in total.items():
         print(f"{k:28} {v}")
+    _print_split(results)
     return 0
+
+
+def _print_split(results: list[CaseResult]) -> None:
+    """The tuned and the held-out cases apart: the held-out ones were added after the ranking was
+    last tuned, so their figures show how suggest does on workbooks nobody tuned for."""
+    held = [r for r in results if r.heldout]
+    if not held or len(held) == len(results):
+        return
+    tuned = [r for r in results if not r.heldout]
+    print()
+    print(f"{'* held-out cases':28} {'tuned':>10} {'held-out':>10}")
+    a, b = summary(tuned), summary(held)
+    for k in ("cases", "genre_top3", "pair_agreement", "all_apart_baseline", "engine_pair_agreement"):
+        print(f"{k:28} {a[k]!s:>10} {b[k]!s:>10}")
 
 
 if __name__ == "__main__":

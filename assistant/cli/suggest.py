@@ -15,7 +15,9 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "suggest",
         help="按台账内容推荐模板",
-        description="读取台账，按类别分布、关键词和标签给模板打分排序，并说明推荐理由。",
+        description="读取台账，先判断它记的是已做的工作还是要做的工作（看标题或文件名、成文日期、"
+        "数字是结果还是目标、有无“完成”“须”“…前”等字样），再按文种、类别分布、关键词和标签"
+        "给模板打分排序，并说明推荐理由。",
     )
     p.add_argument("workbook", metavar="台账", help="台账文件（.yaml、.xlsx、.csv）")
     p.add_argument(
@@ -38,8 +40,17 @@ def _catalog() -> list[Any]:
     return list(templates)
 
 
+def _tense_line(tense: Any) -> str:
+    """How the workbook was read (results or tasks) and the signal that decided, in one line."""
+    if not tense.certainty:
+        return f"文种判断：{tense.reason}，两类文种都列出"
+    kind = "已做的工作" if tense.kind == "retrospective" else "要做的工作"
+    unsure = "；依据不多，另一类文种也列出" if tense.certainty < 0.5 else ""
+    return f"文种判断：{kind}（{tense.reason}）{unsure}"
+
+
 def run(args: argparse.Namespace) -> int:
-    from assistant.compose.matching import suggest
+    from assistant.compose.matching import suggest, workbook_tense
     from assistant.ledger.files import load_workbook
 
     wb = load_workbook(Path(args.workbook))
@@ -54,6 +65,7 @@ def run(args: argparse.Namespace) -> int:
         print("模板库里没有模板。")
         return 0
     print(f"为“{wb.unit}”{wb.period}台账（{len(wb.achievements)}项成效）推荐的模板：")
+    print(_tense_line(workbook_tense(wb)))
     for n, s in enumerate(ranked, start=1):
         print(f"{n:>2}. {s.id}  {s.name}（{s.category}·{s.doctype}）  得分 {s.score:.2f}")
         for reason in s.reasons:

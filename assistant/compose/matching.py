@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import math
 import re
 from collections import Counter
@@ -66,61 +67,349 @@ class Suggestion:
         return asdict(self)
 
 
-#: Evidence that a row is a planned task rather than a result: a frequency or a floor in its figures
-#: (每月1次, 至少1篇), or a verb of intention.
-_PLANNED = re.compile(r"每[年月周季天日名人个]|至少|不少于|不低于|力争|争取|拟|计划|将要|筹备|谋划|启动|部署")
-#: Evidence of a result: a verb of completion or recognition.
-_DONE = re.compile(r"完成|获评|荣获|获得|入选|建成|累计|共计|已|实现|取得|开展了|受到|表彰")
+#: A verb of completion, a recognition or a perfective 了: the row reports what was done.
+_DONE = re.compile(
+    r"完成|建成|获评|荣获|获得(?!感)|入选|累计|共计|已经?|受到|成功|首个|首家|首批|连冠|夺冠|被评为|先后"
+    r"|取得(?:了|明显|显著|良好)|(?<=[\u4e00-\u9fff])(?<![为除罢])了(?![解结])"
+)
+#: An intention, a duty or a permission: the row says what is to be done (拟, 力争, 须, 也可…).
+_INTENT = re.compile(
+    r"将要|将于|将在|即将|拟|计划(?:于|在|开展|举办|组织|完成)|力争|预计|准备|打算|务必|必须|须|需经|应当|不得|严禁"
+    r"|也可|均可|可根据|可采取|可适当"
+)
+#: A deadline (5月20日前, 前完成, 截止): the row is an arrangement, not a record. A deadline that
+#: recurs (每月25日前) is a routine.
+_DEADLINE = re.compile(
+    r"(?<![\d每])\d{1,2}月(?:\d{1,2}日)?(?:之前|以前|前)|(?<![\d月每])\d{1,2}日(?:之前|前)|前完成|截止"
+)
+#: A metric label that states a target (预计参与, 力争达到, 不低于).
+_TARGET_LABEL = re.compile(r"预计|力争|确保|不低于|不少于|至少")
+#: Qualifiers of a floor (a target) and of a counted result (600余条, 累计1131人次).
+_FLOORS = frozenset({"至少", "不少于"})
+_COUNTED = frozenset({"余", "多", "近", "约", "超", "逾", "超过", "将近", "累计", "共", "共计", "合计", "总计"})
+#: A figure per period or per person (每月1次, 每名党员1篇): a routine, as true of a plan as of an
+#: established mechanism, so it says nothing about tense.
+_ROUTINE = re.compile(r"每[年月周季天日半次期名人个户]|每个?季度|每学期|常态化|定期")
 #: A row with neither figures nor a date that opens with one of these is a task still to do.
 _PLAN_VERB = re.compile(r"^(?:深化|持续|探索|倡导|培育|打造|健全|完善|推动|推进|加强|坚持|强化|做好|大兴|经常性|进一步|着力|积极)")
 #: Words of a method or mechanism, what an experience article is written about.
 _METHOD = re.compile(r"机制|工作法|模式|品牌|体系|路径|“[一二三四五六七八九十\d]")
-#: How often each genre is what a workbook of results is written up as (a prior, not a rule).
+#: How often each genre is what a workbook of its tense is written up as (a prior, not a rule).
 GENRE_PRIOR: dict[str, float] = {
     "工作总结": 1.0, "经验材料": 1.0, "宣传报道": 1.0, "工作报告": 0.8, "调研报告": 0.5, "述职报告": 0.5,
-    "实施方案": 1.0, "工作方案": 1.0, "活动方案": 0.9, "通知": 0.9, "计划表": 0.7, "考核细则": 0.5,
+    "实施方案": 0.9, "工作方案": 0.9, "活动方案": 0.85, "通知": 0.85, "计划表": 0.75, "考核细则": 0.5,
 }  # fmt: skip
 #: Problems to correct: a workbook of these calls for a rectification plan.
-_PROBLEM = re.compile(r"问题|不足|短板|差距|整改|薄弱|不到位|不够")
+_PROBLEM = re.compile(r"问题|不足|短板|差距|整改|薄弱|不到位|不够|不全|不规范|有待|欠缺|缺乏")
 
 #: Document types for each tense; the rest (讲话稿, 会议纪要…) fit either.
 RETROSPECTIVE_DOCTYPES = REPORTING_DOCTYPES
 FORWARD_DOCTYPES = PLANNING_DOCTYPES - {"整改方案"}
 
+#: Fields whose value names the document a workbook is kept for (标题: 2024年党建工作要点).
+TITLE_FIELDS = ("标题", "题目", "文件名称", "名称", "主题", "活动名称", "活动主题", "会议名称")
+#: Fields that hold the document's date (成文日期).
+DATE_FIELDS = ("日期", "成文日期", "印发日期", "发文日期")
+#: Words of a title or a file name that name a genre, with the document types they mean, first
+#: match first (实施方案 before 方案; 计划完成情况 is a report on a plan, not a plan).
+GENRE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("计划完成情况", ("工作报告",)), ("计划执行情况", ("工作报告",)), ("完成情况", ("工作报告",)),
+    ("落实情况", ("工作报告",)),
+    ("实施方案", ("实施方案",)), ("工作方案", ("工作方案",)), ("活动方案", ("活动方案",)),
+    ("整改方案", ("整改方案",)), ("整改清单", ("整改方案",)), ("问题清单", ("整改方案",)),
+    ("方案", ("实施方案", "工作方案", "活动方案")), ("要点", ("通知", "计划表")),
+    ("计划", ("计划表",)), ("工作安排", ("计划表",)), ("任务书", ("计划表",)), ("通知", ("通知",)),
+    ("述职", ("述职报告",)), ("调研报告", ("调研报告",)), ("调查报告", ("调研报告",)),
+    ("经验", ("经验材料",)), ("做法", ("经验材料",)), ("总结", ("工作总结",)), ("小结", ("工作总结",)),
+    ("报道", ("宣传报道",)), ("简报", ("宣传报道",)), ("情况报告", ("工作报告",)), ("工作报告", ("工作报告",)),
+    ("汇报", ("工作报告",)), ("细则", ("考核细则",)),
+)  # fmt: skip
+
 
 @dataclass(frozen=True)
 class Tense:
-    """Whether a workbook records what was done (retrospective) or what is to be done (forward)."""
+    """Whether a workbook records what was done (retrospective) or what is to be done (forward).
+
+    `certainty` runs from 0 (nothing tells) to 1 (decided); the genres of the other tense keep
+    some fit below 1. `reason` says in Chinese which signal decided; `signal` names it
+    ("title", "future", "date", "rows", "bare", "none", "empty").
+    """
 
     kind: str
     reason: str
     problems: bool
+    certainty: float = 1.0
+    signal: str = "rows"
 
 
-def workbook_tense(workbook: Any) -> Tense:
-    """Retrospective when most rows read as results (figures, dates, verbs of completion);
-    forward when they read as planned tasks (frequencies, floors, intentions) or the workbook is
-    empty. `problems` when most rows name problems to correct."""
+@dataclass(frozen=True)
+class _Row:
+    """What one row says about tense: 0–2 points each way, and the words that said it."""
+
+    result: int
+    plan: int
+    routine: bool
+    plan_words: tuple[str, ...]
+
+    @property
+    def bare(self) -> bool:
+        """Only what is to be done: no figure, no date, no word of a result or of a plan."""
+        return not self.result and not self.plan and not self.routine
+
+
+Ymd = tuple[int, int, int]
+
+
+def _ymd(value: Any) -> Ymd | None:
+    """A date as (year, month, day), a missing month or day taken as the first; None if not a date."""
+    from assistant.ledger.numfmt import parse_date
+
+    if value is None or value == "":
+        return None
+    parts = parse_date(value)
+    if parts is None:
+        return None
+    year, month, day = parts
+    return year, month or 1, day or 1
+
+
+def _read_row(a: AchievementLike, doc_date: Ymd | None, today: Ymd) -> _Row:
+    text = f"{a.title} {a.detail or ''}"
+    result = plan = 0
+    routine = bool(_ROUTINE.search(text))
+    plan_words: list[str] = []
+    if _DONE.search(text):
+        result = 2
+    for metric in a.metrics:
+        label, qualifier = metric.label or "", metric.qualifier or ""
+        target = _TARGET_LABEL.search(label)
+        if qualifier in _FLOORS or target:
+            plan = 2
+            plan_words.append(qualifier if qualifier in _FLOORS else target.group(0) if target else "")
+        elif qualifier == "以上":
+            plan = max(plan, 1)
+            plan_words.append("以上")
+        elif _ROUTINE.search(label):
+            routine = True
+        elif qualifier in _COUNTED:
+            result = 2
+        else:
+            result = max(result, 1)
+    for pattern in (_INTENT, _DEADLINE):
+        if m := pattern.search(text):
+            plan = 2
+            plan_words.append(m.group(0))
+    date = _ymd(getattr(a, "date", None))
+    if date and not _DEADLINE.search(text):
+        if date > today:
+            plan = 2
+            plan_words.append("日期在今天之后")
+        elif doc_date and date > doc_date:
+            plan = 2
+            plan_words.append("日期在成文日期之后")
+        else:  # a dated figure is a result; a date alone, likely one
+            result = max(result, 2 if result else 1)
+    if not a.metrics and not date and not result and not plan and (m := _PLAN_VERB.search(a.title)):
+        plan = 1
+        plan_words.append(m.group(0))
+    return _Row(result, plan, routine, tuple(w for w in plan_words if w))
+
+
+def _period_span(period: str) -> tuple[Ymd, Ymd] | None:
+    """First and last day of a period (2022年, 2022年上半年, 2023年第一季度, 2023年5月), None if unknown."""
+    import calendar
+
+    from assistant.compose.wording import parse_period
+
+    text = (period or "").strip()
+    if not text:
+        return None
+    if m := re.fullmatch(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:份)?", text):
+        year, first = int(m.group(1)), int(m.group(2))
+        last = first
+    else:
+        parsed = parse_period(text)
+        if parsed.end is None or parsed.year is None:
+            return None
+        year, last = parsed.end
+        first = {"half2": 7, "quarter": 3 * parsed.quarter - 2}.get(parsed.kind, 1)
+        if parsed.kind == "months" and (m := re.search(r"(\d{1,2})\s*[-—~至到]\s*\d{1,2}\s*月", text)):
+            first = int(m.group(1))
+    if not (1 <= first <= last <= 12):
+        return None
+    return (year, first, 1), (year, last, calendar.monthrange(year, last)[1])
+
+
+def _title_genres(workbook: Any) -> tuple[str, str, tuple[str, ...]] | None:
+    """(where, text, document types) when a title field or the file name names a genre."""
+    fields = getattr(workbook, "fields", {}) or {}
+    sources = [(f"的{name}", str(fields[name])) for name in TITLE_FIELDS if isinstance(fields.get(name), str)]
+    path = getattr(workbook, "path", None)
+    if path is not None:
+        sources.append(("的文件名", str(getattr(path, "stem", path))))
+    for where, text in sources:
+        found: list[str] = []
+        rest = text
+        for word, doctypes in GENRE_WORDS:
+            if word in rest:
+                found += [d for d in doctypes if d not in found]
+                rest = rest.replace(word, "")
+        if found:
+            return where, text, tuple(found)
+    return None
+
+
+def _tense_of(doctype: str) -> str | None:
+    if doctype in RETROSPECTIVE_DOCTYPES:
+        return "retrospective"
+    if doctype in FORWARD_DOCTYPES:
+        return "forward"
+    return None
+
+
+def _examples(words: Iterable[str], limit: int = 3) -> str:
+    seen: list[str] = []
+    for w in words:
+        if w not in seen:
+            seen.append(w)
+    return "、".join(seen[:limit])
+
+
+def workbook_tense(workbook: Any, today: _dt.date | None = None) -> Tense:
+    """Whether the workbook records results or tasks, and which signal decided, first that tells:
+
+    1. a title field (标题, 主题, 活动名称…) or the file name naming a genre (2024年工作要点.xlsx);
+    2. a period that starts after today;
+    3. the rows: verbs of completion, counted figures (600余条) and dates read as results;
+       intentions (拟, 须, 也可), deadlines (5月20日前), floors (不少于, 至少) and dates after
+       today or after the document's date read as tasks; a routine (每月1次) reads as neither;
+    4. a list of bare tasks: when no row reports a result and most rows have no figure, no date
+       and no word either way, the workbook reads as an arrangement of work to do;
+    5. the document's date (fields 日期) before its period ends (a plan) or after (a report).
+
+    `problems` when most rows name problems to correct.
+    """
     rows = list(getattr(workbook, "achievements", []))
     if not rows:
-        return Tense("forward", "台账还没有成效事项", False)
-    planned = done = problems = 0
-    for a in rows:
-        labels = " ".join(f"{getattr(m, 'label', '') or ''}{getattr(m, 'qualifier', '') or ''}" for m in a.metrics)
-        text = f"{a.title} {a.detail or ''}"
-        plan_hit = bool(_PLANNED.search(labels) or _PLANNED.search(a.title))
-        if not a.metrics and not getattr(a, "date", None) and _PLAN_VERB.search(a.title):
-            plan_hit = True
-        done_hit = bool(_DONE.search(text)) or (bool(a.metrics) and not plan_hit) or bool(getattr(a, "date", None))
-        planned += plan_hit and not done_hit
-        done += done_hit and not plan_hit
-        problems += bool(_PROBLEM.search(a.title))
-    has_problems = problems * 2 > len(rows)
-    if planned > done and planned * 3 >= len(rows):
-        return Tense("forward", f"台账{len(rows)}项中{planned}项是计划任务（频次、底线或打算）", has_problems)
-    if done * 2 >= len(rows):
-        return Tense("retrospective", f"台账{len(rows)}项中{done}项是已取得的成效", has_problems)
-    return Tense("retrospective", f"台账记的是已做的工作（{len(rows)}项中计划任务{planned}项）", has_problems)
+        return Tense("forward", "台账还没有成效事项", False, 1.0, "empty")
+    n = len(rows)
+    problems = sum(
+        1 for a in rows if _PROBLEM.search(f"{a.title}{a.detail or ''}{''.join(a.tags or ())}")
+    )
+    has_problems = problems * 2 > n
+    titled = _title_genres(workbook)
+    if titled:
+        where, text, genres = titled
+        kinds = {k for k in map(_tense_of, genres) if k}
+        if len(kinds) == 1:
+            kind = kinds.pop()
+            reason = f"台账{where}“{text}”写明是{'、'.join(genres)}"
+            return Tense(kind, reason, has_problems, 1.0, "title")
+    today_ymd = (today or _dt.date.today()).timetuple()[:3]
+    period = str(getattr(workbook, "period", "") or "")
+    fields = getattr(workbook, "fields", {}) or {}
+    doc_value = next((fields[k] for k in DATE_FIELDS if fields.get(k)), None)
+    doc_date = _ymd(doc_value)
+    span = _period_span(period)
+    end = span[1] if span else None
+    if span and span[0] > today_ymd:
+        return Tense("forward", f"台账的时期“{period}”还没有开始", has_problems, 1.0, "future")
+    read = [_read_row(a, doc_date, today_ymd) for a in rows]
+    result = sum(r.result for r in read)
+    plan = sum(r.plan for r in read)
+    results = [r for r in read if r.result and not r.plan] or [r for r in read if r.result]
+    plans = [r for r in read if r.plan]
+    bare = [r for r in read if r.bare]
+    strong_results = sum(1 for r in read if r.result == 2)
+    # which signal carries each side, by its weight
+    retro_signals: list[tuple[float, str, str]] = []
+    forward_signals: list[tuple[float, str, str]] = []
+    if result:
+        retro_signals.append((result, "rows", f"台账{n}项中{len(results)}项是已取得的成效"))
+    if plan:
+        words = _examples(w for r in read for w in r.plan_words) or "打算"
+        forward_signals.append((plan, "rows", f"台账{n}项中{len(plans)}项写的是目标或要求（{words}）"))
+    # bare tasks read as tasks when nothing reports a result, or when some rows set targets or
+    # requirements and at most one row in eight reports a result
+    unreported = sum(1 for r in read if not r.result)
+    if (not strong_results and len(bare) * 4 >= n * 3) or (
+        bare and strong_results * 8 <= n and unreported * 4 >= n * 3 and any(r.plan == 2 for r in read)
+    ):
+        forward_signals.append(
+            (len(bare), "bare", f"台账{n}项中{len(bare)}项只写了要做的事，没有数字、日期或“完成”一类字样")
+        )
+    if doc_date and end:
+        if doc_date < end:
+            forward_signals.append((3, "date", f"成文日期{doc_value}在时期“{period}”结束之前，是事先的安排"))
+        else:
+            retro_signals.append((3, "date", f"成文日期{doc_value}在时期“{period}”结束之后，记的是已做的工作"))
+    retro = sum(w for w, _s, _r in retro_signals)
+    forward = sum(w for w, _s, _r in forward_signals)
+    margin = retro - forward
+    if margin == 0:
+        reason = f"台账看不出是已做还是要做（写成效的{len(results)}项、写目标或要求的{len(plans)}项）"
+        return Tense("retrospective", reason, has_problems, 0.0, "none")
+    kind = "retrospective" if margin > 0 else "forward"
+    winning = retro_signals if margin > 0 else forward_signals
+    weight, signal, reason = max(winning, key=lambda s: s[0])
+    certainty = min(1.0, abs(margin) / max(2.0, n / 2))
+    if {s for _w, s, _r in winning} == {"bare"}:
+        certainty = min(certainty, 0.7)  # nothing was said either way: keep the reports in view
+    return Tense(kind, reason, has_problems, round(certainty, 3), signal)
+
+
+#: What the rows' words say about a genre beyond tense: the document type, the words, how the
+#: reason names them.
+_CUES: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    ("调研报告", re.compile(r"调研|调查|问卷|座谈|走访|访谈|摸底|抽样|统计"), "调查研究"),
+    ("述职报告", re.compile(r"第一责任人|书记项目|述职|履职|一岗双责"), "书记本人的履职"),
+    ("通知", re.compile(
+        r"参加|对象|报送|上报|\d{1,2}月\d{1,2}日?前|须|需经|不得|也可|可根据|可适当|全体党员"
+        r"|各(?:党支部|党组织|二级党组织|单位|部门|基层)"), "时间、对象和要求"),
+    ("实施方案", re.compile(r"阶段|步骤|领导小组|动员|分工|牵头|保障|组织领导|督导"), "阶段、分工和保障"),
+    ("工作方案", re.compile(r"阶段|步骤|领导小组|动员|分工|牵头|保障|组织领导|督导"), "阶段、分工和保障"),
+    ("活动方案", re.compile(r"比赛|竞赛|仪式|展演|联谊|报名|参观|观看|主题党日|演讲|晚会|运动会"), "活动安排"),
+    ("考核细则", re.compile(r"考核|评分|扣分|加分|测评|评定|积分"), "考核评分"),
+)  # fmt: skip
+
+
+def _cues(achievements: Sequence[AchievementLike]) -> dict[str, tuple[float, str]]:
+    """Each document type the rows' words point to: a strength in (0, 1] and the reason, in Chinese.
+
+    A cue needs two rows at least; it is full when two rows in five carry it."""
+    n = len(achievements)
+    out: dict[str, tuple[float, str]] = {}
+
+    def strength(k: int) -> float:
+        return 0.0 if k < 2 else min(1.0, k / n / 0.4)
+
+    texts = [f"{a.title} {a.detail or ''} {a.owner or ''} {' '.join(a.tags or ())}" for a in achievements]
+    for doctype, pattern, what in _CUES:
+        hits = [m.group(0) for t in texts if (m := pattern.search(t))]
+        if s := strength(len(hits)):
+            out[doctype] = (s, f"台账{len(hits)}项写{what}（{_examples(hits)}），适合写成{doctype}")
+    targets = sum(
+        1
+        for a in achievements
+        if any(
+            (m.qualifier or "") in _FLOORS | {"以上"} or _TARGET_LABEL.search(m.label or "") for m in a.metrics
+        )
+    )
+    if s := strength(targets):
+        out["计划表"] = (s, f"台账{targets}项的数字是目标（以上、不少于），适合写成计划表")
+    # a list of arrangements and requirements with no figure at all is what a notice carries; a
+    # plan (方案) sets targets
+    methods = sum(
+        1
+        for a, t in zip(achievements, texts, strict=True)
+        if _METHOD.search(t) or _ROUTINE.search(t) or any(_ROUTINE.search(m.label or "") for m in a.metrics)
+    )
+    if s := strength(methods):
+        out["经验材料"] = (s, f"台账{methods}项写机制、方法、品牌或常态化的做法，适合提炼成经验材料")
+    if not any(m for a in achievements for m in a.metrics if not _ROUTINE.search(m.label or "")):
+        s, reason = out.get("通知", (0.0, ""))
+        out["通知"] = (max(s, 0.5), reason or "台账没有数字，只列安排和要求，适合写成通知")
+    return out
 
 
 @dataclass(frozen=True)
@@ -137,11 +426,18 @@ class _Profile:
     field_names: frozenset[str]
     tense: Tense
     theme: str
-    methods: int
+    problems: int
+    cues: Mapping[str, tuple[float, str]]
 
 
-def _profile(workbook: Any) -> _Profile:
+def _profile(workbook: Any, today: _dt.date | None = None) -> _Profile:
     achievements = list(getattr(workbook, "achievements", []))
+    tense = workbook_tense(workbook, today)
+    cues = dict(_cues(achievements)) if achievements else {}
+    if titled := _title_genres(workbook):
+        where, text, genres = titled
+        for g in genres:
+            cues[g] = (1.0, f"台账{where}“{text}”写明了文种，适合写成{g}")
     shares = Counter(a.category for a in achievements if a.category)
     texts = [_achievement_text(a) for a in achievements]
     fields = getattr(workbook, "fields", {}) or {}
@@ -164,9 +460,12 @@ def _profile(workbook: Any) -> _Profile:
         tags=tags,
         template=getattr(workbook, "template", None),
         field_names=frozenset(str(k) for k in fields),
-        tense=workbook_tense(workbook),
+        tense=tense,
         theme=str(fields.get("主题") or ""),
-        methods=sum(1 for a in achievements if _METHOD.search(f"{a.title}{a.detail or ''}{''.join(a.tags or ())}")),
+        problems=sum(
+            1 for a in achievements if _PROBLEM.search(f"{a.title}{a.detail or ''}{''.join(a.tags or ())}")
+        ),
+        cues=cues,
     )
 
 
@@ -245,16 +544,25 @@ def _score_template(t: Any, p: _Profile, common: frozenset[str] = frozenset()) -
     if tag_hits:
         reasons.append("标签吻合：" + "、".join(tag_hits[:4]))
 
-    # 4. genre: results call for a report, planned tasks (or none) for a plan, problems for 整改方案
+    # 4. genre: results call for a report, tasks (or none) for a plan, problems for 整改方案; then
+    #    what the title and the rows' words say of the genre (调研、述职、通知的时间和对象…)
     fit = _genre_fit(doctype, p)
+    weight = _tense_weight(doctype, p.tense)
+    cue, cue_reason = p.cues.get(doctype, (0.0, ""))
+    cue_score = cue * (0.4 if weight is None else weight)
     if doctype == "整改方案" and p.tense.problems:
         reasons.append("台账所列多为待整改的问题，适合起草整改方案")
     elif doctype == "整改方案" and p.total == 0:
         reasons.append(f"台账还没有成效事项，适合起草{doctype}")
-    if doctype == "经验材料" and fit > GENRE_PRIOR["经验材料"]:
-        reasons.append("台账写了机制、方法或品牌，适合提炼成经验材料")
+    elif doctype == "整改方案" and fit:
+        reasons.append(f"台账{p.total}项中{p.problems}项是待整改的问题，也可起草整改方案")
     if fit >= 0.8 and doctype != "整改方案":
         reasons.append(f"{p.tense.reason}，适合写成{doctype}")
+    elif fit >= 0.3 and weight is not None:
+        side = _tense_of(doctype) == p.tense.kind or p.tense.signal == "none"
+        reasons.append(f"{p.tense.reason}{'' if side else '，但依据不多'}，也可写成{doctype}")
+    if cue_score >= 0.3:
+        reasons.append(cue_reason)
 
     # 4b. the workbook's theme (主题) named in the template
     theme_hit = bool(p.theme) and any(k and (k in p.theme or p.theme in k) for k in (*keywords, name))
@@ -270,7 +578,7 @@ def _score_template(t: Any, p: _Profile, common: frozenset[str] = frozenset()) -
         reasons.append("台账已填写该模板的填写项：" + "、".join(filled[:5]))
 
     score = 0.35 * fit + 0.3 * cat_score + 0.15 * kw_score + 0.05 * tag_score + 0.1 * theme_hit
-    score += 0.05 * fill_score
+    score += 0.05 * fill_score + 0.15 * cue_score
 
     # 6. a template about one kind of work (志愿服务, 意识形态…) for a workbook that never mentions it
     own = _theme_words(name, doctype, common)
@@ -285,29 +593,41 @@ def _score_template(t: Any, p: _Profile, common: frozenset[str] = frozenset()) -
     return Suggestion(tid, name, category, doctype, round(min(score, 1.0), 3), reasons)
 
 
+def _tense_weight(doctype: str, tense: Tense) -> float | None:
+    """How far a document type's tense agrees with the workbook's: 1 for the workbook's tense when
+    it is decided, 0 for the other one; 0.6 each when nothing tells. None for the genres of
+    either tense (讲话稿, 会议纪要, 整改方案)."""
+    side = _tense_of(doctype)
+    if side is None:
+        return None
+    c = tense.certainty
+    return 0.6 + 0.4 * c if side == tense.kind else 0.6 * (1.0 - c)
+
+
 def _genre_fit(doctype: str, p: _Profile) -> float:
-    """How well a document type suits the workbook: its tense, problems, methods (0 to 1)."""
+    """How well a document type suits the workbook (0 to 1): its tense, its problems, and what the
+    title and the rows' words say of the genre."""
     if doctype == "整改方案":
-        return 1.0 if p.tense.problems or p.total == 0 else 0.0
-    if doctype in RETROSPECTIVE_DOCTYPES:
-        if p.tense.kind != "retrospective":
-            return 0.0
-        fit = GENRE_PRIOR.get(doctype, 0.5)
-        if doctype == "经验材料" and p.methods * 4 >= p.total:
-            fit = min(1.0, fit + 0.2)
-        return fit
-    if doctype in FORWARD_DOCTYPES:
-        return GENRE_PRIOR.get(doctype, 0.5) if p.tense.kind == "forward" else 0.0
-    return 0.4
+        if p.tense.problems or p.total == 0 or p.cues.get(doctype, (0.0, ""))[0] >= 1.0:
+            return 1.0
+        return 0.5 if p.problems * 3 >= p.total else 0.0
+    weight = _tense_weight(doctype, p.tense)
+    if weight is None:
+        return 0.4
+    prior = GENRE_PRIOR.get(doctype, 0.5)
+    return weight * min(1.0, prior + 0.25 * p.cues.get(doctype, (0.0, ""))[0])
 
 
-def suggest(workbook: Any, templates: Iterable[Any], limit: int | None = None) -> list[Suggestion]:
+def suggest(
+    workbook: Any, templates: Iterable[Any], limit: int | None = None, today: _dt.date | None = None
+) -> list[Suggestion]:
     """Templates ranked for the workbook, best first (ties by id, so the order is stable).
 
     `templates` is any sequence of objects with id, name, category, doctype, keywords, description
-    (and optionally slots). `limit` keeps the first N.
+    (and optionally slots). `limit` keeps the first N. `today` (default: the date) tells dates to
+    come from dates past.
     """
-    profile = _profile(workbook)
+    profile = _profile(workbook, today)
     templates = list(templates)
     common = _common_name_words(templates)
     ranked = sorted((_score_template(t, profile, common) for t in templates), key=lambda s: (-s.score, s.id))
@@ -326,7 +646,8 @@ def _by_genre_first(ranked: list[Suggestion], p: _Profile) -> list[Suggestion]:
     A workbook of results fits a summary, an experience article and a news report alike; showing
     one of each first lets the drafter choose the genre, not three variants of one. The genres
     are ordered by how well they suit the workbook, then by their best template. A template the
-    workbook names stays first.
+    workbook names stays first. When nothing tells whether the workbook records results or tasks,
+    the first three show both a report and a plan.
     """
     named = [s for s in ranked if p.template and s.id == p.template]
     best: dict[str, Suggestion] = {}
@@ -334,6 +655,14 @@ def _by_genre_first(ranked: list[Suggestion], p: _Profile) -> list[Suggestion]:
         best.setdefault(s.doctype, s)
     genres = sorted(best.values(), key=lambda s: (-round(s.score + 0.2 * _genre_fit(s.doctype, p), 3), s.id))
     top = named + [s for s in genres if not any(s is n for n in named)]
+    if not p.tense.certainty and p.total:
+        # nothing tells whether the rows are done or to do: one of each tense among the first
+        sides = [_tense_of(s.doctype) for s in top[:DIVERSE_TOP]]
+        for side in ("retrospective", "forward"):
+            if side not in sides and (other := next((s for s in top if _tense_of(s.doctype) == side), None)):
+                top.remove(other)
+                top.insert(DIVERSE_TOP - 1, other)
+                sides = [_tense_of(s.doctype) for s in top[:DIVERSE_TOP]]
     top = top[:DIVERSE_TOP]
     rest = [s for s in ranked if not any(s is t for t in top)]
     return top + rest

@@ -23,11 +23,11 @@ import yaml
 
 GENRES = {
     "实施方案", "工作方案", "活动方案", "通知", "工作总结", "工作报告",
-    "经验材料", "宣传报道", "整改方案", "调研报告", "述职报告", "讲话稿",
+    "经验材料", "宣传报道", "整改方案", "调研报告", "述职报告", "讲话稿", "计划表",
 }
 TENSES = {"retrospective", "forward"}
 REQUIRED = ("source", "article_title", "genre", "tense", "unit_kind", "sections")
-OPTIONAL = ("published", "notes")
+OPTIONAL = ("published", "notes", "heldout")
 
 
 def load(path: Path):
