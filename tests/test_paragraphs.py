@@ -87,3 +87,80 @@ def test_dated_work_is_told_in_the_order_it_happened() -> None:
     # like work stays together (the two 警示教育), in date order inside; paragraphs by their first date
     assert [p.text.split("，")[0] for p in paras] == ["3月", "6月"]
     assert paras[0].text.index("3月") < paras[0].text.index("11月")
+
+
+class TestLeadsClaimNothingTheWorkbookDoesNotSay:
+    """A lead from the bank must be about what the paragraph says (issue “Composition II”, item 2)."""
+
+    def test_a_lead_naming_a_practice_nobody_mentioned_is_not_supported(self) -> None:
+        from assistant.compose.paragraphs import lead_is_supported
+
+        study = [
+            Achievement("共同学习《资本论》", "思想建设", detail="刘方喜导读"),
+            Achievement("继续学习《资本论》", "思想建设", detail="刘方喜导读"),
+        ]
+        assert not lead_is_supported("坚持第一议题，及时跟进学习", study)
+        assert not lead_is_supported("专家导学，提升学习深度", study)
+        assert lead_is_supported("原著研读，夯实理论功底", [Achievement("研读原著《资本论》", "思想建设")])
+        self_study = [Achievement("支部成员自学两会文件", "思想建设"), Achievement("利用暑休开展调研和自学", "思想建设")]
+        assert lead_is_supported("党员自学，夯实理论功底", self_study)
+        # naming the kind of work claims no practice
+        games = [Achievement("举办职工趣味运动会", "群团与服务"), Achievement("开展职工技能比赛", "群团与服务")]
+        assert lead_is_supported("文体活动，丰富职工生活", games)
+
+    def test_chosen_leads_are_supported_on_a_real_workbook(self) -> None:
+        from assistant.compose.paragraphs import lead_is_supported
+
+        for name in ("cass-wenxuesuo-lilun-zhibu-2022", "dongying-tuanquwei-qingshaonian-fuwu", "fuyu-shequ-yihe-sanquan"):
+            wb = load_workbook(EVAL / f"{name}.yaml")
+            template = load_catalog().get("xc-pinpai-jingyan")
+            result = compose_markup(template, wb)
+            for s in result.sections:
+                items = [wb.achievements[s.indices[i]] for i in range(len(s.indices))]
+                for p in s.paragraphs:
+                    if p.lead:
+                        assert lead_is_supported(p.lead, [items[i] for i in p.members]), (name, p.lead)
+
+
+def test_a_lone_action_takes_a_partner_from_a_full_paragraph_of_its_kind() -> None:
+    items = [
+        Achievement("开展廉洁警示教育", "纪律建设", [Metric("警示教育", 4, "场")]),
+        Achievement("组织观看廉政警示教育片", "纪律建设"),
+        Achievement("开展廉政警示教育进支部活动", "纪律建设"),
+        Achievement("开展警示教育专题党课", "纪律建设"),
+    ]
+    parts = split_paragraphs(items)
+    assert sorted(i for p in parts for i in p) == [0, 1, 2, 3]
+    assert sorted(len(p) for p in parts) == [2, 2]  # not three and a one-sentence paragraph
+
+
+def test_a_sentence_that_opens_with_its_own_date_gets_no_second_one() -> None:
+    from assistant.compose.paragraphs import voiced
+
+    a = Achievement("赴永州开展团情大调研", "作风建设", date="2008-08", detail="8月14日至17日，团省委书记带队")
+    sentence = figure_sentence(a)
+    assert sentence.startswith("8月14日至17日，赴永州开展团情大调研")
+    assert voiced(a, sentence, "某团委", "2008年") == sentence
+
+
+def test_the_doer_a_sentence_names_is_not_said_again_after_it() -> None:
+    """qt-banshishi-zongjie wrote “<title>由<owner>具体承办。” after a sentence that said so."""
+    from assistant.ledger.workbook import Workbook
+
+    wb = Workbook(
+        unit="烟墩镇工会",
+        period="2022年上半年",
+        achievements=[
+            Achievement(
+                "春节期间为困难职工打卡发放救助金和慰问金",
+                "群团与服务",
+                [Metric("困难职工", 4, "户"), Metric("慰问金", 0.4, "万元")],
+                owner="县总工会",
+                detail="由县总工会统一打卡发放",
+            ),
+            Achievement("元旦春节摸底审核申报困难职工", "群团与服务", [Metric("申报困难职工", 40, "户")]),
+        ],
+    )
+    markup = compose_markup(load_catalog().get("qt-banshishi-zongjie"), wb).markup
+    assert markup.count("县总工会") == 1
+    assert "由县总工会统一打卡发放" in markup

@@ -1,12 +1,25 @@
 """Grouping achievements by what they say, so that each section holds work of one kind.
 
-Every achievement becomes a weighted bag of features: its content words (jieba; title and tags
-count fully, metric labels a little less, the detail half), the concepts of the Party-building
-lexicon its text points to (`lexicon.CONCEPTS`), and its category. Features that every
-achievement shares tell nothing and weigh little (inverse document frequency). Achievements are
-then joined bottom-up, most alike first (average linkage on cosine similarity), until no more
-than the planned number of sections are left, and further while what is left is still closely
-alike; a section of one achievement stays when nothing fits it.
+Every achievement becomes a weighted bag of features:
+
+- its content words (jieba): title and tags count fully, metric labels a little less, the detail
+  a quarter (details tell the story of one row, rarely what kind of work it is);
+- the kinds of work of the Party-building lexicon its title, tags and labels point to
+  (`lexicon.concepts_in`: 党课 and 自学 are both 理论学习);
+- its category, when the drafter wrote it (a category the loader inferred from the same words
+  adds nothing to them).
+
+Features that most achievements share tell little and weigh less (inverse document frequency).
+Two achievements are as alike as the cosine of their vectors; two that share a tag (one that
+not most of the workbook carries) are at least `TAG_FLOOR` alike, since a drafter's own tag is
+the surest sign of what goes together.
+
+Achievements are then joined bottom-up by what each join gains: the sum, over the pairs it puts
+together, of how much more alike they are than `RELATED`. Pairs at least that alike are more
+often in the same section of a real document than not, so joins stop when none gains anything,
+which chooses the number of sections from the workbook itself (at most the planned number; past
+it the join that costs least is made). Unrelated work is not forced together while the plan has
+room, and a section of one achievement stays when nothing fits it.
 
 Sections come in the order documents of the genre use: political and theoretical work first,
 then organisation, style, discipline, publicity and service (the order of `CATEGORIES`), the
@@ -23,25 +36,22 @@ from functools import lru_cache
 from typing import Any
 
 from assistant.categories import CATEGORIES
-from assistant.compose.lexicon import CONCEPTS
+from assistant.compose.lexicon import concepts_in
 from assistant.ledger.categorize import words
 
 #: How much each part of an achievement says about what it is.
 TITLE_WEIGHT = 1.0
 TAG_WEIGHT = 1.0
 LABEL_WEIGHT = 0.6
-DETAIL_WEIGHT = 0.5
+DETAIL_WEIGHT = 0.25
 CONCEPT_WEIGHT = 1.5
 CATEGORY_WEIGHT = 0.8
-INFERRED_CATEGORY_WEIGHT = 0.4
 
-#: Below the planned count, groups still merge while they are at least this alike.
-KEEP_MERGING = 0.3
-#: Within the planned count, thin sections merge only when at least this alike (else they stay apart
-#: rather than make a section of unrelated work).
+#: Pairs at least this alike are more often in one section than apart (measured on the articles
+#: of benchmarks/compose_eval); joins that bring less alike work together cost.
 RELATED = 0.1
-#: Sections of fewer than this many achievements on average are too thin to plan for.
-MIN_AVERAGE_SIZE = 2.5
+#: Two achievements that share a tag are at least this alike.
+TAG_FLOOR = 0.3
 #: Past this many achievements the quadratic clustering gives way to grouping by category.
 MAX_CLUSTERED = 240
 
@@ -51,21 +61,21 @@ Features = dict[str, float]
 def _features(a: Any) -> Features:
     """The raw (unweighted by frequency) features of one achievement."""
     category = getattr(a, "category", None)
+    inferred = bool(getattr(a, "category_inferred", False))
     return dict(
         _cached_features(
             str(getattr(a, "title", "") or ""),
             tuple(str(t) for t in (getattr(a, "tags", None) or ())),
             str(getattr(a, "detail", "") or ""),
             tuple(str(getattr(m, "label", "") or "") for m in (getattr(a, "metrics", None) or ())),
-            str(category) if category else "",
-            bool(getattr(a, "category_inferred", False)),
+            str(category) if category and not inferred else "",
         )
     )
 
 
 @lru_cache(maxsize=65536)
 def _cached_features(
-    title: str, tags: tuple[str, ...], detail: str, labels: tuple[str, ...], category: str, inferred: bool
+    title: str, tags: tuple[str, ...], detail: str, labels: tuple[str, ...], category: str
 ) -> tuple[tuple[str, float], ...]:
     out: dict[str, float] = {}
     fields = [(title, TITLE_WEIGHT), (detail, DETAIL_WEIGHT)]
@@ -73,14 +83,10 @@ def _cached_features(
     for text, weight in fields:
         for w in words(text):
             out[w] = max(out.get(w, 0.0), weight)
-    head = " ".join([title, *tags, *labels])
-    for concept, triggers in CONCEPTS.items():
-        if any(t in head for t in triggers):
-            out[f"@{concept}"] = CONCEPT_WEIGHT
-        elif any(t in detail for t in triggers):
-            out[f"@{concept}"] = max(out.get(f"@{concept}", 0.0), CONCEPT_WEIGHT * DETAIL_WEIGHT)
+    for concept in concepts_in(" ".join([title, *tags, *labels])):
+        out[f"@{concept}"] = CONCEPT_WEIGHT
     if category:
-        out[f"#{category}"] = INFERRED_CATEGORY_WEIGHT if inferred else CATEGORY_WEIGHT
+        out[f"#{category}"] = CATEGORY_WEIGHT
     return tuple(out.items())
 
 
@@ -103,55 +109,47 @@ def _cosine(a: Features, b: Features) -> float:
 
 
 def similarity(items: Sequence[Any]) -> list[list[float]]:
-    """Cosine similarity of every pair of achievements (1.0 on the diagonal)."""
+    """How alike every pair of achievements is (1.0 on the diagonal): the cosine of their vectors,
+    at least `TAG_FLOOR` for two that share a tag carried by at most half of `items`."""
     vectors = _vectors(items)
     n = len(vectors)
+    tags = [{str(t).strip() for t in (getattr(a, "tags", None) or ()) if str(t).strip()} for a in items]
+    carried = Counter(t for ts in tags for t in ts)
+    tags = [{t for t in ts if carried[t] * 2 <= n} for ts in tags]
     sim = [[0.0] * n for _ in range(n)]
     for i in range(n):
         sim[i][i] = 1.0
         for j in range(i + 1, n):
-            sim[i][j] = sim[j][i] = _cosine(vectors[i], vectors[j])
+            x = _cosine(vectors[i], vectors[j])
+            sim[i][j] = sim[j][i] = max(x, TAG_FLOOR) if tags[i] & tags[j] else x
     return sim
-
-
-def target_count(n: int, count: int) -> int:
-    """How many sections `n` achievements fill when the template plans `count`."""
-    if n <= 0 or count <= 0:
-        return 0
-    return max(1, min(count, n, math.ceil(n / MIN_AVERAGE_SIZE)))
 
 
 def cluster(items: Sequence[Any], count: int) -> list[list[int]]:
     """Indexes of `items` in at most `count` groups of like achievements, in document order."""
     n = len(items)
-    target = target_count(n, count)
-    if target == 0:
+    if n == 0 or count <= 0:
         return []
+    limit = min(count, n)
     sim = similarity(items)
     groups: dict[int, list[int]] = {i: [i] for i in range(n)}
-    link = {(i, j): sim[i][j] for i in range(n) for j in range(i + 1, n)}
+    # what joining two groups gains: over the pairs it brings together, how much more alike than RELATED
+    gain = {(i, j): sim[i][j] - RELATED for i in range(n) for j in range(i + 1, n)}
     while len(groups) > 1:
-        # most alike first; among equals the smallest union (unrelated leftovers spread out
+        # the best join first; among equals the smallest union (unrelated leftovers spread out
         # instead of piling onto one section), then the earliest
         (a, b), best = max(
-            link.items(),
+            gain.items(),
             key=lambda kv: (round(kv[1], 9), -len(groups[kv[0][0]]) - len(groups[kv[0][1]]), -kv[0][0], -kv[0][1]),
         )
-        if len(groups) <= target and best < KEEP_MERGING:
-            break
-        if len(groups) <= min(count, n) and best < RELATED:
-            break  # thin sections rather than a section of unrelated work
-        size_a, size_b = len(groups[a]), len(groups[b])
+        if best < 0 and len(groups) <= limit:
+            break  # nothing left gains from a join, and the plan has room
         groups[a] = sorted(groups[a] + groups.pop(b))
         for c in groups:
-            if c == a:
-                continue
-            ab = link.get((min(a, c), max(a, c)), 0.0)
-            bc = link.pop((min(b, c), max(b, c)), 0.0)
-            link[(min(a, c), max(a, c))] = (size_a * ab + size_b * bc) / (size_a + size_b)
-        link.pop((a, b), None)
-        for key in [k for k in link if b in k]:
-            link.pop(key)
+            if c != a:
+                key = (min(a, c), max(a, c))
+                gain[key] = gain.get(key, 0.0) + gain.pop((min(b, c), max(b, c)), 0.0)
+        gain.pop((a, b), None)
     return sorted(groups.values(), key=lambda g: (_topic_rank(items, g), g[0]))
 
 

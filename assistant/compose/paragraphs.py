@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.compose.grouping import heading_fit, similarity
-from assistant.compose.lexicon import CONCEPTS
+from assistant.compose.lexicon import CONCEPTS, concepts_in
 
 #: The phrase-bank role that leads a paragraph about each concept.
 CONCEPT_ROLES: dict[str, str] = {
@@ -27,6 +27,7 @@ CONCEPT_ROLES: dict[str, str] = {
     "志愿服务": "服务", "服务群众": "服务", "乡村振兴": "服务", "职工工会": "服务", "青年工作": "队伍",
     "安全应急": "保障", "中心工作": "融合", "创新数字": "创新", "统一战线": "融合", "文明创建": "氛围",
     "共建融合": "融合", "意识形态": "思想", "干部人才": "队伍",
+    "帮扶关爱": "服务", "作风效能": "作风", "阵地载体": "组织", "劳动竞赛": "队伍", "基础设施": "服务",
 }  # fmt: skip
 
 #: Items that are at least this alike share a paragraph.
@@ -70,6 +71,20 @@ def split_paragraphs(items: Sequence[Any]) -> list[list[int]]:
         for k in members[b]:
             para_of[k] = a
         members[a] = sorted(members[a] + members.pop(b))
+    # an action left alone beside a full paragraph of its kind takes the member closest to it:
+    # two paragraphs of two read better than three actions and a one-sentence paragraph
+    for i in range(n):
+        if len(members.get(para_of[i], ())) != 1:
+            continue
+        best, fit = -1, TOGETHER
+        for j in range(n):
+            if para_of[j] != para_of[i] and len(members[para_of[j]]) == MAX_ACTIONS and sim[i][j] >= fit:
+                best, fit = j, sim[i][j]
+        if best >= 0:
+            full = para_of[best]
+            members[full] = [k for k in members[full] if k != best]
+            para_of[best] = para_of[i]
+            members[para_of[i]] = sorted([i, best])
     return sorted(members.values(), key=lambda m: m[0])
 
 
@@ -109,6 +124,38 @@ def _lead_candidates(bank: Any, role: str, theme: str) -> list[str]:
     ]
 
 
+#: Openings of a lead that say how, not what (聚焦…, 强化…): they need no support in the text.
+_HOW = (
+    "聚焦", "坚持", "强化", "加强", "深化", "突出", "注重", "创新", "推动", "提升", "健全", "建好", "打造",
+    "抓实", "抓好", "落实", "完善", "规范", "拓展", "丰富", "做实", "夯实", "用好", "发挥", "搭建", "建强",
+    "建立", "激发", "擦亮", "深入", "狠抓", "扎实", "持续", "全面", "着力", "紧扣", "立足", "围绕",
+)  # fmt: skip
+#: Words too common in Party-building text to show that a lead is about this paragraph.
+_EVERYWHERE = frozenset({"党员", "党建", "工作", "青年", "职工", "群众", "组织", "支部", "党组", "活动", "服务"})
+
+
+def lead_is_supported(lead: str, items: Sequence[Any]) -> bool:
+    """Whether the lead's own words (after a 聚焦/强化… opening) are in what the paragraph says.
+
+    A lead from the bank may name a practice (坚持第一议题, 专家导学, 建好党员之家, 导师帮带) that
+    the workbook never mentions; written over other work it is a claim nobody made. The first
+    half of the lead must share a word (two characters, not one every text has) with the
+    paragraph's titles, details and tags."""
+    head = lead.split("，", 1)[0]
+    if head.startswith(_HOW):
+        head = head[2:]
+    said = " ".join(
+        " ".join([str(getattr(a, "title", "")), str(getattr(a, "detail", "") or ""), *map(str, getattr(a, "tags", ()) or ())])
+        for a in items
+    )
+    words = {head[k : k + 2] for k in range(len(head) - 1)} - _EVERYWHERE
+    if any(w in said for w in words if re.fullmatch(r"[\u4e00-\u9fff]{2}", w)):
+        return True
+    # a lead that names the kind of work (文体活动，丰富职工生活) claims no practice
+    named = [c for c in CONCEPTS if c in head]
+    return bool(named) and bool(set(named) & set(concepts_in(said)))
+
+
 def choose_lead(items: Sequence[Any], bank: Any, theme: str, used: set[str]) -> str:
     """The best-fitting unused lead for a paragraph of `items`, or "" when none fits."""
     role = _concept_role(items)
@@ -117,6 +164,8 @@ def choose_lead(items: Sequence[Any], bank: Any, theme: str, used: set[str]) -> 
     best, best_fit = "", MIN_LEAD_FIT
     for text in _lead_candidates(bank, role, theme):
         if text in used or any(text[:4] in u or u[:4] in text for u in used if len(u) >= 4):
+            continue
+        if not lead_is_supported(text, items):
             continue
         fit = heading_fit(items, text)
         if fit > best_fit + 1e-9:
@@ -133,6 +182,8 @@ def voiced(a: Any, sentence: str, unit: str = "", period: str = "") -> str:
 
     prefix = ""
     parsed = parse_date(str(a.date)) if getattr(a, "date", None) else None
+    if re.match(r"(?:\d{4}年)?\d{1,2}月", sentence):
+        parsed = None  # the sentence opens with its own, more exact date (8月14日至17日，…)
     if parsed is not None and parsed[1] is not None:
         year, month, day = parsed
         same_year = str(year) in (period or "") and str(year + 1) not in (period or "")
