@@ -244,7 +244,8 @@ class TestFigureWherTheCountedThingStands:
         assert figure_sentence(a) == "召开党委会38次，研究“三重一大”决策144项，督办落实率达100%。"
 
     def test_no_figure_between_a_noun_and_the_noun_it_modifies(self) -> None:
-        assert figure_sentence(ach("开展规章制度培训", Metric("规章制度", 3, "项"))) == "开展规章制度培训，规章制度3项。"
+        # and the label is not stitched on again after the title (…培训，规章制度3项)
+        assert figure_sentence(ach("开展规章制度培训", Metric("规章制度", 3, "项"))) == "开展规章制度培训，涉及规章制度3项。"
 
     def test_a_label_with_its_own_verb_meets_the_title_s_noun(self) -> None:
         a = ach("组织劳模和先进工作者开展事迹宣讲", Metric("选派劳模和先进工作者", 5, "名"))

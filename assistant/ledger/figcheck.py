@@ -115,20 +115,17 @@ def check_figures(
     iterable of values) — numbers in them are legitimate.
     """
     out: list[Diagnostic] = []
-    for i, a in enumerate(achievements):
-        for j, m in enumerate(a.metrics):
-            figure = m.text()
-            if not contains_figure(text, figure):
-                label = f"“{m.label}”" if m.label else f"第{j + 1}个"
-                out.append(
-                    Diagnostic.at(
-                        f"成效“{a.title}”的指标{label}（{figure}）没有出现在文中",
-                        rule="figure-missing",
-                        severity="error",
-                        file=source,
-                        field=f"achievements[{i + 1}].metrics[{j + 1}]",
-                    )
-                )
+    for i, j, a, m in missing_metrics(achievements, text):
+        label = f"“{m.label}”" if m.label else f"第{j + 1}个"
+        out.append(
+            Diagnostic.at(
+                f"成效“{a.title}”的指标{label}（{m.text()}）没有出现在文中",
+                rule="figure-missing",
+                severity="error",
+                file=source,
+                field=f"achievements[{i + 1}].metrics[{j + 1}]",
+            )
+        )
     known = known_numbers(achievements, slot_values)
     body = _FRONT_MATTER.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     for lineno, line in enumerate(body.split("\n"), start=1):
@@ -155,14 +152,20 @@ def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     return any(d.severity == "error" for d in diagnostics)
 
 
+def missing_metrics(achievements: Sequence[Any], text: str) -> list[tuple[int, int, Any, Any]]:
+    """(achievement index, metric index, achievement, metric), 0-based, for every metric whose
+    formatted figure is not in `text` as a whole figure: the one test both reports use."""
+    return [
+        (i, j, a, m)
+        for i, a in enumerate(achievements)
+        for j, m in enumerate(a.metrics)
+        if not contains_figure(text, m.text())
+    ]
+
+
 def missing_figures(workbook: Workbook, text: str) -> list[tuple[str, str]]:
     """(where, message) for every metric of the workbook whose figure is not in `text`."""
-    out: list[tuple[str, str]] = []
-    for i, a in enumerate(workbook.achievements, start=1):
-        for m in a.metrics:
-            figure = m.text()
-            if not contains_figure(text, figure):
-                out.append(
-                    (f"台账第{i}项“{a.title}”", f"指标“{m.label or figure}”（{figure}）没有出现在文档中")
-                )
-    return out
+    return [
+        (f"台账第{i + 1}项“{a.title}”", f"指标“{m.label or m.text()}”（{m.text()}）没有出现在文档中")
+        for i, _j, a, m in missing_metrics(workbook.achievements, text)
+    ]

@@ -15,7 +15,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Protocol
 
-from assistant.ledger.numfmt import ADVERBS, QUALIFIERS_BEFORE, Number, format_number, normalize_unit
+from assistant.ledger.numfmt import (
+    ADVERBS,
+    QUALIFIERS_BEFORE,
+    Number,
+    cn_numeral,
+    format_number,
+    normalize_unit,
+)
+from assistant.ledger.weave import GOVERNORS, Woven, clause_start, governor_before, han, in_quotes, weave
+from assistant.ledger.weave import quoted_spans as _quoted_spans
 
 
 class MetricLike(Protocol):
@@ -93,7 +102,7 @@ _MEETING_VERBS = ("召开", "举办", "举行", "开展", "组织", "参加", "�
 # Verbs that open the next action of a title.
 _NEXT_VERBS = (
     "研究", "审议", "部署", "学习", "传达", "讨论", "听取", "推动", "推进", "解决", "协调", "开展",
-    "组织", "落实", "宣讲", "慰问", "帮助", "服务", "调研", "走访", "征集", "收集", "发放", "评选",
+    "组织", "落实", "宣讲", "慰问", "帮助", "调研", "走访", "征集", "收集", "发放", "评选",
 )  # fmt: skip
 # Verbs that open a label rather than a title: 选派劳模和先进工作者, 选送制茶能手.
 _LABEL_VERBS = ("选派", "选送", "推荐", "表彰", "培训", "发放", "救助", "资助", "帮扶")
@@ -101,8 +110,31 @@ _LABEL_VERBS = ("选派", "选送", "推荐", "表彰", "培训", "发放", "救
 _BOUNDARY = "，、；,;（("
 # A figure written into a title by the drafter: 修订完善规章制度{规章制度}，形成《制度汇编》.
 _SLOT = re.compile(r"\{([^{}]+)\}")
-_FREQUENCY = re.compile(r"^(每半年|每[年月周季天日次名个人])(.*)$")
-_QUOTES = {"“": "”", "《": "》", "‘": "’", "「": "」"}
+_FREQUENCY = re.compile(r"^(每半年|每季度|每[年月周季天日次名个人])(.*)$")
+#: Units that count the action itself (开展活动7次, 连续夺冠9次): they close the action.
+_VERBAL_UNITS = ("次", "场", "场次", "期", "轮", "轮次", "批次", "人次", "户次", "回", "届", "趟")
+#: Units of "so much", not "how many": 加分2分, 投入10万元, 读书学习1小时.
+_MEASURE_UNITS = (
+    "分", "元", "%", "小时", "分钟", "天", "日", "年", "米", "公里", "千米", "亩", "吨", "斤", "瓦", "平方米",
+    "公顷", "个百分点", "个工作日",
+)  # fmt: skip
+_AREA_UNITS = ("亩", "平方米", "平方公里", "公顷")
+#: A count written just before a noun (12个, 600余名): the noun is counted already.
+_COUNTED = re.compile(r"\d[\d.]*[万亿]?[余多]?(?:" + "|".join(_PRE_CLASSIFIERS) + r")$")
+_COUNTED_AHEAD = re.compile(r"\d[\d.]*[万亿]?[余多]?(?:" + "|".join(_PRE_CLASSIFIERS) + r")")
+#: Verbs of a second step on the same things (发放…，回收96份).
+_AFTER_VERBS = ("回收", "收回", "办结", "销号", "受理", "录用", "采纳", "整改", "验收", "答复", "兑现", "落实")
+#: Titles whose figures are what was found, not what was done (了解全市青少年人口).
+_FINDING_VERBS = ("了解", "统计", "摸清", "掌握", "调查", "摸排", "梳理")
+#: Classifiers of people and bodies, whose count may open a sentence (16名党员轮流…).
+_SUBJECT_CLASSIFIERS = ("名", "位", "个", "支", "家", "户")
+#: Words that make a label a count, never a noun to extend a title with (活动场次).
+_COUNT_WORDS = ("次", "数", "量", "额", "规模")
+#: Openings of labels that say an action, not a thing (参与职工, 受表彰青年, 累计服务).
+_VERB_OPENINGS = GOVERNORS + (
+    "受", "获", "被", "参", "覆盖", "惠及", "累计", "共", "其中", "年", "每", "服务", "解决", "提供", "收集",
+    "研究", "宣讲", "培训", "救助", "帮扶", "打卡", "投入", "筹集", "修复", "清扫", "走访", "电话",
+)  # fmt: skip
 _END_PUNCT = "。；;，,、：:！!？? \t\n"
 
 
@@ -184,17 +216,6 @@ def metric_phrase(m: MetricLike, *, first: bool = False) -> str:
     return f"{adverb}{label}{text}"
 
 
-def _quoted_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every quotation or book title, where no figure may be inserted."""
-    spans, stack = [], []
-    for i, ch in enumerate(text):
-        if ch in _QUOTES:
-            stack.append((ch, i))
-        elif stack and ch == _QUOTES[stack[-1][0]]:
-            spans.append((stack.pop()[1], i + 1))
-    return spans
-
-
 def _find_outside_quotes(text: str, word: str) -> int:
     spans = _quoted_spans(text)
     i = text.find(word)
@@ -226,7 +247,7 @@ def fill_title(title: str, metrics: Sequence[MetricLike]) -> tuple[str, list[Met
 
 @dataclass(frozen=True)
 class _Relabelled:
-    """A metric seen under a shorter label (its leading verb left out)."""
+    """A metric seen under another label (its leading verb or frequency left out)."""
 
     label: str
     value: Any
@@ -238,57 +259,97 @@ class _Relabelled:
         return self.metric.text()
 
 
-def place_in_title(title: str, m: MetricLike) -> str | None:
+def _relabel(m: MetricLike, label: str) -> _Relabelled:
+    return _Relabelled(label, m.value, getattr(m, "unit", "") or "", m.qualifier or "", m)
+
+
+def _unit(m: MetricLike) -> str:
+    return normalize_unit(getattr(m, "unit", "") or "")
+
+
+def _is_measure(m: MetricLike) -> bool:
+    """A unit of "so much" (分, 万元, 小时, 亩), not of "how many" or "how often"."""
+    unit = _unit(m)
+    return unit.endswith(_MEASURE_UNITS) or not unit
+
+
+def restates(label: str, text: str) -> bool:
+    """Whether `label` says again what `text` says: two thirds of its characters are in it."""
+    chars = han(label)
+    return len(chars) >= 2 and sum(ch in text for ch in chars) * 3 >= len(chars) * 2
+
+
+def adds_nothing(label: str, text: str) -> bool:
+    """Whether leaving `label` out loses nothing: every character of it is in `text` but for a
+    particle or noun suffix (的, 子: 共建对子 after 结对共建). 回收团情统计表 adds 回收 to
+    发放团情统计表, 慰问金 adds 金 to 走访慰问: they must be said."""
+    return restates(label, text) and all(ch in text or ch in "的之等子们" for ch in han(label))
+
+
+def head_noun(label: str, title: str) -> tuple[str, int]:
+    """The longest ending of `label` (two Chinese characters or more) that the title names, and
+    where (outside quotes): 村（社区）工会 of 完成换届的村（社区）工会; ("", -1) when none."""
+    for k in range(len(label), 1, -1):
+        noun = label[-k:]
+        if len(han(noun)) < 2 or noun[0] in "的之，、（(":
+            continue
+        at = _find_outside_quotes(title, noun)
+        if at >= 0:
+            return noun, at
+    return "", -1
+
+
+def place_in_title(title: str, m: MetricLike, context: str = "") -> str | None:
     """See `_place_in_title`; a label that opens with its own verb (选派劳模和先进工作者) is also
-    tried without it against the title's verb (组织5名劳模和先进工作者开展事迹宣讲)."""
-    placed = _place_in_title(title, m)
+    tried without it against the title's verb (组织5名劳模和先进工作者开展事迹宣讲). `context` is
+    the rest of the sentence (the detail): a label's words said there are not lost."""
+    placed = _place_in_title(title, m, context)
     label = (m.label or "").strip()
     if placed is None and len(label) >= 4 and label.startswith(_VERBS + _MEETING_VERBS + _NEXT_VERBS + _LABEL_VERBS):
         rest = label[2:]
         if rest in title:
-            placed = _place_in_title(
-                title, _Relabelled(rest, m.value, getattr(m, "unit", "") or "", m.qualifier or "", m)
-            )
+            placed = _place_in_title(title, _relabel(m, rest), context)
+            if placed is not None and m.text() + rest not in placed:
+                placed = None  # only as the count of that noun: 参与党员 is not 党员…活动N人次
     return placed
 
 
-def _place_in_title(title: str, m: MetricLike) -> str | None:
+def _place_in_title(title: str, m: MetricLike, context: str = "") -> str | None:
     """The title with the figure where the counted thing stands, or None when it has no place.
 
     After the label when the title names it at a clause end (制定践行举措600余条, 修订完善规章制度
     35项，形成…); before it for classifiers that precede their noun (组建5个重点项目团队); after
     the title's last word when the label ends with it (…美食节活动7次). Never inside quotes.
+    A label phrased differently but naming the same thing is woven in too (`_same_thing`).
     """
     adverb, label = _label_parts(m)
     if adverb or not label or label in COUNT_LABELS or label.endswith(_RATE_ENDINGS):
         return None
     text = m.text()
     freq = _FREQUENCY.match(label)
-    if freq and (not freq.group(2) or freq.group(2)[-2:] in title) and not title.startswith("每"):
-        # 每月主题党日 1次: 每月组织党员开展主题党日服务1次
-        return f"{freq.group(1)}{_clean_end(title)}{text}{title[len(_clean_end(title)) :]}"
-    unit = normalize_unit(getattr(m, "unit", "") or "")
+    if freq:
+        return _place_frequency(title, m, freq.group(1), freq.group(2))
+    unit = _unit(m)
     core = label
     for ending in _MEASURE_ENDINGS:
         if label.endswith(ending) and len(label) > len(ending):
             return None  # 参训人数: a verb, its own clause
     p = _find_outside_quotes(title, core)
-    if p > 0 and unit.startswith(_PRE_CLASSIFIERS) and m.qualifier not in ADVERBS:
+    if p == 0 and unit in _PRE_CLASSIFIERS:
+        for verb in GOVERNORS:
+            if label.startswith(verb) and len(label) > len(verb) + 1 and not _COUNTED_AHEAD.match(title[len(verb) :]):
+                return title[: len(verb)] + text + title[len(verb) :]  # 选派3名第一书记驻村
+    if p > 0 and unit in _PRE_CLASSIFIERS and m.qualifier not in ADVERBS:
         # before the whole noun phrase: right after the verb that governs it (新建12个非公企业
-        #及社会组织团支部), else right before the label
-        clause_start = max(title.rfind(c, 0, p) for c in "，、；,;") + 1
-        verbs = [(title.rfind(v, clause_start, p), v) for v in _VERBS + _MEETING_VERBS]
-        # 组织 after a noun is a noun (社会组织, 党组织), not the verb
-        verbs = [(at, v) for at, v in verbs if not (v == "组织" and at > clause_start and title[at - 1] not in "积广")]
-        at, verb = max(verbs)
-        q = at + len(verb)
-        if at >= 0 and not title[q : q + 1].isdigit():  # one figure per noun phrase
-            return title[:q] + text + title[q:]
+        # 及社会组织团支部), else right before the label
+        placed = _before_noun(title, p, text)
+        if placed is not None:
+            return placed
     if p >= 0:
         end = p + len(core)
         if end == len(title) or title[end] in _BOUNDARY:
             return title[:end] + text + title[end:]
-        if p == 0 and len(core) >= 3:
+        if p == 0 and (len(core) >= 3 or core in GOVERNORS + _LABEL_VERBS):
             if title[end:].startswith(_NEXT_VERBS + _VERBS + _MEETING_VERBS):
                 # the label is the title's first verb phrase (筹集资金慰问一线职工): its own clause
                 return title[:end] + text + "，" + title[end:]
@@ -307,18 +368,240 @@ def _place_in_title(title: str, m: MetricLike) -> str | None:
         if k > 0 and common >= 4 and common * 2 >= len(label):
             clauses[k] = label + text
             return "，".join(clauses)
-    # the label ends with the title's last word (展销及美食节活动 / …美食节活动)
     tail = _clean_end(title)
+    precise = _more_exact(title, label, text)
+    if precise is not None:
+        return precise
+    # the label ends with the title's last word (展销及美食节活动 / …美食节活动)
     for size in (4, 3, 2):
         shared = len(label) >= size and len(tail) >= size and label[-size:] == tail[-size:]
         if shared and size == 2 and len(label) > 2:
             # two shared characters (成果, 活动) only when the rest of the label is in the title
-            # too: QC成果 is not the 技术成果 of the title
+            # too: QC成果 is not the 技术成果 of the title; 组长和副组长 is more than 任组长
             rest = label[:-2]
-            shared = sum(ch in tail for ch in rest) * 3 >= len(rest) * 2
+            shared = sum(ch in tail for ch in rest) * 3 >= len(rest) * 2 and not re.search("[和及与、]", label)
+        opening = label[:-size]
+        if shared and opening[:2] not in tail and opening.startswith(_VERB_OPENINGS + _AFTER_VERBS):
+            shared = False  # 回收调查问卷 is not the 发放调查问卷 of the title
         if shared and not any(s <= len(tail) - size < e for s, e in _quoted_spans(tail)):
+            if re.search(r"\d$", tail):
+                return None  # one figure per noun: …活动7次 takes no second count
             return tail + text + title[len(tail) :]
+    return _same_thing(title, m, context)
+
+
+def _before_noun(title: str, p: int, text: str) -> str | None:
+    """`text` (5个, 15名) put before the noun phrase that ends at or starts at `p`: right after the
+    verb or preposition that governs it (组织15名返乡农民工…, 为4户困难职工…), or after 的."""
+    if _COUNTED.search(title[:p]) or _COUNTED_AHEAD.match(title[p:]):
+        return None  # counted already (5G, IPv6 are names, not counts)
+    start = clause_start(title, p)
+    if re.search(r"\d[\d.]*[万亿]?[余多]?(?:" + "|".join(_PRE_CLASSIFIERS) + r")[\u4e00-\u9fff]{1,4}$", title[start:p]):
+        return title[:p] + text + title[p:]  # 深入7个乡镇169个行政村: the next counted noun
+    at, verb = governor_before(title, p, start)
+    if at < 0:
+        # 以张诗平为代表的4位村民: after the 的 of a modifier
+        return title[:p] + text + title[p:] if title[p - 1 : p] == "的" else None
+    q = at + len(verb)
+    between = title[q:p]
+    if len(between) > 12 or any(ch in between for ch in "到在向对为把将给从于") or _COUNTED_AHEAD.match(title[q:]):
+        return None  # 组织党员到社区…: the verb governs another noun
+    if governor_before(title, p, q)[0] >= 0:
+        return None  # another verb stands between
+    return title[:q] + text + title[q:]
+
+
+def _place_frequency(title: str, m: MetricLike, word: str, rest: str) -> str | None:
+    """每月主题党日 1次 -> 每月组织党员到社区开展主题党日服务1次; 每月 is never said twice."""
+    text = m.text()
+    verbal = _unit(m) in _VERBAL_UNITS
+    if _find_outside_quotes(title, word) >= 0:
+        # 各党支部每月开展政治学习: the title has the frequency; place the rest of the label
+        placed = _place_in_title(title, _relabel(m, rest), "") if rest else None
+        if placed is None and verbal and not re.search(r"\d", _clean_end(title)[-4:]):
+            tail = _clean_end(title)
+            placed = tail + text + title[len(tail) :]
+        return placed
+    if title.startswith("每") or _is_measure(m):
+        return None  # 每次加分2分 is its own clause
+    if verbal and (not rest or rest[-2:] in title or restates(rest, title)):
+        tail = _clean_end(title)
+        return f"{word}{tail}{text}{title[len(tail) :]}"
+    if rest and _unit(m) in _PRE_CLASSIFIERS:
+        noun, at = head_noun(rest, title)
+        placed = _before_noun(title, at, text) if at > 0 and restates(rest, title) else None
+        if placed is not None:
+            return word + placed  # 每周安排1名党员轮流到社区值班
+    if rest and rest[-2:] in title:
+        tail = _clean_end(title)
+        return f"{word}{tail}{text}{title[len(tail) :]}"
     return None
+
+
+def _same_thing(title: str, m: MetricLike, context: str = "") -> str | None:
+    """A label phrased differently from the title but naming the same thing.
+
+    - its noun is the title's (完成换届的村（社区）工会 8个): the figure goes before that noun
+      (完成8个村（社区）工会组织换届选举, 为4户困难职工…, 16名党员轮流…);
+    - its noun continues the title's (走访困境儿童家庭 / …申报困境儿童): …困境儿童家庭10户;
+    - it says the title's last words more exactly (流转村级土地 / …流转土地): it takes their place;
+    - it counts the title's action (行风评议连冠 9次 / …连续夺冠): the count closes the action.
+    """
+    _adverb, label = _label_parts(m)
+    text = m.text()
+    unit = _unit(m)
+    same = restates(label, title) and adds_nothing(label, f"{title}\n{context}")
+    quoted = title.find(f"“{label}”")
+    if quoted > 0 and unit in _PRE_CLASSIFIERS:
+        placed = _before_noun(title, quoted, text)  # 建设18个“青翼家园”
+        if placed is not None:
+            return placed
+    if same and unit in _PRE_CLASSIFIERS:
+        noun, at = head_noun(label, title)
+        if at > 0 and at != clause_start(title, at):
+            placed = _before_noun(title, at, text)
+            if placed is not None:
+                return placed
+        elif noun and at >= 0 and unit in _SUBJECT_CLASSIFIERS and not title[:at].strip("，"):
+            return text + title  # 16名党员轮流担任学习辅导人
+    tail = _clean_end(title)
+    ending = title[len(tail) :]
+    # the label's noun continues the title's last words
+    core = label
+    for verb in GOVERNORS + _LABEL_VERBS + _NEXT_VERBS:
+        if core.startswith(verb) and verb in title and len(core) > len(verb) + 1:
+            core = core[len(verb) :]
+            break
+    for k in range(min(len(core) - 1, len(tail)), 2, -1):
+        if tail.endswith(core[:k]) and not in_quotes(tail, len(tail) - k):
+            extra = core[k:]
+            if k * 2 >= len(core) and han(extra) and not extra.endswith(_COUNT_WORDS):
+                return tail + extra + text + ending
+            break
+    # the label counts the title's action
+    if same and unit in _VERBAL_UNITS and not re.search(r"\d", tail[-4:]):
+        return tail + text + ending
+    return None
+
+
+def _more_exact(title: str, label: str, text: str) -> str | None:
+    """The title's last words said more exactly by the label (…流转土地 / 流转村级土地): the
+    label takes their place, with the figure (…流转村级土地600余亩)."""
+    tail = _clean_end(title)
+    for k in range(min(len(tail), len(label) - 1), 2, -1):
+        said = tail[-k:]
+        if (
+            said[0] == label[0]
+            and said[-1] == label[-1]
+            and len(label) - k <= 4
+            and _subsequence(said, label)
+            and not in_quotes(tail, len(tail) - k)
+        ):
+            return tail[:-k] + label + text + title[len(tail) :]
+    return None
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def _coordinated(head: str, pending: list[MetricLike]) -> tuple[str, list[MetricLike]]:
+    """发放救助金和慰问金 with 生活救助金 8.5万元 and 慰问金 0.4万元 -> 发放生活救助金8.5万元、
+    慰问金0.4万元: two figures for the two nouns the title joins, each after its own noun."""
+    tail = _clean_end(head)
+    start = clause_start(tail, len(tail))
+    for conj in "和及与、":
+        at = tail.rfind(conj, start)
+        if at <= start or in_quotes(tail, at):
+            continue
+        left, right = tail[start:at], tail[at + 1 :]
+        if not right or len(right) > 8:
+            continue
+        for second in pending:
+            label2 = _label_parts(second)[1]
+            if not _amount_label(second) or not (label2.endswith(right) or right.endswith(label2)):
+                continue
+            for first in pending:
+                label1 = _label_parts(first)[1]
+                if first is second or not _amount_label(first):
+                    continue
+                k = len(os.path.commonprefix([left[::-1], label1[::-1]]))
+                if k < 2:
+                    continue
+                extra = label1[:-k]
+                said = left[:-k] + ("" if not extra or restates(extra, left) else extra) + left[-k:]
+                right_said = label2 if label2.endswith(right) else right
+                new = f"{tail[:start]}{said}{first.text()}、{right_said}{second.text()}{head[len(tail) :]}"
+                return new, [m for m in pending if m is not first and m is not second]
+    return head, pending
+
+
+def _amount_label(m: MetricLike) -> bool:
+    """A label that can stand for one of the title's joined nouns: a thing with its figure."""
+    adverb, label = _label_parts(m)
+    return bool(label) and not adverb and label not in COUNT_LABELS and not label.endswith(_RATE_ENDINGS)
+
+
+def _noun_label(label: str) -> bool:
+    """A label that names a thing, not an action: 金奖, 先进单位 (not 参与职工, 覆盖率, 因…离开)."""
+    return bool(label) and not (
+        label in COUNT_LABELS
+        or label.startswith(_VERB_OPENINGS)
+        or re.search("等(?![奖级次])|因|离开|参加|参与|开展|举办|完成|到", label)
+        or label.endswith(_RATE_ENDINGS + _MEASURE_ENDINGS + _AMOUNT_ENDINGS)
+        or _FREQUENCY.match(label)
+    )
+
+
+def _restating_clause(head: str, m: MetricLike, context: str = "") -> str | None:
+    """A short clause for a label that only says the title again: 共计2个, 涉及电梯540余部,
+    面积达150余亩 (never the label stitched on: …结对共建，共建对子2个). A label that adds a
+    word (回收团情统计表 after 发放团情统计表), or a short one (人口), is written as it is."""
+    adverb, label = _label_parts(m)
+    if adverb or not label or label in COUNT_LABELS or label.endswith(_RATE_ENDINGS) or _FREQUENCY.match(label):
+        return None
+    if len(han(label)) < 3 or not restates(label, head) or label.endswith(_MEASURE_ENDINGS):
+        return None
+    text = m.text()
+    noun, at = head_noun(label, head)
+    verb = label[: -len(noun)] if noun else ""
+    second_step = len(verb) == 2 and verb not in head and verb.startswith(_VERB_OPENINGS + _AFTER_VERBS)
+    if second_step and re.match(r"[近约超逾]?\d", head[at + len(noun) :]):
+        return verb + text  # 发放团情统计表100份，回收96份: the noun is not said twice
+    if not adds_nothing(label, f"{head}\n{context}"):
+        return None
+    unit = _unit(m)
+    if unit.endswith(_AREA_UNITS):
+        return ("面积" if m.qualifier in QUALIFIERS_BEFORE else "面积达") + text
+    if noun and not _is_measure(m) and all(ch in head for ch in han(label)):
+        # 了解全市青少年人口，青少年182.8万人: what a survey found, not whom the work concerned
+        return None if head.startswith(_FINDING_VERBS) else f"涉及{noun}{text}"
+    return None if noun else "共计" + text
+
+
+def arabic_for_words(text: str, metrics: Sequence[MetricLike]) -> str:
+    """`text` with a figure the drafter wrote in words (一名党员, 一次读书心得报告会) in its
+    Arabic form when a metric counts that noun: 1名党员 (GB/T 15835: counts in Arabic digits)."""
+    for m in metrics:
+        value = m.value
+        if m.qualifier or isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 99:
+            continue
+        unit = _unit(m)
+        label = (m.label or "").strip()
+        if not unit or not label:
+            continue
+        spoken = [cn_numeral(value) + unit] + (["两" + unit] if value == 2 else [])
+        for word in spoken:
+            at = text.find(word)
+            while at >= 0:
+                after = text[at + len(word) :]
+                names = any(after.startswith(label[-k:]) for k in range(len(label), 1, -1) if len(han(label[-k:])) >= 2)
+                if names and not in_quotes(text, at) and not (at and text[at - 1] in "第零一二两三四五六七八九十百千万"):
+                    text = text[:at] + m.text() + after
+                    break
+                at = text.find(word, at + 1)
+    return text
 
 
 def _split_detail(detail: str) -> tuple[str, bool]:
@@ -336,30 +619,65 @@ def figure_sentence(a: AchievementLike) -> str:
     ...     Metric("次数", 2, "次"), Metric("参与", 1131, "人次", "累计")]))
     '开展员工思想状况调查2次，累计参与1131人次。'
 
-    A figure already written in the title or the detail (as a whole figure) is not repeated.
+    A figure already written in the title or the detail (as a whole figure) is not repeated. The
+    detail is woven in where a drafter puts it (`assistant.ledger.weave`): a time opens the
+    sentence, items join the title's noun, the rest is a purpose or outcome clause at the end.
     """
-    title, _ = fill_title(_clean_end(a.title or ""), a.metrics)
-    detail, own_sentence = _split_detail(a.detail or "")
-    written = f"{title}\n{detail}"
-    pending = [m for m in a.metrics if not contains_figure(written, m.text())]
-    head = title
-    clauses: list[str] = []
+    metrics = list(a.metrics)
+    title, _ = fill_title(_clean_end(a.title or ""), metrics)
+    title = arabic_for_words(title, metrics)
+    detail, own_sentence = _split_detail(arabic_for_words(a.detail or "", metrics))
+    woven = Woven("", title, [detail] if detail else []) if own_sentence or not title else weave(title, detail)
+    head, rest = woven.head, list(woven.rest)
+    written = "\n".join([woven.front, head, *rest])
+    pending = [m for m in metrics if not contains_figure(written, m.text())]
+    if head:
+        head, pending = _coordinated(head, pending)
+    clauses: list[tuple[str, bool]] = []  # (clause, names a thing)
     for n, m in enumerate(pending):
-        placed = place_in_title(head, m) if head else None
+        placed = place_in_title(head, m, "，".join(rest)) if head else None
         if placed is not None:
             head = placed
         elif n == 0 and head and _attaches(head, m):
             head += m.text()
+        elif not own_sentence and _into_detail(rest, m):
+            continue
         else:
-            clauses.append(metric_phrase(m, first=not head and n == 0))
-    sentence = "，".join(part for part in (head, *clauses) if part)
-    if detail:
+            said = "，".join(rest)
+            clause = (_restating_clause(head, m, said) if head else None) or metric_phrase(m, first=not head and n == 0)
+            clauses.append((clause, _noun_label(_label_parts(m)[1]) and not clause.startswith(("共计", "涉及", "面积"))))
+    figures = ""
+    for k, (clause, noun) in enumerate(clauses):
+        joiner = "、" if noun and k and clauses[k - 1][1] else "，"
+        figures += (joiner if figures else "") + clause
+    # detail clauses that took a figure come right after the action, before the other figures
+    counted: list[str] = []
+    while rest and re.search(r"\d", rest[0]) and rest[0] not in woven.rest:
+        counted.append(rest.pop(0))
+    sentence = "，".join(part for part in (head, *counted, figures) if part)
+    if rest:
+        tail = "，".join(rest)
         joiner = "。" if own_sentence else "，"
-        sentence = f"{sentence}{joiner}{detail}" if sentence else detail
-    missing = [m for m in a.metrics if m.text() not in sentence]
+        sentence = f"{sentence}{joiner}{tail}" if sentence else tail
+    sentence = woven.prefix(sentence) if sentence else _clean_end(woven.front)
+    missing = [m for m in metrics if not contains_figure(sentence, m.text())]
     if missing:  # only for odd titles/details that hide a figure; keep the promise anyway
         sentence += "，" + "，".join(metric_phrase(m) for m in missing)
     return sentence + "。" if sentence else ""
+
+
+def _into_detail(rest: list[str], m: MetricLike) -> bool:
+    """Put the figure into the detail clause that says what the label says (行业工会开展技能大赛
+    4场 / 发动行业工会开展快递、家政等技能大赛 -> …等技能大赛4场); False when none does."""
+    label = _label_parts(m)[1]
+    for k, clause in enumerate(rest):
+        if not label or re.search(r"\d", clause) or not restates(label, clause):
+            continue
+        placed = place_in_title(clause, m)
+        if placed is not None:
+            rest[k] = placed
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- totals

@@ -1,0 +1,283 @@
+"""Details woven into a figure sentence where a drafter would put them.
+
+A workbook's `detail` is free text: a time ("国庆节、元旦等节日期间"), a frame ("以“双报到”为
+契机"), the items of the title's noun ("温福福厦铁路电力工程、新农村电气化建设等工程"), a fuller
+form of the title ("以张诗平为代表的村民成立种植专业合作社"), or a purpose or outcome. Appended
+as it stands after the figures, the first four read as fragments; the reference articles write
+them into the action instead:
+
+- a time becomes the sentence's time adverbial: “七一”前夕召开支部大会…;
+- a frame opens the sentence: 以“双报到”为契机，组织在职党员开展小区环境整治…;
+- items join the title's noun phrase: 在温福福厦铁路电力工程…等重大工程中设立临时党支部;
+- a fuller or more exact form of the title replaces it, and an elliptic one (…打造全省首个)
+  takes the title's object;
+- whatever is left stays a purpose or outcome clause after the figures.
+
+Nothing is dropped: a clause leaves the detail only when its words are written elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+#: A time phrase that opens a detail: up to 16 characters ending in a time word.
+_TIME = re.compile(
+    r"^([^，。；：;:]{0,16}?(?:期间|前夕|之际|时节|时期|佳节|前后|当天|之初|年初|年底|年末|月初|月底|月中|日时|节时|之时|节日))"
+)
+#: A clause that is only a date or a span of dates: 8月14日至17日, 2022年3月.
+_DATES = re.compile(
+    r"^(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:[、至到—-](?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日?)*(?:前|后|期间|以来|起)?$"
+)
+#: A clause that only frames the action (以…为契机, 围绕…, 结合…).
+_FRAME = re.compile(
+    r"^(?:以[^，]{1,20}?为(?:契机|抓手|载体|依托|纽带|平台|牵引|引领|核心|重点|主线|阵地|目标|导向)"
+    r"|(?:围绕|结合|按照|依据|根据|依托|借助|立足|针对|聚焦|紧扣|紧紧围绕)[^，]{1,24})$"
+)
+#: An enumeration that ends in the noun it lists: 采茶、制茶、陶艺等技能比赛.
+_ENUMERATION = re.compile(r"^([^，；。]*?、[^，；。]*?等)([\u4e00-\u9fff]{2,8})$")
+#: The end of an elliptic clause whose noun is the title's object: …打造全省首个.
+_ELLIPTIC = ("首个", "首家", "第一个", "第一家", "首批", "唯一一个")
+#: Words that open a verb phrase (or a prepositional phrase) in a title; a noun phrase starts
+#: after the nearest of them.
+GOVERNORS = (
+    "新建", "组建", "制定", "培养", "建立", "成立", "打造", "创建", "发展", "选树", "培育", "表彰", "评选",
+    "征集", "修订", "出台", "形成", "推出", "编印", "设立", "选派", "选拔", "招募", "慰问", "走访", "帮扶",
+    "开设", "建成", "命名", "认定", "吸收", "确定", "评定", "挂牌", "授予", "召开", "举办", "举行", "开展",
+    "组织", "参加", "参与", "完成", "讲授", "接待", "号召", "动员", "安排", "带领", "引导", "发动", "邀请",
+    "吸纳", "资助", "救助", "帮助", "指导", "推荐", "选送", "划分", "投放", "发放", "建设", "硬化", "修建",
+    "引进", "招聘", "聘请", "整治", "清理", "设置", "深入",
+)  # fmt: skip
+#: Prepositions a counted noun may follow directly (为4户困难职工), and that open a place (在…中).
+PREPOSITIONS = ("为", "向", "对", "给", "在", "与", "同")
+_VERB_LIKE = GOVERNORS + (
+    "提供", "解决", "推进", "推动", "落实", "加强", "实现", "开通", "上线", "协助", "激励", "参与", "投放",
+)  # fmt: skip
+#: Words of rank or kind that may stand before a title's object (全市首个社区少工委).
+_RANKS = ("首", "第一", "唯一", "级", "示范", "标杆", "样板", "品牌", "一流", "全国", "全省", "全市")
+
+
+def han(text: str) -> list[str]:
+    return re.findall(r"[\u4e00-\u9fff]", text)
+
+
+def share(words: str, text: str) -> float:
+    """The part of `words`' Chinese characters that occur in `text`."""
+    chars = han(words)
+    return sum(ch in text for ch in chars) / len(chars) if chars else 0.0
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every quotation or book title, where no figure may be inserted."""
+    pairs = {"“": "”", "《": "》", "‘": "’", "「": "」"}
+    spans, stack = [], []
+    for i, ch in enumerate(text):
+        if ch in pairs:
+            stack.append((ch, i))
+        elif stack and ch == pairs[stack[-1][0]]:
+            spans.append((stack.pop()[1], i + 1))
+    return spans
+
+
+def in_quotes(text: str, at: int) -> bool:
+    return any(s <= at < e for s, e in quoted_spans(text))
+
+
+def split_clauses(text: str) -> list[str]:
+    """`text` cut at “，” outside quotation marks ("“浪漫春天，幸福有约”" stays whole)."""
+    out, start = [], 0
+    for i, ch in enumerate(text):
+        if ch == "，" and not in_quotes(text, i):
+            out.append(text[start:i])
+            start = i + 1
+    out.append(text[start:])
+    return [c.strip() for c in out if c.strip()]
+
+
+def governor_before(text: str, end: int, start: int = 0) -> tuple[int, str]:
+    """(position, word) of the nearest governing verb or preposition in text[start:end], or (-1, "").
+
+    组织 after a noun is a noun (社会组织, 党组织), not the verb; a preposition counts only at the
+    start of its clause or right after a time word (春节期间为…).
+    """
+    best = (-1, "")
+    for word in GOVERNORS + PREPOSITIONS:
+        at = text.rfind(word, start, end)
+        while at >= start:
+            ok = not in_quotes(text, at)
+            if word == "组织" and at > start and text[at - 1] not in "积广":
+                ok = False
+            if word in PREPOSITIONS and at > start and not text[:at].endswith(("期间", "时", "节", "前", "后", "，")):
+                ok = False
+            if ok:
+                break
+            at = text.rfind(word, start, at)
+        if at >= start and (at, len(word)) > (best[0], len(best[1])):
+            best = (at, word)
+    return best
+
+
+def clause_start(text: str, at: int) -> int:
+    return max(text.rfind(c, 0, at) for c in "，；,;") + 1
+
+
+@dataclass
+class Woven:
+    """A title with its detail woven in: what opens the sentence, the head, the clauses left."""
+
+    front: str
+    head: str
+    rest: list[str] = field(default_factory=list)
+
+    def prefix(self, body: str) -> str:
+        if not self.front:
+            return body
+        short = len(self.front) <= 10 and "，" not in self.front and not self.front[0].isdigit()
+        glue = "" if self.front.endswith("，") or short else "，"
+        return f"{self.front}{glue}{body}"
+
+
+def weave(title: str, detail: str) -> Woven:
+    """The title and one sentence of detail (no final punctuation) as front, head and rest."""
+    clauses = split_clauses(detail)
+    front = ""
+    head = title
+    if clauses:
+        time, head, clauses = _time(head, clauses)
+        front = time
+    # 以社区党支部为核心，辖区成员单位…为辅助: a frame in a parallel pair stays where it is
+    if len(clauses) >= 2 and _FRAME.match(clauses[0]) and not re.search(r"为[\u4e00-\u9fff]{1,3}$", clauses[1]):
+        front = f"{front}，{clauses[0]}" if front else clauses[0]
+        clauses = clauses[1:]
+        front += "，"
+    rest: list[str] = []
+    for clause in clauses:
+        woven = _into_title(head, clause)
+        if woven is None:
+            rest.append(_examples(clause))
+        else:
+            head = woven
+    return Woven(front, head, rest)
+
+
+def _examples(clause: str) -> str:
+    """乒乓球、羽毛球、网球等 after an action is a list of examples: 如乒乓球、羽毛球、网球等."""
+    if re.fullmatch(r"[^，；。\d]+、[^，；。]+等", clause) and not clause.startswith(PREPOSITIONS + _VERB_LIKE + ("如",)):
+        items = re.split("[、和及]", clause[:-1])
+        if all(len(item) <= 5 for item in items):  # names of things, not actions (学习党的理论…)
+            return "如" + clause
+    return clause
+
+
+def _time(title: str, clauses: list[str]) -> tuple[str, str, list[str]]:
+    """A time phrase that opens the detail, taken out as the sentence's time adverbial."""
+    if _DATES.match(clauses[0]):
+        return clauses[0], title, clauses[1:]  # 11月10日至20日，集中开展调研
+    m = _TIME.match(clauses[0])
+    if not m or re.search(r"\d", m.group(1)) and not re.search(r"[月日节]", m.group(1)):
+        return "", title, clauses
+    time = m.group(1)
+    left = clauses[0][m.end() :].strip()
+    # the title's own time word, said more exactly by the detail: 节日期间 -> 国庆节、元旦等节日期间
+    for size in range(min(len(time), 6), 1, -1):
+        if title.startswith(time[-size:]) and not in_quotes(time, len(time) - size):
+            title = title[size:]
+            break
+    if left and (title.startswith(left) or left in title[: len(left) + 4] and len(left) <= 4):
+        left = ""  # “七一”前夕召开: the title says 召开 already
+    return time, title, ([left] if left else []) + clauses[1:]
+
+
+def _into_title(title: str, clause: str) -> str | None:
+    """The title with `clause` written into it, or None when the clause stays a clause."""
+    if re.fullmatch(r"《[^《》]+》", clause) and not title.endswith("》"):
+        return title + clause  # 讲专题党课《解读“七一讲话”精神》: the name of what the title names
+    if re.search(r"\d", clause):
+        return None
+    return (
+        _restated(title, clause)
+        or _extends(title, clause)
+        or _elliptic(title, clause)
+        or _modifier(title, clause)
+        or _enumeration(title, clause)
+    )
+
+
+def _restated(title: str, clause: str) -> str | None:
+    """A clause that says the title, or its last action, more exactly replaces it: the same
+    opening verb and nearly all the title's words (组织返乡农民工参加现场招聘会 + 参加县总工会在
+    服务中心举办的现场招聘会 -> 组织返乡农民工参加县总工会在服务中心举办的现场招聘会), or the
+    whole title said again at a place (在主城区小区电梯投放…公益广告)."""
+    if len(clause) <= 4:
+        return None
+    if clause.startswith("在") and title[:2] in clause and len(clause) > len(title) and share(title, clause) >= 0.9:
+        return clause
+    at = title.find(clause[:2])
+    while at >= 0:
+        said = title[at:]
+        if len(clause) > len(said) and not in_quotes(title, at) and share(said, clause) >= 0.9 and clause[-2:] == said[-2:]:
+            return title[:at] + clause
+        at = title.find(clause[:2], at + 1)
+    return None
+
+
+def _extends(title: str, clause: str) -> str | None:
+    """A clause that ends with the title's opening words says who or how: it takes their place
+    (以张诗平为代表的村民成立种植专业合作社 + …流转土地)."""
+    for size in range(len(title), 5, -1):
+        opening = title[:size]
+        if clause.endswith(opening) and len(clause) > size and len(han(opening)) >= 6:
+            return clause + title[size:]
+    return None
+
+
+def _elliptic(title: str, clause: str) -> str | None:
+    """…联合某公司打造全省首个 + 打造青少年绿色教育实践基地: the clause takes the title's object."""
+    if not clause.endswith(_ELLIPTIC):
+        return None
+    for verb in GOVERNORS:
+        if title.startswith(verb) and verb in clause:
+            return clause + title[len(verb) :]
+    return None
+
+
+def _modifier(title: str, clause: str) -> str | None:
+    """全市首个社区少工委 + 建立社区少工委: the clause's modifier goes before the title's object.
+    Only modifiers of rank or kind (首个, 第一, 省级, 示范): 下午 + 集体学习讨论 is a time of its own."""
+    for size in range(min(len(title), len(clause) - 1), 2, -1):
+        obj = title[-size:]
+        if clause.endswith(obj) and len(han(obj)) >= 3:
+            mod = clause[:-size]
+            if len(mod) <= 8 and any(w in mod for w in _RANKS) and not any(v in mod for v in _VERB_LIKE):
+                return title[:-size] + mod + obj
+            return None
+    return None
+
+
+def _enumeration(title: str, clause: str) -> str | None:
+    """采茶、制茶、陶艺等技能比赛 + 举办职工技能比赛 -> 举办采茶、制茶、陶艺等职工技能比赛."""
+    m = _ENUMERATION.match(clause)
+    if not m:
+        return None
+    items, noun = m.group(1), m.group(2)
+    key = noun[-2:]
+    at = title.rfind(key)
+    while at >= 0 and in_quotes(title, at):
+        at = title.rfind(key, 0, at)
+    if at < 0:
+        return None
+    end = at + len(key)
+    if end < len(title) and title[end] not in "中里内上，、；等" and not title[end:].startswith(_VERB_LIKE):
+        return None  # 便民工具借用点: the noun modifies another
+    start = clause_start(title, at)
+    gov_at, gov = governor_before(title, at, start)
+    np_start = gov_at + len(gov) if gov_at >= 0 else start
+    for verb in _VERB_LIKE:
+        if items.startswith(verb):
+            if verb != gov:
+                return None  # the clause is an action of its own
+            items = items[len(verb) :]
+            break
+    if items.startswith(PREPOSITIONS + _VERB_LIKE):
+        return None  # 在主城区小区电梯投放…等: an action, not a list of things
+    return title[:np_start] + items + title[np_start:]

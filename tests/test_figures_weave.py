@@ -1,0 +1,299 @@
+"""Figure sentences from real workbooks (issue “Composition II”, items 1 and 6): a label phrased
+differently from the title but naming the same thing is woven in, never stitched on after the
+title; the detail goes where a drafter puts it (time, frame, items, purpose)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.ledger.figcheck import check_figures
+from assistant.ledger.figures import figure_sentence
+from assistant.ledger.workbook import Achievement, Metric
+
+
+def ach(title: str, *metrics: Metric, detail: str | None = None) -> Achievement:
+    return Achievement(title=title, metrics=list(metrics), detail=detail)
+
+
+def assert_figures(a: Achievement, sentence: str) -> None:
+    """figcheck finds every figure of `a` in the sentence (the promise the render keeps)."""
+    assert not [d for d in check_figures([a], sentence) if d.rule == "figure-missing"], sentence
+
+
+class TestTheNumberMovesNextToTheCountedNoun:
+    """The label names the title's noun in other words: the figure goes before that noun."""
+
+    @pytest.mark.parametrize(
+        ("title", "metric", "expected"),
+        [
+            # after the verb that governs the noun
+            ("完成村（社区）工会组织换届选举", Metric("完成换届的村（社区）工会", 8, "个"), "完成8个村（社区）工会组织换届选举。"),
+            ("组织返乡农民工参加现场招聘会", Metric("参加招聘会返乡农民工", 15, "名"), "组织15名返乡农民工参加现场招聘会。"),
+            ("号召在职党员志愿者到社区报到", Metric("到社区报到在职党员志愿者", 4000, "名", "余"), "号召4000余名在职党员志愿者到社区报到。"),
+            # a label that opens with the title's verb
+            ("选派第一书记驻村", Metric("选派第一书记", 3, "名"), "选派3名第一书记驻村。"),
+            ("慰问劳动模范", Metric("慰问劳动模范", 8, "名"), "慰问8名劳动模范。"),
+            # a quoted name is counted before its quotes
+            ("建设“青翼家园”", Metric("青翼家园", 18, "个"), "建设18个“青翼家园”。"),
+            # names with digits and Latin letters are not counts
+            ("建成5G基站", Metric("5G基站", 120, "个"), "建成120个5G基站。"),
+        ],
+    )
+    def test_before_the_noun(self, title: str, metric: Metric, expected: str) -> None:
+        assert figure_sentence(ach(title, metric)) == expected
+
+    def test_after_a_preposition_and_two_amounts_for_the_two_joined_nouns(self) -> None:
+        a = ach(
+            "春节期间为困难职工打卡发放救助金和慰问金",
+            Metric("困难职工", 4, "户"),
+            Metric("生活救助金", 8.5, "万元"),
+            Metric("慰问金", 0.4, "万元"),
+        )
+        assert figure_sentence(a) == "春节期间为4户困难职工打卡发放生活救助金8.5万元、慰问金0.4万元。"
+
+    def test_a_count_of_the_subject_opens_the_sentence(self) -> None:
+        a = ach("党员轮流担任学习辅导人", Metric("轮流“亮相”党员", 16, "名"), detail="使全体党员人人“亮相”")
+        assert figure_sentence(a) == "16名党员轮流担任学习辅导人，使全体党员人人“亮相”。"
+
+    def test_the_label_s_noun_continues_the_title_s_last_words(self) -> None:
+        a = ach("入户走访审核申报困境儿童", Metric("走访困境儿童家庭", 10, "户"), Metric("发放学习用品", 0.2, "万元"))
+        assert figure_sentence(a) == "入户走访审核申报困境儿童家庭10户，发放学习用品0.2万元。"
+        assert figure_sentence(ach("完成IPv6改造", Metric("完成IPv6改造的系统", 35, "个"))) == "完成IPv6改造的系统35个。"
+
+    def test_a_more_exact_label_takes_the_place_of_the_title_s_words(self) -> None:
+        a = ach("村民成立种植专业合作社流转土地", Metric("流转村级土地", 600, "亩", "余"))
+        assert figure_sentence(a) == "村民成立种植专业合作社流转村级土地600余亩。"
+
+    @pytest.mark.parametrize(
+        ("title", "metric", "expected"),
+        [
+            ("电力系统行风评议在全市连续夺冠", Metric("行风评议连冠", 9, "次"), "电力系统行风评议在全市连续夺冠9次。"),
+            ("组织年轻党员开展“宣讲进社区”活动", Metric("党员宣讲", 1, "场"), "组织年轻党员开展“宣讲进社区”活动1场。"),
+        ],
+    )
+    def test_a_count_of_the_action_closes_it(self, title: str, metric: Metric, expected: str) -> None:
+        assert figure_sentence(ach(title, metric)) == expected
+
+
+class TestALabelThatOnlySaysTheTitleAgain:
+    """No label is stitched on after a title that says it; none is clipped either."""
+
+    @pytest.mark.parametrize(
+        ("title", "metric", "clause"),
+        [
+            ("与福翔残疾人福利厂、余华乡河心村党支部结对共建", Metric("共建对子", 2, "个"), "，共计2个。"),
+            ("小区电梯投放创城公益广告", Metric("投放电梯", 540, "部", "余"), "，涉及电梯540余部。"),
+            ("湖北鹏跃苗木花卉培植基地建设", Metric("苗木花卉基地", 150, "亩", "余"), "，面积达150余亩。"),
+            ("开展规章制度培训", Metric("规章制度", 3, "项"), "，涉及规章制度3项。"),
+        ],
+    )
+    def test_becomes_a_short_clause(self, title: str, metric: Metric, clause: str) -> None:
+        sentence = figure_sentence(ach(title, metric))
+        assert sentence == title + clause
+        assert f"，{metric.label}" not in sentence
+
+    @pytest.mark.parametrize(
+        ("title", "metrics", "expected"),
+        [
+            # the same things a second time: the verb that is new, the noun not again
+            (
+                "发放团情统计表",
+                [Metric("发放团情统计表", 100, "份"), Metric("回收团情统计表", 96, "份")],
+                "发放团情统计表100份，回收96份。",
+            ),
+            ("发放调查问卷", [Metric("发放", 300, "份"), Metric("回收调查问卷", 292, "份")], "发放调查问卷300份，回收292份。"),
+            # a label with a word of its own is said in full: 金, 对象, 全年, 总
+            (
+                "走访慰问困难党员",
+                [Metric("困难党员", 15, "名"), Metric("慰问金", 30000, "元")],
+                "走访慰问15名困难党员，慰问金3万元。",
+            ),
+            ("开展结对帮扶", [Metric("帮扶对象", 20, "户")], "开展结对帮扶，帮扶对象20户。"),
+            (
+                "开展青少年心理健康服务进村（社区）行动",
+                [Metric("全年心理健康服务", 120, "场次", "不少于")],
+                "开展青少年心理健康服务进村（社区）行动，全年心理健康服务不少于120场次。",
+            ),
+            # what a survey found is stated, not “涉及”
+            (
+                "了解全市青少年人口",
+                [Metric("总人口", 5760000, "人"), Metric("青少年", 1828000, "人")],
+                "了解全市青少年人口，总人口576万人、青少年182.8万人。",
+            ),
+        ],
+    )
+    def test_a_label_that_adds_a_word_is_kept(self, title: str, metrics: list[Metric], expected: str) -> None:
+        assert figure_sentence(ach(title, *metrics)) == expected
+
+
+class TestFrequencies:
+    def test_a_frequency_the_title_says_is_not_said_again(self) -> None:
+        a = ach("各党支部每月开展政治学习", Metric("每月政治学习", 1, "次"))
+        assert figure_sentence(a) == "各党支部每月开展政治学习1次。"
+
+    def test_a_per_occasion_amount_is_its_own_clause(self) -> None:
+        a = ach("制定党员值班奖励加分办法", Metric("每次双报到或志愿服务加分", 2, "分"))
+        assert figure_sentence(a) == "制定党员值班奖励加分办法，每次双报到或志愿服务加分2分。"
+
+    def test_a_frequency_and_a_counted_noun(self) -> None:
+        a = ach("安排党员轮流到社区值班", Metric("每周值班党员", 1, "名"))
+        assert figure_sentence(a) == "每周安排1名党员轮流到社区值班。"
+        a = ach("与共建支部开展联谊活动", Metric("每季度联谊活动", 1, "次"))
+        assert figure_sentence(a) == "每季度与共建支部开展联谊活动1次。"
+
+
+class TestFiguresWrittenInWords:
+    """A title or detail that writes the figure in words gets it in Arabic digits (GB/T 15835),
+    where the metric counts that noun; the figure is then not said twice."""
+
+    def test_title(self) -> None:
+        a = ach("每次学习安排一名党员做计划并重点发言", Metric("每次重点发言党员", 1, "名"))
+        assert figure_sentence(a) == "每次学习安排1名党员做计划并重点发言。"
+        assert figure_sentence(ach("每月确定一个工作主题", Metric("每月工作主题", 1, "个"))) == "每月确定1个工作主题。"
+
+    def test_detail_covers_several_metrics(self) -> None:
+        a = ach(
+            "建立读书学习常态化推进机制",
+            Metric("支部读书心得报告会", 1, "次"),
+            Metric("工委读书心得报告会", 1, "次"),
+            detail="支部每月、工委每半年举办一次读书心得报告会",
+        )
+        assert figure_sentence(a) == "建立读书学习常态化推进机制，支部每月、工委每半年举办1次读书心得报告会。"
+
+    def test_fixed_expressions_in_quotes_stay_in_words(self) -> None:
+        sentence = figure_sentence(ach("凝聚“一个合力”", Metric("合力", 1, "个")))
+        assert "“一个合力”" in sentence and "1个" in sentence
+
+
+class TestDetailWovenIn:
+    @pytest.mark.parametrize(
+        ("title", "detail", "expected"),
+        [
+            # a time becomes the time adverbial; what it repeats of the title goes
+            ("召开支部大会民主推荐优秀党员", "“七一”前夕召开", "“七一”前夕召开支部大会民主推荐优秀党员。"),
+            ("节日期间举办大型文艺汇演", "国庆节、元旦等节日期间", "国庆节、元旦等节日期间举办大型文艺汇演。"),
+            ("为社区捐助抗疫物资", "疫情防控严峻时期与社区群众并肩共渡难关", "疫情防控严峻时期为社区捐助抗疫物资，与社区群众并肩共渡难关。"),
+            ("集中开展调研", "11月10日至20日", "11月10日至20日，集中开展调研。"),
+            # a frame opens the sentence
+            (
+                "开展“奉献海西当先锋”主题实践活动",
+                "立足福州后发优势，全力推进电网建设",
+                "立足福州后发优势，开展“奉献海西当先锋”主题实践活动，全力推进电网建设。",
+            ),
+            # …but not one half of a parallel pair
+            (
+                "推出“一核三圈”工作模式",
+                "以社区党支部为核心，辖区成员单位为辅助",
+                "推出“一核三圈”工作模式，以社区党支部为核心，辖区成员单位为辅助。",
+            ),
+            # items join the title's noun phrase
+            (
+                "在重大工程中设立临时党支部",
+                "温福福厦铁路电力工程、新农村电气化建设、平潭二回通道海缆铺设等工程",
+                "在温福福厦铁路电力工程、新农村电气化建设、平潭二回通道海缆铺设等重大工程中设立临时党支部。",
+            ),
+            # …but a clause with an action of its own stays one
+            ("设置便民工具借用点", "免费提供维修箱、维修梯等便民工具", "设置便民工具借用点，免费提供维修箱、维修梯等便民工具。"),
+            # an elliptic clause takes the title's object; a modifier of rank goes before it
+            (
+                "打造青少年绿色教育实践基地",
+                "联合某实业集团有限公司打造全省首个",
+                "联合某实业集团有限公司打造全省首个青少年绿色教育实践基地。",
+            ),
+            ("依托青少年服务中心建立社区少工委", "全市首个社区少工委", "依托青少年服务中心建立全市首个社区少工委。"),
+            # …a time of day is no modifier of rank
+            (
+                "听党课并集体学习讨论",
+                "上午听刘玉宏书记上党课，下午集体学习讨论",
+                "听党课并集体学习讨论，上午听刘玉宏书记上党课，下午集体学习讨论。",
+            ),
+            # a fuller form of the title's opening, or of its last action, takes its place
+            (
+                "村民成立种植专业合作社流转土地",
+                "以张诗平为代表的村民成立种植专业合作社",
+                "以张诗平为代表的村民成立种植专业合作社流转土地。",
+            ),
+            (
+                "组织返乡农民工参加现场招聘会",
+                "参加县总工会在服务中心举办的现场招聘会",
+                "组织返乡农民工参加县总工会在服务中心举办的现场招聘会。",
+            ),
+        ],
+    )
+    def test_where_a_drafter_puts_it(self, title: str, detail: str, expected: str) -> None:
+        assert figure_sentence(ach(title, detail=detail)) == expected
+
+    def test_a_name_and_a_list_of_examples(self) -> None:
+        a = ach("支部书记讲专题党课", detail="《解读“七一讲话”精神》")
+        assert figure_sentence(a) == "支部书记讲专题党课《解读“七一讲话”精神》。"
+        b = ach("开展部门之间体育交流比赛", detail="乒乓球、羽毛球、网球等")
+        assert figure_sentence(b) == "开展部门之间体育交流比赛，如乒乓球、羽毛球、网球等。"
+        # a list of actions is no list of examples
+        c = ach("各党支部开展政治学习", detail="学习党的理论、中央重大部署、党章党史等")
+        assert figure_sentence(c) == "各党支部开展政治学习，学习党的理论、中央重大部署、党章党史等。"
+
+    def test_two_counted_nouns_in_a_row(self) -> None:
+        a = ach("深入乡镇行政村调研", Metric("乡镇", 7, "个"), Metric("行政村", 169, "个"))
+        assert figure_sentence(a) == "深入7个乡镇169个行政村调研。"
+
+    def test_items_of_the_title_s_noun_and_a_figure_for_a_detail_clause(self) -> None:
+        a = ach(
+            "举办职工技能比赛",
+            Metric("县总工会举办技能比赛", 6, "场次"),
+            Metric("行业工会开展技能大赛", 4, "场"),
+            Metric("参与职工", 3600, "人", "余"),
+            detail="围绕“工业兴县、农业稳县”，举办采茶、制茶、陶艺、电商等技能比赛，发动行业工会开展快递、家政等技能大赛",
+        )
+        assert figure_sentence(a) == (
+            "围绕“工业兴县、农业稳县”，举办采茶、制茶、陶艺、电商等职工技能比赛6场次，"
+            "发动行业工会开展快递、家政等技能大赛4场，参与职工3600余人。"
+        )
+
+    def test_the_detail_says_the_title_more_exactly(self) -> None:
+        a = ach(
+            "举办青年运动展、青年代表座谈会和入团入队仪式",
+            Metric("展览、座谈和示范性仪式", 63, "场次"),
+            detail="举办池州青年运动展、青年代表座谈会、入团入队示范性仪式",
+        )
+        assert figure_sentence(a) == "举办池州青年运动展、青年代表座谈会、入团入队示范性仪式63场次。"
+
+
+class TestNounListsAndBadInput:
+    def test_figures_of_things_are_listed_with_the_enumeration_comma(self) -> None:
+        a = ach("参加省第六届青年志愿服务项目大赛", Metric("金奖", 2, "项"), Metric("铜奖", 2, "项"))
+        assert figure_sentence(a) == "参加省第六届青年志愿服务项目大赛，金奖2项、铜奖2项。"
+        c = ach("举办职工趣味运动会", Metric("一等奖", 3, "名"), Metric("二等奖", 6, "名"), Metric("三等奖", 10, "名"))
+        assert figure_sentence(c) == "举办职工趣味运动会，一等奖3名、二等奖6名、三等奖10名。"
+        b = ach("支部成员调整", Metric("年初成员", 10, "人"), Metric("因工作调动等离开", 3, "人"), Metric("现有成员", 7, "人"))
+        assert figure_sentence(b) == "支部成员调整，年初成员10人，因工作调动等离开3人，现有成员7人。"
+
+    @pytest.mark.parametrize(
+        ("title", "metrics", "detail"),
+        [
+            ("推进ERP系统上线", [Metric("上线单位", 12, "家"), Metric("ERP系统", 1, "套")], None),
+            ("通过ISO 9001质量管理体系认证", [Metric("认证部门", 6, "个")], "覆盖设计、采购、施工等环节"),
+            ("完成IPv6改造", [Metric("IPv6改造系统", 35, "个")], None),
+            (
+                "围绕安全生产、设备检修、营销服务、科技创新、党建品牌、乡村振兴等重点领域组织开展党员先锋岗创建活动",
+                [Metric("党员先锋岗", 48, "个"), Metric("参与党员", 1200, "人次", "余")],
+                None,
+            ),
+            ("开展结对帮扶", [Metric("帮扶对象", 20, "户")], "一是走访；二是慰问；三是送岗位"),
+            ("走访慰问困难党员", [Metric("困难党员", 15, "名")], "张三、李四、王五等"),
+        ],
+    )
+    def test_grammatical_and_every_figure_kept(self, title: str, metrics: list[Metric], detail: str | None) -> None:
+        a = ach(title, *metrics, detail=detail)
+        sentence = figure_sentence(a)
+        assert_figures(a, sentence)
+        assert sentence.endswith("。") and not re.search(r"[，、。；]{2}", sentence)
+        for word in re.findall(r"[A-Za-z]+[\d.]*|ISO 9001", title):
+            assert word in sentence  # names with Latin letters and digits stay whole
+        if detail:
+            assert detail in sentence
+        bare = sentence
+        for m in metrics:
+            bare = bare.replace(m.text(), "")
+        assert title in bare  # never clipped, whatever its length: the figures only go in
