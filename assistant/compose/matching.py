@@ -383,7 +383,7 @@ def _cues(achievements: Sequence[AchievementLike]) -> dict[str, tuple[float, str
     def strength(k: int) -> float:
         return 0.0 if k < 2 else min(1.0, k / n / 0.4)
 
-    texts = [f"{a.title} {a.detail or ''} {a.owner or ''} {' '.join(a.tags or ())}" for a in achievements]
+    texts = [f"{a.title} {a.detail or ''} {getattr(a, 'owner', None) or ''} {' '.join(a.tags or ())}" for a in achievements]
     for doctype, pattern, what in _CUES:
         hits = [m.group(0) for t in texts if (m := pattern.search(t))]
         if s := strength(len(hits)):

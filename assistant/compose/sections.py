@@ -295,7 +295,7 @@ def _content_sets(bank: Any, kwargs: dict[str, Any], groups: Sequence[Sequence[A
     items = [a for g in groups for a in g]
     # at most MAX_COMBINATIONS sets weighed, however many sections
     per_section = max(2, min(CANDIDATES_PER_SECTION, int(MAX_COMBINATIONS ** (1 / max(1, len(groups))))))
-    per_group: list[list[tuple[float, str]]] = []
+    per_group: list[list[tuple[float, str, bool]]] = []
     for g in groups:
         profile = group_profile(g, items)
         text = group_text(g)
@@ -466,6 +466,7 @@ def replace_head(heading: str, pattern: str, phrase: str) -> str:
 def _loners(groups: Sequence[Sequence[Achievement]], headings: Sequence[str]) -> list[Diagnostic]:
     """Achievements like nothing else in their section: placed where they fit least badly, and
     reported so the drafter can move them or say more about them."""
+    from assistant.compose.claims import supported
     from assistant.compose.grouping import RELATED, similarity
 
     out: list[Diagnostic] = []
@@ -474,6 +475,8 @@ def _loners(groups: Sequence[Sequence[Achievement]], headings: Sequence[str]) ->
             continue
         sim = similarity(group)
         for i, a in enumerate(group):
+            if supported(heading, [a]) and not any(supported(heading, [b]) for b in group if b is not a):
+                continue  # the heading is this achievement's; the others are the ones out of place
             if max(sim[i][j] for j in range(len(group)) if j != i) < RELATED / 2:
                 out.append(
                     Diagnostic.at(
