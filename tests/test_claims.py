@@ -110,3 +110,38 @@ def test_seeds_still_give_different_sets() -> None:
     rows = STUDY + CARE + PAIRING
     sets = {tuple(s.heading for s in _composed("zs-zhibu-zongjie", rows, seed)) for seed in range(3)}
     assert len(sets) >= 2
+
+
+AWARDS = [
+    Achievement("召开支部大会民主推荐优秀党员", "组织建设", [Metric("优秀党员", 3, "名")]),
+    Achievement("公示并通报表彰优秀党员", "组织建设", []),
+]
+MONTHLY_STUDY = [
+    Achievement("每月举行集中学习会", "思想建设", [Metric("集中学习", 12, "次")]),
+    Achievement("党员轮流担任学习辅导人", "思想建设", [Metric("学习辅导人", 16, "名")]),
+]
+
+
+def test_a_pair_template_takes_plain_headings_when_no_pair_describes_its_sections() -> None:
+    # 打造党建品牌，彰显特色亮点 over 评优 and 深化结对帮扶 over a pairing say more than the rows;
+    # 学习交流 / 评优评先 / 共驻共建 name the work itself
+    rows = MONTHLY_STUDY + AWARDS + PAIRING
+    template = load_catalog().get("zs-shyk-baogao")
+    assert template.sections is not None and template.sections.pattern == "pair"
+    sections = _composed("zs-shyk-baogao", rows)
+    for section in sections:
+        group = [rows[i] for i in section.indices]
+        assert claims(section.heading, group) == () and supported(section.heading, group) > 0, section.heading
+    assert any("，" not in s.heading and "\u3000" not in s.heading for s in sections)
+
+
+def test_a_template_quoting_its_pairs_keeps_pairs() -> None:
+    from assistant.compose.sections import template_uses_tails
+
+    catalog = load_catalog()
+    four_high = catalog.get("zf-jyjl-4gao")
+    assert template_uses_tails(four_high)  # “坚持‘高标准、高质量…’工作原则” comes from the tails
+    assert not template_uses_tails(catalog.get("zs-shyk-baogao"))  # `.heading` is not a half
+    rows = MONTHLY_STUDY + AWARDS + PAIRING
+    sections = _composed("zf-jyjl-4gao", rows)
+    assert sections and all("\u3000" in s.heading for s in sections)

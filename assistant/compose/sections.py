@@ -186,15 +186,22 @@ def compose_headings(
         kwargs["family"] = plan.family
     plain = {k: v for k, v in kwargs.items() if k != "family"}
     content = _content_sets(bank, plain, groups)
+    # a template that names a pair style, or quotes its headings' halves, keeps pairs
+    pairs_only = plan.pattern != "pair" or bool(plan.style) or template_uses_tails(template)
     if plan.family:
-        # a named family (坚持导向, 见实效…) heads the sections unless headings built from their
-        # content describe them clearly better
+        # a named family (坚持导向, 见实效…) heads the sections unless headings of its own pattern
+        # built from their content describe them clearly better
         family = _ranked_bank_sets(bank, kwargs, groups, seed)
         kept = _set_fit(family[0], groups) if family else 0.0
-        if kept >= FAMILY_FLOOR * len(groups) or (content and _set_fit(content[0], groups) <= kept + FAMILY_MARGIN):
+        describes = bool(family) and _describes(family[0], groups)
+        if describes or not content or _set_fit(content[0], groups) <= kept + FAMILY_MARGIN * len(groups):
             content = []
+        elif not pairs_only:
+            content = _pairs_or_phrases(bank, plain, groups, content)
         alternatives = content or family
     else:
+        if not pairs_only:
+            content = _pairs_or_phrases(bank, plain, groups, content)
         alternatives = list(content)
         if seed >= len(content):  # the bank's own sets only once the content ones are used up
             for s in _ranked_bank_sets(bank, kwargs, groups, seed - len(content)):
@@ -207,10 +214,52 @@ def compose_headings(
     # seed 0 the best-fitting set, 1 the next… (Ctrl+R); past the last, round again
     return _checked(alternatives[seed % len(alternatives)] if alternatives else [], groups, template)
 
-#: A template's named family stays while it describes its sections at least this well on average;
-#: below, headings built from the content replace it when they fit better by `FAMILY_MARGIN`.
-FAMILY_FLOOR = 0.03
-FAMILY_MARGIN = 0.1
+#: How much better per section a set of plain four-character headings must describe the sections
+#: than the best set of pairs before it heads a template planned with pairs.
+PAIR_PREFERENCE = 0.05
+
+
+def _pairs_or_phrases(
+    bank: Any, kwargs: dict[str, Any], groups: Sequence[Sequence[Achievement]], pairs: list[list[str]]
+) -> list[list[str]]:
+    """The pair sets, or plain four-character sets first when those describe the sections clearly
+    better. A pair's tail says something particular (巩固帮扶成果, 筑牢安全防线): with a few
+    hundred pairs, the tails that fit a unit's mixed sections are often vague or beside the point,
+    while thousands of plain headings (学习交流, 评优评先, 共驻共建) name the work itself."""
+    phrases = _content_sets(bank, {**kwargs, "pattern": "phrase", "style": None}, groups)
+    if not phrases:
+        return pairs
+    if not pairs or _set_fit(phrases[0], groups) > _set_fit(pairs[0], groups) + PAIR_PREFERENCE * len(groups):
+        return phrases + pairs
+    return pairs
+
+
+def template_uses_tails(template: Template) -> bool:
+    """Whether the template's text uses the heads or tails of its pair headings (a 四高 article
+    quotes “高标准、高质量…” from them), so that its headings must stay pairs."""
+    import re
+
+    return re.search(r"\.(?:head|tail)\b", str(getattr(template, "body", "") or "")) is not None
+
+
+#: A template's named family that does not describe every section gives way to headings built
+#: from the content when they describe the sections better by this much per section.
+FAMILY_MARGIN = 0.05
+
+
+def _describes(headings: Sequence[str], groups: Sequence[Sequence[Achievement]]) -> bool:
+    """Whether the set, in its best order, gives every section a heading that names something the
+    section says and nothing it does not (a family that does so stays)."""
+    from assistant.compose.claims import group_text
+
+    n = len(headings)
+    if n != len(groups) or n > 7:
+        return False
+    texts = [group_text(g) for g in groups]
+    return any(
+        all(_cost(headings[perm[i]], groups[i], texts[i]) == 0 for i in range(n))
+        for perm in itertools.permutations(range(n))
+    )
 
 
 #: What one unsupported word (a practice or thing the section never mentions) costs a heading.
