@@ -46,6 +46,7 @@ GENERIC = frozenset(
 )
 
 
+@lru_cache(maxsize=1)
 def _concept_names() -> dict[str, tuple[str, ...]]:
     from assistant.compose.lexicon import CONCEPTS
 
@@ -60,17 +61,24 @@ def _heading_words(heading: str) -> tuple[str, ...]:
     return tuple(w for w in dict.fromkeys(words(heading)) if w not in COMMON_VERBS and w not in GENERIC)
 
 
+#: Between the achievements in `group_text` (never in a title): lets the text alone say which
+#: concepts most of the section's achievements have, so that work on it can be cached by text.
+_ITEM = "\x1e"
+
+
 def group_text(group: Sequence[Any]) -> str:
     """Everything the achievements of a section say about themselves."""
-    parts: list[str] = []
+    items: list[str] = []
     for a in group:
-        parts += [str(getattr(a, "title", "") or ""), str(getattr(a, "detail", "") or "")]
+        parts = [str(getattr(a, "title", "") or ""), str(getattr(a, "detail", "") or "")]
         parts += [str(t) for t in getattr(a, "tags", None) or ()]
         parts += [str(getattr(m, "label", "") or "") for m in getattr(a, "metrics", None) or ()]
         parts.append(str(getattr(a, "category", "") or ""))
-    return "\n".join(parts)
+        items.append("\n".join(parts))
+    return _ITEM.join(items)
 
 
+@lru_cache(maxsize=65536)
 def concepts_of(text: str) -> frozenset[str]:
     """The Party-building concepts `text` points to."""
     return frozenset(name for name, triggers in _concept_names().items() if any(t in text for t in triggers))
@@ -79,11 +87,17 @@ def concepts_of(text: str) -> frozenset[str]:
 def section_concepts(group: Sequence[Any]) -> frozenset[str]:
     """The concepts a section is about: those at least half of its achievements point to (one
     mention of a 示范点 among five rows of roads and toilets does not make a section about 品牌)."""
+    return _section_concepts(group_text(group))
+
+
+@lru_cache(maxsize=4096)
+def _section_concepts(text: str) -> frozenset[str]:
+    items = text.split(_ITEM)
     counts: dict[str, int] = {}
-    for a in group:
-        for name in concepts_of(group_text([a])):
+    for item in items:
+        for name in concepts_of(item):
             counts[name] = counts.get(name, 0) + 1
-    need = max(1, (len(group) + 1) // 2)
+    need = max(1, (len(items) + 1) // 2)
     return frozenset(name for name, n in counts.items() if n >= need)
 
 
@@ -96,7 +110,7 @@ def claims(heading: str, group: Sequence[Any], text: str | None = None) -> tuple
     concepts: frozenset[str] | None = None
     for w in _heading_words(heading):
         if concepts is None and w not in text:
-            concepts = section_concepts(group)
+            concepts = _section_concepts(text)
         if _said(w, text, concepts or frozenset()):
             continue
         # a long word whose halves are each said or generic: 心得体会 over 心得, 专题研讨 over
