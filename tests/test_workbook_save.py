@@ -232,10 +232,29 @@ class TestSaveFiles:
             save_workbook(Workbook(unit="x"), tmp_path / "a.docx")
         assert "不支持" in str(info.value)
 
-    def test_missing_folder(self, tmp_path: Path) -> None:
+    def test_missing_folder_is_created(self, tmp_path: Path) -> None:
+        target = tmp_path / "没有" / "下一层" / "a.yaml"
+        assert save_workbook(Workbook(unit="x"), target) == target
+        assert load_workbook(target).unit == "x"
+        assert [p.name for p in target.parent.iterdir()] == ["a.yaml"]  # no temp file left
+
+    def test_failed_save_removes_the_folders_it_created(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        def broken_replace(src: Any, dst: Any) -> None:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr("assistant.atomic.os.replace", broken_replace)
         with pytest.raises(WenmiError) as info:
-            save_workbook(Workbook(unit="x"), tmp_path / "没有" / "a.yaml")
-        assert "文件夹不存在" in str(info.value)
+            save_workbook(Workbook(unit="x"), tmp_path / "新" / "a.yaml")
+        assert "保存失败" in str(info.value)
+        assert list(tmp_path.iterdir()) == []
+
+    def test_parent_that_is_a_file(self, tmp_path: Path) -> None:
+        (tmp_path / "文件").write_text("", encoding="utf-8")
+        with pytest.raises(WenmiError) as info:
+            save_workbook(Workbook(unit="x"), tmp_path / "文件" / "a.yaml")
+        assert "不是文件夹" in str(info.value)
 
     @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
     def test_table_export_round_trips(self, tmp_path: Path, suffix: str) -> None:

@@ -53,11 +53,12 @@ def run(args: argparse.Namespace) -> int:
     from assistant.compose.matching import suggest, workbook_tense
     from assistant.ledger.files import load_workbook
 
-    wb = load_workbook(Path(args.workbook))
+    wb = load_workbook(Path(args.workbook), layout=False)  # read only: no comments to keep
     for w in wb.warnings:
         print(f"wenmi：警告：{w}", file=sys.stderr)
     limit = args.limit if args.limit and args.limit > 0 else None
-    ranked = suggest(wb, _catalog(), limit=limit)
+    tense = workbook_tense(wb)
+    ranked = suggest(wb, _catalog(), limit=limit, tense=tense)
     if args.format == "json":
         print_json([s.to_dict() for s in ranked])
         return 0
@@ -65,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
         print("模板库里没有模板。")
         return 0
     print(f"为“{wb.unit}”{wb.period}台账（{len(wb.achievements)}项成效）推荐的模板：")
-    print(_tense_line(workbook_tense(wb)))
+    print(_tense_line(tense))
     for n, s in enumerate(ranked, start=1):
         print(f"{n:>2}. {s.id}  {s.name}（{s.category}·{s.doctype}）  得分 {s.score:.2f}")
         for reason in s.reasons:

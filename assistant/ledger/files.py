@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -32,13 +33,16 @@ def _check_suffix(path: Path, allowed: Sequence[str]) -> str:
     raise WenmiError(f"不支持的台账格式“{suffix or '（无扩展名）'}”", file=path, hint=hint)
 
 
-def load_workbook(path: Path | str) -> Workbook:
-    """Read a workbook from .yaml/.yml, .xlsx, .csv or (as a draft) last year's .docx."""
+def load_workbook(path: Path | str, *, layout: bool = True) -> Workbook:
+    """Read a workbook from .yaml/.yml, .xlsx, .csv or (as a draft) last year's .docx.
+
+    `layout=False`: a YAML file's comments and key order are not kept (nothing will be saved).
+    """
     path = Path(path)
     suffix = _check_suffix(path, SUFFIXES)
     if suffix in YAML_SUFFIXES:
         text, warnings = _read_text(path)
-        wb = loads_workbook(text, str(path))
+        wb = loads_workbook(text, str(path), layout=layout)
         wb.warnings[:0] = warnings
     else:
         wb = import_file(path)
@@ -49,7 +53,8 @@ def load_workbook(path: Path | str) -> Workbook:
 def save_workbook(wb: Workbook, path: Path | str | None = None, *, header: Sequence[str] = ()) -> Path:
     """Write the workbook atomically (YAML keeps comments and order; .csv/.xlsx export a table).
 
-    `path` defaults to `wb.path`. Returns the path written.
+    `path` defaults to `wb.path`. A folder that does not exist yet is created (as batch render
+    does), and removed again if the write fails. Returns the path written.
     """
     target = Path(path) if path is not None else wb.path
     if target is None:
@@ -57,6 +62,7 @@ def save_workbook(wb: Workbook, path: Path | str | None = None, *, header: Seque
     suffix = _check_suffix(target, (*YAML_SUFFIXES, *TABLE_SUFFIXES))
     from assistant.atomic import write_text_atomic
 
+    created = _make_folders(target.parent)
     try:
         if suffix in YAML_SUFFIXES:
             write_text_atomic(target, dumps_workbook(wb, header=header))
@@ -64,13 +70,36 @@ def save_workbook(wb: Workbook, path: Path | str | None = None, *, header: Seque
             from assistant.ledger import importers
 
             importers.export_table(wb, target)
-    except PermissionError:
-        raise WenmiError("没有权限写入，或文件正被其他程序（如 Excel、WPS）打开", file=target) from None
-    except FileNotFoundError:
-        raise WenmiError("保存位置所在的文件夹不存在", file=target) from None
-    except OSError as exc:
-        raise WenmiError(f"保存失败：{exc.strerror or exc}", file=target) from None
+    except BaseException as exc:
+        for folder in reversed(created):  # leave no empty folders behind a failed save
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        if isinstance(exc, PermissionError):
+            raise WenmiError("没有权限写入，或文件正被其他程序（如 Excel、WPS）打开", file=target) from None
+        if isinstance(exc, FileNotFoundError):
+            raise WenmiError("保存位置所在的文件夹不存在", file=target) from None
+        if isinstance(exc, OSError):
+            raise WenmiError(f"保存失败：{exc.strerror or exc}", file=target) from None
+        raise
     return target
+
+
+def _make_folders(folder: Path) -> list[Path]:
+    """Create `folder` and any missing parents; the ones created, outermost first."""
+    missing: list[Path] = []
+    probe = folder
+    while not probe.exists() and probe != probe.parent:
+        missing.insert(0, probe)
+        probe = probe.parent
+    if probe.exists() and not probe.is_dir():
+        raise WenmiError("保存位置的上级路径是一个文件，不是文件夹", file=probe, hint="换一个保存位置")
+    if not missing:
+        return []
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WenmiError(f"无法新建文件夹：{exc.strerror or exc}", file=folder) from None
+    return missing
 
 
 def import_file(

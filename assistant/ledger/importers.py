@@ -494,13 +494,84 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     return data.decode("gb18030"), "GBK"
 
 
-def _csv_rows(text: str) -> list[tuple[int, list[Any]]]:
+#: Longest CSV cell, in characters (Python's csv default); more is a damaged file.
+MAX_CSV_FIELD = 131_072
+#: Most lines one CSV cell may span (a note with line breaks); more means a stray quote.
+MAX_CSV_CELL_LINES = 50
+#: Most rows and columns read from a CSV file or a worksheet, and cells in all.
+MAX_ROWS = 100_000
+MAX_COLUMNS = 500
+MAX_CELLS = 2_000_000
+
+_STRAY_QUOTE_HINT = "请删掉多余的英文双引号，或在 Excel/WPS 中打开后另存为 CSV"
+
+
+def _csv_rows(text: str, source: str | Path) -> list[tuple[int, list[Any]]]:
+    """The rows of a CSV text; a cell that runs away (a stray quote) is a located error."""
     sample = text[:4096]
     try:
         dialect: Any = csv.Sniffer().sniff(sample, delimiters=",\t;")
     except csv.Error:
         dialect = csv.excel
-    return [(n, row) for n, row in enumerate(csv.reader(io.StringIO(text), dialect), start=1)]
+    reader = csv.reader(io.StringIO(text), dialect)
+    rows: list[tuple[int, list[Any]]] = []
+    cells = 0
+    start = 1
+    while True:
+        previous, start = start, reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            if reader.line_num > previous:  # the last row spans lines: is its quote closed?
+                _check_closed_quotes(text, previous, dialect, source)
+            return rows
+        except csv.Error as exc:
+            too_long = "field larger than field limit" in str(exc)
+            what = (
+                f"从这一行起的一个格子超过 {MAX_CSV_FIELD} 个字符，多半是格子里的英文双引号没有配对"
+                if too_long
+                else f"CSV 格式错误（{exc}）"
+            )
+            raise WenmiError(what, file=source, line=start, hint=_STRAY_QUOTE_HINT) from None
+        if reader.line_num - start + 1 > MAX_CSV_CELL_LINES:
+            raise WenmiError(
+                f"从这一行起的一个格子跨了 {reader.line_num - start + 1} 行（上限 {MAX_CSV_CELL_LINES} 行），"
+                "多半是格子里的英文双引号没有配对",
+                file=source,
+                line=start,
+                hint=_STRAY_QUOTE_HINT,
+            )
+        width = len(row)
+        while width and not row[width - 1]:
+            width -= 1  # trailing empty cells (a range Excel once touched) cost nothing
+        cells += width
+        _check_table_size(len(rows) + 1, width, cells, source)
+        rows.append((len(rows) + 1, [c[1:] if c[:1] == "'" and c[1:2] in _FORMULA_STARTS else c for c in row]))
+
+
+def _check_closed_quotes(text: str, start: int, dialect: Any, source: str | Path) -> None:
+    """The lenient reader ends a quote left open at the end of the file silently, taking the
+    rows after it into one cell; read the last row again strictly to tell."""
+    tail = "".join(text.splitlines(keepends=True)[start - 1 :])
+    try:
+        for _ in csv.reader(io.StringIO(tail), dialect, strict=True):
+            pass
+    except csv.Error as exc:
+        if "unexpected end of data" in str(exc):
+            raise WenmiError("这一行有一个英文双引号没有配对，其后的行都被并进了一个格子",
+                             file=source, line=start, hint=_STRAY_QUOTE_HINT) from None  # fmt: skip
+
+
+def _check_table_size(rows: int, columns: int, cells: int, source: str | Path) -> None:
+    if rows > MAX_ROWS:
+        raise WenmiError(f"表格超过 {MAX_ROWS} 行，已停止读取", file=source, line=rows,
+                         hint="一份台账不需要这么多行；请按类别或责任单位拆分后分别导入")  # fmt: skip
+    if columns > MAX_COLUMNS:
+        raise WenmiError(f"这一行有 {columns} 列，超过上限 {MAX_COLUMNS} 列", file=source, line=rows,
+                         hint="删除表格右侧多余的列后再导入")  # fmt: skip
+    if cells > MAX_CELLS:
+        raise WenmiError(f"表格的格子超过 {MAX_CELLS} 个，已停止读取", file=source, line=rows,
+                         hint="请拆分台账后分别导入")  # fmt: skip
 
 
 def import_csv(path: Path, *, unit: str | None = None, period: str | None = None) -> Workbook:
@@ -515,7 +586,7 @@ def import_csv(path: Path, *, unit: str | None = None, period: str | None = None
     if encoding == "GBK":
         notes.append(Diagnostic.at("CSV 按 GBK 编码读取", rule="encoding", file=path, severity="info"))
     reader = _TableReader(source)
-    achievements = reader.read(_csv_rows(text))
+    achievements = reader.read(_csv_rows(text, path))
     return _finish(achievements, source, reader, unit=unit, period=period, extra_warnings=notes)
 
 
@@ -570,14 +641,28 @@ def _unescape_cell(value: Any) -> Any:
     return value
 
 
-def _sheet_rows(ws: Any) -> list[tuple[int, list[Any]]]:
-    rows: list[list[Any]] = [[_unescape_cell(v) for v in r] for r in ws.iter_rows(values_only=True)]
+def _sheet_rows(ws: Any, source: str | Path) -> list[tuple[int, list[Any]]]:
+    """The sheet's rows (trailing empty cells dropped), merged cells filled in; within the
+    row, column and cell limits, so a crafted sheet cannot make them take gigabytes."""
+    rows: list[list[Any]] = []
+    cells = 0
+    for raw in ws.iter_rows(values_only=True):
+        end = len(raw)
+        while end and raw[end - 1] is None:
+            end -= 1
+        cells += end
+        _check_table_size(len(rows) + 1, end, cells, source)
+        rows.append([_unescape_cell(v) for v in raw[:end]])
+    width = max((len(r) for r in rows), default=0)
     for min_row, min_col, max_row, max_col in _merged_ranges(ws):
-        if min_row > len(rows):
+        max_row, max_col = min(max_row, len(rows)), min(max_col, width)
+        if min_row > max_row or min_col > max_col:
             continue
+        cells += (max_row - min_row + 1) * (max_col - min_col + 1)
+        _check_table_size(max_row, max_col, cells, source)
         top = rows[min_row - 1]
         value = top[min_col - 1] if min_col - 1 < len(top) else None
-        for r in range(min_row, min(max_row, len(rows)) + 1):
+        for r in range(min_row, max_row + 1):
             row = rows[r - 1]
             if len(row) < max_col:
                 row.extend([None] * (max_col - len(row)))
@@ -585,6 +670,73 @@ def _sheet_rows(ws: Any) -> list[tuple[int, list[Any]]]:
                 if (r, c) != (min_row, min_col):
                     row[c - 1] = value
     return list(enumerate(rows, start=1))
+
+
+#: Largest XML part of an .xlsx: worksheets are streamed, so they may be big (a 10,000-row
+#: 台账 is about 16 MB); the zip check of `assistant.safezip` bounds the rest.
+XLSX_MAX_XML_BYTES = 128 * 1024 * 1024
+
+
+def _parse_errors() -> tuple[type[BaseException], ...]:
+    """What the XML parsers and zlib raise on damaged or hostile content."""
+    import xml.etree.ElementTree as ET
+    import zlib
+
+    errors: list[type[BaseException]] = [ET.ParseError, zlib.error, EOFError]
+    try:
+        from lxml.etree import LxmlError  # type: ignore[import-untyped,unused-ignore]
+
+        errors.append(LxmlError)
+    except ImportError:  # pragma: no cover - python-docx needs lxml; openpyxl does not
+        pass
+    return tuple(errors)
+
+
+def _uncached_formulas(path: Path, part: str) -> list[tuple[int, int]]:
+    """(row, column) of the formula cells in worksheet `part` that have no saved result (files
+    written by a program other than Excel, or saved with calculation off): read as values they
+    are empty, and an empty 事项 would make the row part of the achievement above."""
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+
+    found: list[tuple[int, int]] = []
+    with zipfile.ZipFile(path) as archive:
+        data = archive.read(part.lstrip("/"))  # checked by assistant.safezip: bounded, no DTD
+    if b"<f" not in data and b":f" not in data:
+        return found
+    for _, elem in ET.iterparse(io.BytesIO(data)):
+        if elem.tag.endswith("}c"):
+            formula = value = None
+            for child in elem:
+                if child.tag.endswith("}f"):
+                    formula = child
+                elif child.tag.endswith("}v"):
+                    value = child
+            if formula is not None and (value is None or not (value.text or "").strip()) and elem.get("r"):
+                letters, row = coordinate_from_string(elem.get("r", ""))
+                found.append((row, column_index_from_string(letters)))
+            elem.clear()
+        elif elem.tag.endswith("}row"):
+            elem.clear()
+    return found
+
+
+def _refuse_uncached_formulas(path: Path, ws: Any, rows: list[tuple[int, list[Any]]], where: str) -> None:
+    """A located error for every formula cell without a saved result in the table's columns."""
+    part = getattr(ws, "_worksheet_path", None)
+    if not part:
+        return
+    found = [(r, c) for r, c in _uncached_formulas(path, part) if r <= len(rows)]
+    if not found:
+        return
+    errors: list[WenmiError] = [
+        CellError("这个格子是公式，但文件里没有保存计算结果，无法读出它的值", file=where, line=r, column=c,
+                  hint="请用 Excel/WPS 打开后保存一次（或把公式复制为数值）再导入")  # fmt: skip
+        for r, c in found[:20]
+    ]
+    raise errors[0] if len(errors) == 1 else WenmiErrors(errors)
 
 
 def import_xlsx(
@@ -596,12 +748,16 @@ def import_xlsx(
     from openpyxl import load_workbook as open_xlsx
     from openpyxl.utils.exceptions import InvalidFileException
 
+    from assistant.safezip import check_office_zip
+
     source = str(path)
     if not path.exists():
         raise WenmiError("找不到文件", file=path, hint="请检查文件名和路径")
+    check_office_zip(path, ".xlsx", max_xml_bytes=XLSX_MAX_XML_BYTES)
+    unreadable = (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, *_parse_errors())
     try:
         book = open_xlsx(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError):
+    except unreadable:
         raise WenmiError(
             "不是有效的 .xlsx 文件", file=path, hint="请用 Excel/WPS 打开后另存为 .xlsx"
         ) from None
@@ -612,10 +768,17 @@ def import_xlsx(
         for name in [sheet] if sheet else names:
             ws = book[name]
             ws.reset_dimensions()
-            rows = _sheet_rows(ws)
+            where = f"{source}（工作表“{name}”）" if len(names) > 1 else source
+            try:
+                rows = _sheet_rows(ws, where)
+            except (zipfile.BadZipFile, KeyError, ValueError, TypeError, *unreadable):
+                raise WenmiError(
+                    f"工作表“{name}”已损坏，无法读取", file=path, hint="请用 Excel/WPS 打开后另存为 .xlsx"
+                ) from None
             if _find_header(rows) is None and sheet is None:
                 continue
-            reader = _TableReader(f"{source}（工作表“{name}”）" if len(names) > 1 else source)
+            _refuse_uncached_formulas(path, ws, rows, where)
+            reader = _TableReader(where)
             achievements = reader.read(rows)
             return _finish(achievements, reader.source, reader, unit=unit, period=period)
     finally:
@@ -890,12 +1053,18 @@ def import_docx(path: Path, *, unit: str | None = None, period: str | None = Non
     from docx import Document
     from docx.opc.exceptions import PackageNotFoundError
 
+    from assistant.safezip import check_office_zip
+
     source = str(path)
     if not path.exists():
         raise WenmiError("找不到文件", file=path, hint="请检查文件名和路径")
+    check_office_zip(path, ".docx")
+    unreadable: tuple[type[BaseException], ...] = (
+        PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, *_parse_errors()
+    )
     try:
         doc = Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
+    except unreadable:
         raise WenmiError(
             "不是有效的 .docx 文件", file=path, hint="请用 Word/WPS 打开后另存为 .docx"
         ) from None
@@ -983,6 +1152,16 @@ def table_rows(wb: Workbook) -> list[list[Any]]:
     return rows
 
 
+#: What makes Excel read a cell as a formula; exported text that starts so stays text.
+_FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def _csv_safe(value: Any) -> Any:
+    """Text Excel would run as a formula, with the apostrophe that marks it as text (the
+    CSV reader takes it off again)."""
+    return f"'{value}" if isinstance(value, str) and value.startswith(_FORMULA_STARTS) else value
+
+
 def export_table(wb: Workbook, path: Path) -> None:
     """Write the workbook as .csv (UTF-8 with BOM, opens in Excel) or .xlsx, atomically.
 
@@ -993,15 +1172,24 @@ def export_table(wb: Workbook, path: Path) -> None:
     rows = table_rows(wb)
     if path.suffix.lower() == ".csv":
         buf = io.StringIO()
-        csv.writer(buf, lineterminator="\r\n").writerows(rows)
+        csv.writer(buf, lineterminator="\r\n").writerows(
+            [[_csv_safe(v) for v in row] for row in rows]
+        )
         with atomic_open(path, "wb") as fh:
             fh.write(b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8"))
         return
     from openpyxl import Workbook as XlsxBook
+    from openpyxl.cell import WriteOnlyCell
 
     book = XlsxBook(write_only=True)
     ws = book.create_sheet("成效台账")
     for row in rows:
-        ws.append(row)
+        cells: list[Any] = []
+        for value in row:
+            cell = WriteOnlyCell(ws, value=value)
+            if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+                cell.data_type = "s"  # text, not a live formula (openpyxl makes "=…" one)
+            cells.append(cell)
+        ws.append(cells)
     with atomic_open(path, "wb") as fh:
         book.save(fh)

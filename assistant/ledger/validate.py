@@ -7,6 +7,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any, Protocol
 
 from assistant.categories import CATEGORIES, nearest_category
@@ -200,13 +201,31 @@ class Validator:
         self.warnings.append(Diagnostic.at(message, rule=rule, **self._where(path)))
 
     def _raw(self, path: PathKey, value: Any) -> Any:
-        if self.reader is not None and path in self.reader.raws and value is not None:
-            return self.reader.raws[path]
+        if value is not None and self.reader is not None:
+            return self.reader.raws.get(path, value)
         return value
 
     def text(self, path: PathKey, value: Any, what: str) -> str | None:
         """A text field: what the user typed, never a number or bool reinterpretation."""
         value = self._raw(path, value)
+        if value.__class__ is str:  # most values: skip the type checks below
+            text = value
+        else:
+            checked = self._non_text(path, value, what)
+            if checked is None:
+                return None
+            text = checked
+        cleaned, removed = strip_xml_invalid(text)
+        if removed:
+            self.warn(
+                path,
+                f"{what}中删除了{removed}个无法保存的控制字符（多为从 Word 粘贴带入）",
+                "control-character",
+            )
+        return cleaned.strip()
+
+    def _non_text(self, path: PathKey, value: Any, what: str) -> str | None:
+        """A value that is not a string, as the text it stands for (None: missing or wrong type)."""
         if value is None:
             return None
         if isinstance(value, Mapping | list | tuple):
@@ -222,15 +241,7 @@ class Validator:
             value = value.isoformat()
         if isinstance(value, float | int):
             value = format_value(value)
-        text = str(value)
-        cleaned, removed = strip_xml_invalid(text)
-        if removed:
-            self.warn(
-                path,
-                f"{what}中删除了{removed}个无法保存的控制字符（多为从 Word 粘贴带入）",
-                "control-character",
-            )
-        return cleaned.strip()
+        return str(value)
 
     def check_keys(
         self,
@@ -588,7 +599,7 @@ class Validator:
             return None
         raw = self._raw(vpath, item["value"])
         try:
-            qty = parse_quantity(raw)
+            qty = _quantity(raw)
         except (ValueError, TypeError):
             self.error(vpath, f"{what}的数量“{raw}”不是数字", hint=_NUMBER_HINT)
             return None
@@ -622,6 +633,12 @@ class Validator:
             message += f"，是否想写“{close[0]}”？"
         self.error(path, message, hint="可选：" + "、".join(QUALIFIERS))
         return ""
+
+
+@lru_cache(maxsize=4096, typed=True)
+def _quantity(raw: Any) -> Any:
+    """parse_quantity, remembered (Quantity is frozen): a long workbook repeats its figures."""
+    return parse_quantity(raw)
 
 
 _NUMBER_HINT = "请写阿拉伯数字（如 35、3.5、1200）或中文数字（如 三十五、一千二百）"

@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from assistant import safeyaml
 from assistant.errors import Diagnostic, WenmiError
 from assistant.ledger.validate import Validator, combine_errors
 from assistant.ledger.workbook import (
@@ -60,24 +61,19 @@ if hasattr(yaml, "CSafeLoader"):  # libyaml: ~40x faster composing; same nodes a
 
 
 def _compose(text: str, source: str) -> yaml.Node | None:
-    """The document's node tree. libyaml when present; the pure-Python parser words errors."""
+    """The document's node tree, within the nesting and alias limits of `safeyaml`. libyaml
+    when present; the pure-Python parser words syntax errors."""
     if _FastLoader is not None:
-        fast = _FastLoader(text)
         try:
-            node: yaml.Node | None = fast.get_single_node()
-            return node
+            return safeyaml.compose(text, _FastLoader)
+        except safeyaml.YamlLimitError as exc:
+            raise _yaml_error(exc, source) from None
         except yaml.YAMLError:
             pass  # re-parse below for PyYAML's messages, which _YAML_PROBLEMS translates
-        finally:
-            fast.dispose()
-    loader = _Loader(text)
     try:
-        node = loader.get_single_node()
-        return node
+        return safeyaml.compose(text, _Loader)
     except yaml.YAMLError as exc:
         raise _yaml_error(exc, source) from None
-    finally:
-        loader.dispose()
 
 
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
@@ -117,7 +113,13 @@ _EXPLICIT = {
 
 
 class _Reader:
-    """Turns a composed YAML node tree into plain values, remembering where each came from."""
+    """Turns a composed YAML node tree into plain values, remembering where each came from.
+
+    The walk touches every node of the file once (170,000 nodes for 10,000 achievements), so it
+    is kept lean: a scalar's raw text is kept only when it reads as something other than that
+    text (a number, a bool, null), and line ends only on lines that hold a `#`, the only ones
+    where a trailing comment can start.
+    """
 
     def __init__(self, text: str, source: str) -> None:
         self.text = text
@@ -126,43 +128,52 @@ class _Reader:
         self.errors: list[WenmiError] = []
         self.locs: dict[PathKey, tuple[int, int]] = {}
         self.key_locs: dict[PathKey, tuple[int, int]] = {}
+        #: The typed text of plain scalars that resolve_plain turned into something else.
         self.raws: dict[PathKey, str] = {}
         self.order: dict[PathKey, list[str]] = {}
         self.flow: dict[PathKey, bool] = {}
         self.quotes: dict[PathKey, str] = {}
         self.anchors: dict[int, list[PathKey]] = {}
-        self.ends: dict[int, int] = {}
+        self.ends: dict[int, int] = {}  # on lines with a "#" only (see _trailing)
         self.inside: set[int] = set()  # lines inside multi-line scalars (never comments)
+        self._hash_lines = frozenset(i for i, line in enumerate(self.lines) if "#" in line)
 
     def _mark(self, node: yaml.Node) -> tuple[int, int]:
         return node.start_mark.line + 1, node.start_mark.column + 1
 
     def _end(self, node: yaml.Node) -> None:
-        line, col = node.end_mark.line, node.end_mark.column
-        if isinstance(node, yaml.ScalarNode) and node.start_mark.line < line:
-            stop = line + (1 if col > 0 else 0)
-            # a block scalar swallows the blank lines after it; they are layout, not content
-            while stop - 1 > node.start_mark.line and not "".join(self.lines[stop - 1 : stop]).strip():
-                stop -= 1
-            self.inside.update(range(node.start_mark.line + 1, stop))
-            if node.style in ("|", ">"):
-                return
-        self.ends[line] = max(self.ends.get(line, 0), col)
+        end = node.end_mark
+        line = end.line
+        if line == node.start_mark.line or not isinstance(node, yaml.ScalarNode):
+            if line in self._hash_lines:
+                self.ends[line] = max(self.ends.get(line, 0), end.column)
+            return
+        stop = line + (1 if end.column > 0 else 0)
+        # a block scalar swallows the blank lines after it; they are layout, not content
+        while stop - 1 > node.start_mark.line and not "".join(self.lines[stop - 1 : stop]).strip():
+            stop -= 1
+        self.inside.update(range(node.start_mark.line + 1, stop))
+        if node.style in ("|", ">") or line not in self._hash_lines:
+            return
+        self.ends[line] = max(self.ends.get(line, 0), end.column)
 
     def _anchor(self, node: yaml.Node, path: PathKey) -> None:
         self.anchors.setdefault(node.start_mark.line, []).append(path)
 
     def convert(self, node: yaml.Node, path: PathKey) -> Any:
-        self.locs[path] = self._mark(node)
+        start = node.start_mark
+        self.locs[path] = (start.line + 1, start.column + 1)
         self._end(node)
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, path)
         if isinstance(node, yaml.SequenceNode):
             self.flow[path] = bool(node.flow_style)
             items = []
+            anchors = self.anchors
             for i, child in enumerate(node.value):
-                self._anchor(child, (*path, i))
-                items.append(self.convert(child, (*path, i)))
+                child_path = (*path, i)
+                anchors.setdefault(child.start_mark.line, []).append(child_path)
+                items.append(self.convert(child, child_path))
             return items
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
@@ -170,8 +181,11 @@ class _Reader:
 
     def _scalar(self, node: yaml.ScalarNode, path: PathKey) -> Any:
         if node.tag == _PLAIN_TAG:
-            self.raws[path] = node.value
-            return resolve_plain(node.value)
+            raw = node.value
+            value = resolve_plain(raw)
+            if value is not raw:
+                self.raws[path] = raw
+            return value
         if node.style in ("'", '"'):
             self.quotes[path] = node.style
         if node.tag in _EXPLICIT:
@@ -188,31 +202,49 @@ class _Reader:
         return node.value
 
     def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[str, Any]:
-        self.flow[path] = bool(node.flow_style)
+        flow = bool(node.flow_style)
+        self.flow[path] = flow
         out: dict[str, Any] = {}
         first_line: dict[str, int] = {}
         order: list[str] = []
+        locs, key_locs, anchors, hash_lines = self.locs, self.key_locs, self.anchors, self._hash_lines
+        scalar = yaml.ScalarNode
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
+            if not isinstance(key_node, scalar):
                 self._error(key_node, "键必须是一段文字，不能是列表或映射")
                 continue
             key = str(key_node.value)
-            self._end(key_node)
-            line = key_node.start_mark.line + 1
+            start = key_node.start_mark
+            line = start.line
+            if key_node.end_mark.line != line or line in hash_lines:
+                self._end(key_node)
             if key in first_line:
                 self._error(
                     key_node,
-                    f"键“{key}”重复出现：第{first_line[key]}行和第{line}行",
+                    f"键“{key}”重复出现：第{first_line[key]}行和第{line + 1}行",
                     hint="同一层里每个键只能写一次，请删除或合并其中一处",
                 )
                 continue
-            first_line[key] = line
+            first_line[key] = line + 1
             order.append(key)
             child = (*path, key)
-            self.key_locs[child] = self._mark(key_node)
-            if not node.flow_style:
-                self._anchor(key_node, child)
-            out[key] = self.convert(value_node, child)
+            key_locs[child] = (line + 1, start.column + 1)
+            if not flow:
+                anchors.setdefault(line, []).append(child)
+            if value_node.__class__ is scalar and value_node.tag == _PLAIN_TAG:
+                # the common case, inline: a plain scalar on one line
+                vstart = value_node.start_mark
+                vline = value_node.end_mark.line
+                if vline != vstart.line or vline in hash_lines:
+                    self._end(value_node)
+                locs[child] = (vstart.line + 1, vstart.column + 1)
+                raw = value_node.value
+                value = resolve_plain(raw)
+                if value is not raw:
+                    self.raws[child] = raw
+                out[key] = value
+            else:
+                out[key] = self.convert(value_node, child)
         self.order[path] = order
         return out
 
@@ -242,7 +274,7 @@ class _Reader:
                 if pending:
                     before.setdefault(paths[0], []).extend(p.strip() for p in pending)
                     pending = []
-            comment = self._trailing(i, line)
+            comment = self._trailing(i, line) if i in self._hash_lines else None
             if comment:
                 if paths:
                     trailing[paths[-1]] = comment
@@ -309,6 +341,8 @@ def _yaml_error(exc: yaml.YAMLError, source: str) -> WenmiError:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark is not None else None
     column = mark.column + 1 if mark is not None else None
+    if isinstance(exc, safeyaml.YamlLimitError):
+        return WenmiError(problem, file=source, line=line, column=column, hint=exc.hint)
     for needle, message, hint in _YAML_PROBLEMS:
         if needle in problem:
             return WenmiError(message, file=source, line=line, column=column, hint=hint)
@@ -355,19 +389,26 @@ def _read_text(path: Path) -> tuple[str, list[Diagnostic]]:
     return text, [note]
 
 
-def loads_workbook(text: str, source: str = "<文本>") -> Workbook:
-    """Read a workbook from YAML text; raises WenmiError (or WenmiErrors) naming every problem."""
+def loads_workbook(text: str, source: str = "<文本>", *, layout: bool = True) -> Workbook:
+    """Read a workbook from YAML text; raises WenmiError (or WenmiErrors) naming every problem.
+
+    `layout=False` skips the comments, key order and quote styles that saving needs (for a
+    reader that never saves, such as `suggest`); values, warnings and errors are the same.
+    """
     text, warnings = _clean_text(text, source)
-    node = _compose(text, source)
-    if node is None:
-        raise WenmiError("台账文件是空的", file=source, hint="可参照示例台账填写：unit、period、achievements")
-    reader = _Reader(text, source)
-    data = reader.convert(node, ())
-    if reader.errors:
-        raise combine_errors(reader.errors)
-    wb = Validator(source, reader).workbook(data)
-    wb.warnings[:0] = warnings
-    _attach_layout(wb, reader)
+    with safeyaml.gc_paused():  # many small objects, no cycles: see gc_paused
+        node = _compose(text, source)
+        if node is None:
+            raise WenmiError("台账文件是空的", file=source, hint="可参照示例台账填写：unit、period、achievements")
+        reader = _Reader(text, source)
+        data = reader.convert(node, ())
+        if reader.errors:
+            raise combine_errors(reader.errors)
+        wb = Validator(source, reader).workbook(data)
+        wb.warnings[:0] = warnings
+        if layout:
+            _attach_layout(wb, reader)
+        del node, reader, data  # freed now, so the collector, back on, has only `wb` to look at
     return wb
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from assistant import safeyaml
 from assistant.categories import THEMES
 from assistant.errors import Diagnostic
 from assistant.phrasebank.model import (
@@ -30,7 +31,7 @@ from assistant.phrasebank.model import (
 )
 
 #: The C loader when PyYAML has it (same safe constructors, ~10× faster), else the Python one.
-_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_LOADER: Any = safeyaml.FAST_LOADER
 
 _NUMBERS = {
     "一": 1,
@@ -142,7 +143,11 @@ class _FileReader:
             return self.out
         self.lines = text.splitlines()
         try:
-            root = yaml.compose(text, Loader=_LOADER)
+            root = safeyaml.compose(text, _LOADER)
+        except safeyaml.YamlLimitError as exc:
+            line = exc.problem_mark.line + 1 if exc.problem_mark is not None else None
+            self.file_problem(f"{exc.problem}（{exc.hint}）", line, rule="yaml")
+            return self.out
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark is not None else None

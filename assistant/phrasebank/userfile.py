@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 
+from assistant import safeyaml
 from assistant.atomic import write_text_atomic
 from assistant.categories import THEMES
 from assistant.errors import WenmiError
@@ -46,7 +47,7 @@ def add_user_phrase(text: str, theme: str, role: str, structure: str | None = No
         raise WenmiError(f"“{text}”已在{where}中（{existing.theme}·{existing.role}），不再重复添加",
                          file=existing.file, line=existing.line)  # fmt: skip
     path = user_phrase_file()
-    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    old = _read_user_file(path)
     fields = f"text: {text}, theme: {resolved}, role: {role}" + (
         f", structure: {structure}" if structure else ""
     )
@@ -59,6 +60,22 @@ def add_user_phrase(text: str, theme: str, role: str, structure: str | None = No
     return entry, path
 
 
+def _read_user_file(path: Path) -> str:
+    """The user's phrase file as text ("" when there is none yet); WenmiError when unreadable."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return ""
+    except OSError as exc:
+        raise WenmiError(f"无法读取用户短语文件：{exc.strerror or exc}", file=str(path)) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise WenmiError("用户短语文件不是 UTF-8 编码，未作改动", file=str(path), line=line,
+                         hint="用记事本等编辑器“另存为”UTF-8 编码后再添加") from None  # fmt: skip
+
+
 def _appended(old: str, entry: str, path: Path) -> str:
     """The file text with one more entry (a flow mapping) at the end of `entries`, matching the
     file's indentation; the file is rewritten whole when appending a line would not parse as one
@@ -66,7 +83,10 @@ def _appended(old: str, entry: str, path: Path) -> str:
     if not old.strip():
         return f"{_HEADER}  - {entry}\n"
     try:
-        before = yaml.safe_load(old)
+        before = safeyaml.load(old)
+    except safeyaml.YamlLimitError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark is not None else None
+        raise WenmiError(str(exc.problem), file=str(path), line=line, hint=exc.hint) from None
     except yaml.YAMLError:
         raise WenmiError("用户短语文件不是合格的 YAML，请先修正", file=str(path),
                          hint="用 wenmi phrases validate 查看出错的行") from None  # fmt: skip
@@ -79,7 +99,7 @@ def _appended(old: str, entry: str, path: Path) -> str:
     indents = _ITEM.findall(old)
     candidate = old + ("" if old.endswith("\n") else "\n") + f"{indents[-1] if indents else '  '}- {entry}\n"
     try:
-        after = yaml.safe_load(candidate)
+        after = safeyaml.load(candidate)
     except yaml.YAMLError:
         after = None
     if isinstance(after, dict) and after.get("entries") == [*entries, new_entry]:

@@ -114,27 +114,25 @@ class YamlDoc:
         return 1
 
 
-def _yaml_loader() -> Any:
-    import yaml
-
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def parse_yaml(text: str, file: str) -> YamlDoc:
-    """Parse YAML text (safe loader) keeping line numbers; a syntax error is located."""
+    """Parse YAML text (safe loader, bounded by `safeyaml`) keeping line numbers; a syntax error
+    or a limit (nesting, aliases) is located."""
     import yaml
+
+    from assistant import safeyaml
 
     try:
-        node = yaml.compose(text, Loader=_yaml_loader())
+        node = safeyaml.compose(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
+        limit = exc if isinstance(exc, safeyaml.YamlLimitError) else None
         raise WenmiError(
-            f"YAML 格式错误：{problem}",
+            str(problem) if limit else f"YAML 格式错误：{problem}",
             file=file,
             line=mark.line + 1 if mark is not None else None,
             column=mark.column + 1 if mark is not None else None,
-            hint="检查缩进和冒号；正文请写在“body: |”下面并统一缩进两格",
+            hint=limit.hint if limit else "检查缩进和冒号；正文请写在“body: |”下面并统一缩进两格",
         ) from None
     doc = YamlDoc(data=None)
     if node is None:
@@ -525,8 +523,10 @@ def read_info(path: Path, source: str) -> TemplateInfo:
     data: Any = None
     header = _header_text(text)
     if header is not None:
+        from assistant import safeyaml
+
         try:
-            data = yaml.load(header, Loader=_yaml_loader())  # noqa: S506 - a safe loader
+            data = safeyaml.load(header)
         except yaml.YAMLError:
             data = None
     if not isinstance(data, dict):

@@ -3,13 +3,25 @@
 Templates come from users' folders, so a body is untrusted. On top of Jinja2's immutable
 sandbox (no private attributes, no mutating list/dict methods) this environment:
 
-- counts every loop iteration and call against a step budget, with a wall-clock backstop,
-  so nested loops and recursive macros stop quickly;
+- counts every loop iteration, call and filter call (also those a filter makes itself, as
+  `map` does, and every item a filter draws from a generator) against a step budget, and checks
+  a wall-clock backstop at every step, so nested loops, recursive macros and filter chains stop
+  quickly;
 - caps `range()`, and the size of every string or list an operator, a string method or a
-  filter builds, so doubling tricks fail before they allocate;
+  filter builds, so doubling tricks fail before they allocate; and counts the characters all of
+  them build together (`MAX_WORK_CHARS`), so a chain such as `big|map("center", 200000)|list`
+  stops after a few megabytes instead of allocating gigabytes;
 - counts every character any output statement produces (macro bodies and `{% set %}`
   blocks included) and stops the rendered document at `MAX_OUTPUT_CHARS`, streaming;
 - offers only a whitelist of filters and string methods, and no include/import/extends.
+
+The budget grows with the workbook: each achievement (up to `MAX_SCALED_ACHIEVEMENTS`) adds
+steps, output and work, so a long 台账 is not mistaken for a runaway template; past what one
+document can hold, the message says the 台账 is too long and how to split it. Limits are
+enforced in-process (no child process: rendering must stay fast and work the same on Windows);
+that is sound because every operation that can build or loop is hooked here. A caller that
+gives up on renders (the TUI when it quits) calls `cancel_renders()`, and the running ones stop
+at their next step.
 
 Every failure becomes a Chinese `WenmiError` naming the template, the body line (mapped to
 the YAML file line) and, for an undefined variable, its name.
@@ -48,6 +60,19 @@ MAX_STEPS = 200_000
 MAX_SECONDS = 10.0
 #: Largest integer (in bits) arithmetic may produce.
 MAX_INT_BITS = 4096
+#: Characters that filters, calls, operators and `~` may build in one render, all together.
+MAX_WORK_CHARS = 20_000_000
+#: What each achievement of the workbook adds to the limits above.
+STEPS_PER_ACHIEVEMENT = 1_000
+OUTPUT_PER_ACHIEVEMENT = 1_000
+PRODUCED_PER_ACHIEVEMENT = 5_000
+VALUE_PER_ACHIEVEMENT = 200
+WORK_PER_ACHIEVEMENT = 20_000
+SECONDS_PER_ACHIEVEMENT = 0.01
+#: Achievements that still raise the limits: about what one document can hold.
+MAX_SCALED_ACHIEVEMENTS = 2_000
+#: From this many achievements on, hitting a limit is put down to the 台账's length.
+LARGE_WORKBOOK = 300
 
 #: String methods a body may call; each keeps the result no bigger than its inputs allow.
 _STR_METHODS = frozenset(
@@ -136,26 +161,89 @@ _SAFE_FILTERS = [
 #: Jinja2 globals a body may use.
 _SAFE_GLOBALS = ("dict", "namespace", "cycler", "joiner")
 
+#: How deeply blocks ({% if %}, {% for %}, {% macro %}…) may nest: Python, which the body is
+#: compiled to, allows 20 nested loops and 100 indentation levels.
+MAX_BLOCK_DEPTH = 15
+#: How deeply brackets may nest in one tag, and how many operators (+, ~, |, ., and, …) one tag
+#: may chain: deeper expressions overflow the compiler's recursion. Built-in bodies use 2 and 11.
+MAX_BRACKET_DEPTH = 30
+MAX_TAG_OPERATORS = 100
+_BLOCK_TAGS = frozenset(["if", "for", "macro", "call", "filter", "with", "block", "autoescape"])
+
 #: Marker file name of compiled bodies, to find their frames in a traceback.
 _FILENAME_PREFIX = "<wenmi-template:"
 
 
 class TemplateLimitError(Exception):
-    """A body went over one of the resource limits (raised inside the render)."""
+    """A body went over one of the resource limits (raised inside the render).
+
+    `kind` says which: "steps", "time", "produced", "value", "work", "int", "cancel" or
+    "other"; `limit` is the message without its guess at the cause.
+    """
+
+    def __init__(self, message: str, kind: str = "other", limit: str | None = None) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.limit = limit or message
+
+
+#: Bumped by `cancel_renders`; a render started before the bump stops at its next step.
+_GENERATION = 0
+
+
+def cancel_renders() -> None:
+    """Stop every render running now (in any thread) at its next step; later ones run normally."""
+    global _GENERATION
+    _GENERATION += 1
 
 
 @dataclass
 class _Budget:
+    """What one render may still spend; `achievements` scales the limits (see the module doc)."""
+
+    achievements: int = 0
+    #: Longest text in the render's input, to tell a huge 台账 value from a runaway body.
+    longest_input: int = 0
     steps: int = 0
     produced: int = 0
-    deadline: float = field(default_factory=lambda: time.monotonic() + MAX_SECONDS)
+    work: int = 0
+    generation: int = field(default_factory=lambda: _GENERATION)
+    # the limits of this render, set from the module's constants (read at creation)
+    max_steps: int = field(init=False)
+    max_produced: int = field(init=False)
+    max_output: int = field(init=False)
+    max_value: int = field(init=False)
+    max_work: int = field(init=False)
+    seconds: float = field(init=False)
+    deadline: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        n = min(self.achievements, MAX_SCALED_ACHIEVEMENTS)
+        self.max_steps = MAX_STEPS + STEPS_PER_ACHIEVEMENT * n
+        self.max_produced = MAX_PRODUCED_CHARS + PRODUCED_PER_ACHIEVEMENT * n
+        self.max_output = MAX_OUTPUT_CHARS + OUTPUT_PER_ACHIEVEMENT * n
+        self.max_value = MAX_VALUE_CHARS + VALUE_PER_ACHIEVEMENT * n
+        self.max_work = MAX_WORK_CHARS + WORK_PER_ACHIEVEMENT * n
+        self.seconds = MAX_SECONDS + SECONDS_PER_ACHIEVEMENT * n
+        self.deadline = time.monotonic() + self.seconds
 
     def step(self, n: int = 1) -> None:
         self.steps += n
-        if self.steps > MAX_STEPS:
-            raise TemplateLimitError(f"循环和调用次数超过上限（{MAX_STEPS} 次），模板可能陷入了死循环")
-        if self.steps % 256 == 0 and time.monotonic() > self.deadline:
-            raise TemplateLimitError(f"模板运行超过 {MAX_SECONDS:g} 秒，已停止")
+        if self.steps > self.max_steps:
+            limit = f"循环和调用次数超过上限（{self.max_steps} 次）"
+            raise TemplateLimitError(f"{limit}，模板可能陷入了死循环", "steps", limit)
+        if time.monotonic() > self.deadline:
+            raise TemplateLimitError(f"模板运行超过 {self.seconds:g} 秒，已停止", "time")
+        if self.generation != _GENERATION:
+            raise TemplateLimitError("生成已取消", "cancel")
+
+    def spend(self, chars: int) -> None:
+        """Count `chars` characters just built by a filter, call, operator or `~`."""
+        self.work += chars
+        if self.work > self.max_work:
+            raise TemplateLimitError(
+                f"模板运算生成的文字总量超过上限（{self.max_work} 字符），已停止", "work"
+            )
 
 
 _BUDGET: ContextVar[_Budget | None] = ContextVar("wenmi_template_budget", default=None)
@@ -167,6 +255,34 @@ def _budget() -> _Budget:
         budget = _Budget()
         _BUDGET.set(budget)
     return budget
+
+
+def _input_measure(context: Mapping[str, Any]) -> tuple[int, int]:
+    """(achievements, longest text) of a render's context. Views are walked through their
+    fields; the walk stops after a fixed number of values (what it saw is enough to scale)."""
+    achievements = context.get("achievements")
+    count = len(achievements) if isinstance(achievements, list | tuple) else 0
+    longest = 0
+    seen: set[int] = set()
+    stack: list[Any] = list(context.values())
+    visits = 0
+    while stack and visits < 2_000_000:
+        item = stack.pop()
+        visits += 1
+        if isinstance(item, str):
+            longest = max(longest, len(item))
+        elif isinstance(item, int | float | bool) or item is None or id(item) in seen:
+            continue
+        elif isinstance(item, list | tuple | set | frozenset):
+            seen.add(id(item))
+            stack.extend(item)
+        elif isinstance(item, dict):
+            seen.add(id(item))
+            stack.extend(item.values())
+        elif hasattr(item, "__dataclass_fields__"):
+            seen.add(id(item))
+            stack.extend(getattr(item, name, None) for name in item.__dataclass_fields__)
+    return count, longest
 
 
 # --- sizes ------------------------------------------------------------------------------------
@@ -207,14 +323,29 @@ def text_size(value: Any, limit: int = MAX_VALUE_CHARS) -> int:
     return total
 
 
-def _check_size(value: Any, what: str) -> None:
-    if text_size(value) > MAX_VALUE_CHARS:
-        raise TemplateLimitError(f"{what}生成的文本过大（超过 {MAX_VALUE_CHARS} 字符）")
+def _check_size(value: Any, what: str) -> int:
+    """The text size of `value` (counted up to the limit); TemplateLimitError beyond it."""
+    limit = _budget().max_value
+    size = text_size(value, limit)
+    if size > limit:
+        raise TemplateLimitError(f"{what}生成的文本过大（超过 {limit} 字符）", "value")
+    return size
+
+
+def _spend_result(value: Any, what: str) -> None:
+    """Check the size of a string or list just built and count it against the work budget."""
+    if isinstance(value, str):
+        size = len(value)
+        if size > _budget().max_value:
+            _check_size(value, what)
+        _budget().spend(size)
+    elif isinstance(value, list | tuple):
+        _budget().spend(_check_size(value, what))
 
 
 def _check_int(value: Any) -> None:
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > MAX_INT_BITS:
-        raise TemplateLimitError("模板中的数字过大")
+        raise TemplateLimitError("模板中的数字过大", "int")
 
 
 # --- the budget extension: loop, output and concatenation hooks ---------------------------------
@@ -238,16 +369,21 @@ def _budget_extension() -> type[Any]:
             text = str(value)
             budget = _budget()
             budget.produced += len(text)
-            if budget.produced > MAX_PRODUCED_CHARS:
-                raise TemplateLimitError(f"模板生成的文字总量超过上限（{MAX_PRODUCED_CHARS} 字符）")
+            if budget.produced > budget.max_produced:
+                raise TemplateLimitError(
+                    f"模板生成的文字总量超过上限（{budget.max_produced} 字符）", "produced"
+                )
             return text
 
         def concat(self, *parts: Any) -> str:
+            budget = _budget()
             size = 0
             for part in parts:
-                size += len(part) if isinstance(part, str) else text_size(part)
-                if size > MAX_VALUE_CHARS:
-                    raise TemplateLimitError(f"“~”连接生成的文本过大（超过 {MAX_VALUE_CHARS} 字符）")
+                size += len(part) if isinstance(part, str) else text_size(part, budget.max_value)
+                if size > budget.max_value:
+                    raise TemplateLimitError(f"“~”连接生成的文本过大（超过 {budget.max_value} 字符）", "value")
+            budget.step()
+            budget.spend(size)
             return "".join(str(p) for p in parts)
 
     return BudgetExtension
@@ -256,8 +392,30 @@ def _budget_extension() -> type[Any]:
 # --- filters ------------------------------------------------------------------------------------
 
 
+#: Filters that keep (or join) every item they draw; the others reduce or pass items on.
+_COLLECTING = frozenset(
+    ["batch", "dictsort", "groupby", "join", "last", "list", "reverse", "slice", "sort", "unique"]
+)
+
+
+def _metered(items: Iterator[Any], name: str, collecting: bool) -> Iterator[Any]:
+    """Draw from `items` one step per item; a collecting filter also stops once the items
+    drawn would make a value over the size limit, before it holds them all."""
+    budget = _budget()
+    size = 0
+    for item in items:
+        budget.step()
+        if collecting:
+            size += len(item) if isinstance(item, str) else text_size(item, budget.max_value)
+            if size > budget.max_value:
+                raise TemplateLimitError(f"过滤器 {name} 汇集的内容过大（超过 {budget.max_value} 字符）", "value")
+        yield item
+
+
 def _guard_filter(name: str, func: Callable[..., Any], builtin: bool = True) -> Callable[..., Any]:
-    """Wrap a filter: refuse huge arguments before it runs and huge results after.
+    """Wrap a filter: one step per call (also the calls `map` and friends make), one step per
+    item drawn from a generator, huge arguments refused before it runs and huge results after,
+    and what it builds counted against the work budget.
 
     Integer arguments of Jinja2's own filters are widths and counts (center, batch, indent…),
     so they are capped; the value filtered and our own filters' numbers are not.
@@ -267,24 +425,28 @@ def _guard_filter(name: str, func: Callable[..., Any], builtin: bool = True) -> 
     from jinja2.runtime import Context
 
     passed = (Context, Environment, EvalContext)
+    collecting = name in _COLLECTING
 
     @wraps(func)
     def guarded(*args: Any, **kwargs: Any) -> Any:
+        budget = _budget()
+        budget.step()
         first = next((i for i, a in enumerate(args) if not isinstance(a, passed)), None)
-        if name == "join" and first is not None and isinstance(args[first], Iterator):
-            # measure a generator's items before joining them
-            args = (*args[:first], list(args[first]), *args[first + 1 :])
+        if first is not None and isinstance(args[first], Iterator):
+            metered = _metered(args[first], name, collecting)
+            if name == "join":  # measure a generator's items before joining them
+                metered = list(metered)  # type: ignore[assignment]
+            args = (*args[:first], metered, *args[first + 1 :])
         values = list(args[first:]) if first is not None else []
         for position, arg in enumerate([*values, *kwargs.values()]):
-            big = isinstance(arg, int) and not isinstance(arg, bool) and abs(arg) > MAX_VALUE_CHARS
+            big = isinstance(arg, int) and not isinstance(arg, bool) and abs(arg) > budget.max_value
             if builtin and position > 0 and big:
-                raise TemplateLimitError(f"过滤器 {name} 的参数过大")
+                raise TemplateLimitError(f"过滤器 {name} 的参数过大", "value")
             if isinstance(arg, str | list | tuple | dict):
                 _check_size(arg, f"过滤器 {name} 的参数")
         _precheck_filter(name, values, kwargs)
         result = func(*args, **kwargs)
-        if isinstance(result, str | list | tuple):
-            _check_size(result, f"过滤器 {name} ")
+        _spend_result(result, f"过滤器 {name} ")
         return result
 
     return guarded
@@ -300,12 +462,13 @@ def _precheck_filter(name: str, values: list[Any], kwargs: Mapping[str, Any]) ->
     elif name == "indent":
         width = args[0] if args else kwargs.get("width", 4)
         width_len = len(width) if isinstance(width, str) else int(width)
-        if (str(value).count("\n") + 1) * width_len > MAX_VALUE_CHARS:
-            raise TemplateLimitError("过滤器 indent 生成的文本过大")
+        if (str(value).count("\n") + 1) * width_len > _budget().max_value:
+            raise TemplateLimitError("过滤器 indent 生成的文本过大", "value")
     elif name == "join" and isinstance(value, list | tuple):
         sep = str(args[0]) if args else str(kwargs.get("d", ""))
-        if text_size(value) + len(sep) * len(value) > MAX_VALUE_CHARS:
-            raise TemplateLimitError("过滤器 join 生成的文本过大")
+        limit = _budget().max_value
+        if text_size(value, limit) + len(sep) * len(value) > limit:
+            raise TemplateLimitError("过滤器 join 生成的文本过大", "value")
     elif name == "sum":
         start = args[1] if len(args) > 1 else kwargs.get("start", 0)
         if not isinstance(start, int | float):
@@ -314,14 +477,14 @@ def _precheck_filter(name: str, values: list[Any], kwargs: Mapping[str, Any]) ->
 
 def _check_replace(text: str, old: str, new: str) -> None:
     occurrences = len(text) + 1 if old == "" else text.count(old)
-    if len(text) + occurrences * len(new) > MAX_VALUE_CHARS:
-        raise TemplateLimitError("replace 生成的文本过大")
+    if len(text) + occurrences * len(new) > _budget().max_value:
+        raise TemplateLimitError("replace 生成的文本过大", "value")
 
 
 def _safe_range(*args: int) -> range:
     rng = range(*args)
     if len(rng) > MAX_RANGE:
-        raise TemplateLimitError(f"range() 的范围过大（{len(rng)} 项，上限 {MAX_RANGE} 项）")
+        raise TemplateLimitError(f"range() 的范围过大（{len(rng)} 项，上限 {MAX_RANGE} 项）", "value")
     return rng
 
 
@@ -417,6 +580,9 @@ def _environment_class() -> type[ImmutableSandboxedEnvironment]:
         def _parse(self, source: str, name: str | None, filename: str | None) -> jnodes.Template:
             if len(source) > MAX_BODY_CHARS:
                 raise TemplateSyntaxError(f"正文过长（上限 {MAX_BODY_CHARS} 字符）", 1, name, filename)
+            problem = _complexity_problem(self, source)
+            if problem is not None:
+                raise TemplateSyntaxError(problem[1], problem[0], name, filename)
             tree = super()._parse(source, name, filename)
             forbidden: dict[type[jnodes.Node], str] = {
                 jnodes.Extends: "extends",
@@ -465,9 +631,11 @@ def _environment_class() -> type[ImmutableSandboxedEnvironment]:
 
         # -- operators --
         def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            _budget().step()
             _precheck_binop(operator, left, right)
             result = self.binop_table[operator](left, right)
             _check_int(result)
+            _spend_result(result, f"“{operator}”运算")
             return result
 
         # -- calls --
@@ -478,11 +646,51 @@ def _environment_class() -> type[ImmutableSandboxedEnvironment]:
             if isinstance(__obj, BuiltinMethodType) and isinstance(__obj.__self__, str):
                 _precheck_str_method(__obj.__self__, __obj.__name__, args)
             result = super().call(__context, __obj, *args, **kwargs)
-            if isinstance(result, str | list | tuple):
-                _check_size(result, "调用")
+            _spend_result(result, "调用")
             return result
 
     return TemplateSandbox
+
+
+def _complexity_problem(env: Any, source: str) -> tuple[int, str] | None:
+    """(line, message) of the first place where blocks or an expression nest deeper than the
+    compiler can take (see MAX_BLOCK_DEPTH), found with the lexer alone (it does not recurse)."""
+    blocks = 0
+    keyword: str | None = None
+    assigns = False
+    brackets = operators = 0
+    in_tag = False
+    for lineno, kind, value in env.lex(source):
+        if kind in ("block_begin", "variable_begin"):
+            in_tag, keyword, assigns, brackets, operators = True, None, False, 0, 0
+        elif kind in ("block_end", "variable_end"):
+            in_tag = False
+            if keyword in _BLOCK_TAGS or (keyword == "set" and not assigns):
+                blocks += 1
+                if blocks > MAX_BLOCK_DEPTH:
+                    return lineno, f"块（if、for、macro 等）嵌套超过 {MAX_BLOCK_DEPTH} 层，请拆开或改用宏"
+            elif keyword is not None and keyword.startswith("end"):
+                blocks -= 1
+        elif not in_tag or kind == "whitespace":
+            continue
+        elif kind == "name" and keyword is None:
+            keyword = value
+        elif kind == "operator":
+            keyword = keyword or ""
+            if value in "([{":
+                brackets += 1
+                if brackets > MAX_BRACKET_DEPTH:
+                    return lineno, f"括号嵌套超过 {MAX_BRACKET_DEPTH} 层，请拆成几步（{{% set %}}）"
+            elif value in ")]}":
+                brackets -= 1
+            elif value not in ",:":
+                assigns = assigns or value == "="
+                operators += 1
+                if operators > MAX_TAG_OPERATORS:
+                    return lineno, f"一个标签里的运算符超过 {MAX_TAG_OPERATORS} 个，请拆成几步（{{% set %}}）"
+        else:
+            keyword = keyword or ""
+    return None
 
 
 def _is_int(value: Any) -> bool:
@@ -492,11 +700,12 @@ def _is_int(value: Any) -> bool:
 def _precheck_binop(operator: str, left: Any, right: Any) -> None:
     """Refuse an operation whose result would be too big, before computing it."""
     sequences = (str, list, tuple)
+    limit = _budget().max_value
     too_big = False
     if operator == "%" and isinstance(left, str):
         raise TemplateLimitError("模板不支持用 % 格式化文本，请用 num、cndate 等过滤器")
     if operator == "+" and isinstance(left, sequences) and isinstance(right, sequences):
-        too_big = text_size(left) + text_size(right) > MAX_VALUE_CHARS
+        too_big = text_size(left, limit) + text_size(right, limit) > limit
     elif operator == "*" and _is_int(left) and _is_int(right):
         too_big = left.bit_length() + right.bit_length() > MAX_INT_BITS
     elif operator == "*":
@@ -505,13 +714,13 @@ def _precheck_binop(operator: str, left: Any, right: Any) -> None:
             isinstance(seq, sequences)
             and _is_int(times)
             and times > 0
-            and text_size(seq) * times > MAX_VALUE_CHARS
+            and text_size(seq, limit) * times > limit
         )
     elif operator == "**" and _is_int(left) and _is_int(right):
         too_big = abs(left) > 1 and right > 0 and left.bit_length() * right > MAX_INT_BITS
     if too_big:
         raise TemplateLimitError(
-            f"“{operator}”运算的结果过大（文本上限 {MAX_VALUE_CHARS} 字符，数字上限 {MAX_INT_BITS} 位）"
+            f"“{operator}”运算的结果过大（文本上限 {limit} 字符，数字上限 {MAX_INT_BITS} 位）", "value"
         )
 
 
@@ -523,15 +732,16 @@ def _precheck_str_method(text: str, method: str, args: tuple[Any, ...]) -> None:
         items = args[0]
         if not isinstance(items, list | tuple | str):
             raise TemplateLimitError("join 的参数须是列表（可先用 |list 转换）")
-        if text_size(items) + len(text) * len(items) > MAX_VALUE_CHARS:
-            raise TemplateLimitError("join 生成的文本过大")
+        limit = _budget().max_value
+        if text_size(items, limit) + len(text) * len(items) > limit:
+            raise TemplateLimitError("join 生成的文本过大", "value")
     elif (
         method in ("ljust", "rjust", "center", "zfill")
         and args
         and _is_int(args[0])
-        and args[0] > MAX_VALUE_CHARS
+        and args[0] > _budget().max_value
     ):
-        raise TemplateLimitError(f"{method} 的宽度过大")
+        raise TemplateLimitError(f"{method} 的宽度过大", "value")
 
 
 _ENV: ImmutableSandboxedEnvironment | None = None
@@ -566,6 +776,8 @@ def parse_body(template: Template) -> nodes.Template:
         return environment().parse(template.body, template.id, _filename(template))
     except TemplateSyntaxError as exc:
         raise _syntax_error(template, exc) from None
+    except (RecursionError, SyntaxError, MemoryError):
+        raise _too_complex(template) from None
 
 
 def body_names(template: Template) -> frozenset[str]:
@@ -594,6 +806,8 @@ def compile_body(template: Template) -> JinjaTemplate:
             code = env.compile(template.body, template.id, _filename(template))
         except TemplateSyntaxError as exc:
             raise _syntax_error(template, exc) from None
+        except (RecursionError, SyntaxError, MemoryError):  # the Python compiler's own limits
+            raise _too_complex(template) from None
         compiled = env.template_class.from_code(env, code, env.make_globals(None))
         if len(_COMPILED) > 512:
             _COMPILED.clear()
@@ -604,26 +818,47 @@ def compile_body(template: Template) -> JinjaTemplate:
 def render_body(template: Template, context: Mapping[str, Any]) -> str:
     """Render the body with `context`, streaming, within every limit of this module."""
     compiled = compile_body(template)
-    token = _BUDGET.set(_Budget())
+    achievements, longest = _input_measure(context)
+    budget = _Budget(achievements=achievements, longest_input=longest)
+    token = _BUDGET.set(budget)
     parts: list[str] = []
     size = 0
     try:
         for chunk in compiled.generate(dict(context)):
             size += len(chunk)
-            if size > MAX_OUTPUT_CHARS:
+            if size > budget.max_output:
                 break
             parts.append(chunk)
     except Exception as exc:  # noqa: BLE001 - every failure inside a body becomes a located error
-        raise runtime_error(template, exc) from None
+        raise runtime_error(template, exc, budget) from None
     finally:
         _BUDGET.reset(token)
-    if size > MAX_OUTPUT_CHARS:
+    if size > budget.max_output:
+        too_long = _input_too_big(budget, f"生成的文档超过 {budget.max_output} 字符")
+        if too_long is not None:
+            raise WenmiError(f"模板“{template.id}”：{too_long[0]}", file=template.where, hint=too_long[1])
         raise WenmiError(
-            f"模板“{template.id}”生成的文档过长（超过 {MAX_OUTPUT_CHARS} 字符），已停止",
+            f"模板“{template.id}”生成的文档过长（超过 {budget.max_output} 字符），已停止",
             file=template.where,
             hint="检查正文中的循环",
         )
     return "".join(parts)
+
+
+def _input_too_big(budget: _Budget, what: str) -> tuple[str, str] | None:
+    """(message, hint) putting a limit down to the 台账 when the input explains it, else None:
+    a text in it longer than a body may build, or more achievements than one document holds."""
+    if budget.longest_input > MAX_VALUE_CHARS // 2:
+        return (
+            f"{what}：台账中有一段文字长达 {budget.longest_input} 字符，超出一份文档能处理的长度",
+            "检查台账的事项、备注和槽位值，是否误粘贴了整篇文章；长文请拆成多项成效",
+        )
+    if budget.achievements >= LARGE_WORKBOOK:
+        return (
+            f"{what}：台账有 {budget.achievements} 项成效，超出了一份文档能容纳的篇幅",
+            "请按类别（category）或责任单位（owner）把台账拆成几份，分别生成文档",
+        )
+    return None
 
 
 def _body_lineno(template: Template, tb: TracebackType | None) -> int | None:
@@ -644,6 +879,14 @@ def _locate(template: Template, body_lineno: int | None) -> tuple[str, str | Non
     if body_lineno is not None:
         place += f"正文第{body_lineno}行"
     return place, template.where, file_line
+
+
+def _too_complex(template: Template) -> WenmiError:
+    place, file, line = _locate(template, None)
+    return WenmiError(
+        f"{place}：正文的嵌套或表达式过于复杂，无法编译", file=file, line=line,
+        hint="减少 if/for 的嵌套层数，把长表达式拆成几步（{% set %}）",
+    )
 
 
 def _syntax_error(template: Template, exc: Any) -> WenmiError:
@@ -677,8 +920,9 @@ def _translate_syntax(message: str) -> tuple[str, bool]:
     return message, False
 
 
-def runtime_error(template: Template, exc: BaseException) -> WenmiError:
-    """A located Chinese WenmiError for an exception raised while a body ran."""
+def runtime_error(template: Template, exc: BaseException, budget: _Budget | None = None) -> WenmiError:
+    """A located Chinese WenmiError for an exception raised while a body ran (`budget`: the
+    render's, to tell a 台账 too long for one document from a runaway body)."""
     from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 
     if isinstance(exc, TemplateSyntaxError):
@@ -693,7 +937,16 @@ def runtime_error(template: Template, exc: BaseException) -> WenmiError:
             f"{place}：宏嵌套过深，已停止", file=file, line=line, hint="检查宏是否无休止地调用自己"
         )
     if isinstance(exc, TemplateLimitError):
+        if exc.kind == "cancel":
+            return WenmiError(f"模板“{template.id}”的生成已取消", file=template.where)
+        too_big = None
+        if budget is not None and exc.kind in ("steps", "time", "produced", "value", "work"):
+            too_big = _input_too_big(budget, exc.limit)
+        if too_big is not None:
+            return WenmiError(f"模板“{template.id}”：{too_big[0]}", file=template.where, hint=too_big[1])
         return WenmiError(f"{place}：{exc}", file=file, line=line, hint="检查正文中的循环、宏和字符串运算")
+    if isinstance(exc, MemoryError):
+        return WenmiError(f"{place}：内存不足，已停止", file=file, line=line, hint="检查正文中的循环、宏和字符串运算")
     if isinstance(exc, UndefinedError):
         name_match = re.search(r"“([^”]+)”", str(exc))
         name = name_match.group(1) if name_match else None

@@ -2,7 +2,7 @@
 
 One JSON file per workbook in `<user dir>/recovery/`, written atomically: the workbook as YAML
 (with the chosen headings, its `seed:` and `headings:`), the composing state that is not in the
-workbook (the current section) and the achievement form being typed, if any. Saving the
+workbook (the current section), the achievement form being typed, if any, and the undo history. Saving the
 workbook removes it; opening the workbook again offers to restore it.
 """
 
@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+
+from assistant.errors import WenmiError
 
 FORMAT_VERSION = 1
 
@@ -29,6 +31,8 @@ class Recovery:
     #: The achievement form open at the time: {"index": int | None, "data": {...}}.
     draft: dict[str, Any] | None = None
     saved_at: str = ""
+    #: Undo and redo (`History.to_data`); None in files written before there was undo.
+    history: dict[str, Any] | None = None
 
     def to_json(self) -> str:
         data = {
@@ -38,6 +42,7 @@ class Recovery:
             "workbook": self.workbook_yaml,
             "state": self.state,
             "draft": self.draft,
+            "history": self.history,
         }
         return json.dumps(data, ensure_ascii=False, indent=1)
 
@@ -63,18 +68,141 @@ def write_recovery(key: str, recovery: Recovery) -> Path:
     return path
 
 
+#: Largest recovery file read (a 10,000-achievement workbook is about 2 MB of YAML).
+MAX_RECOVERY_BYTES = 64 * 1024 * 1024
+#: Keys of the achievement form's draft (assistant.tui.engine.FORM_KEYS) and of its metrics.
+_FORM_KEYS = frozenset(("title", "category", "date", "owner", "tags", "section", "detail"))
+_METRIC_KEYS = frozenset(("label", "value", "unit", "qualifier"))
+
+
+class RecoveryError(WenmiError):
+    """A recovery file that could not be used (and has been set aside): what is wrong, in Chinese."""
+
+
 def read_recovery(key: str) -> Recovery | None:
-    """The recovery file for `key`, or None when there is none (or it is unreadable)."""
+    """The recovery file for `key`, or None when there is none.
+
+    A file that cannot be read, or whose content is not what this module writes (wrong types,
+    deep nesting, a workbook that does not load), is set aside — renamed with a timestamp, so
+    nothing is lost — and RecoveryError says so, naming the new file.
+    """
     path = recovery_file(key)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_RECOVERY_BYTES + 1)
+    except FileNotFoundError:
         return None
-    if not isinstance(data, dict) or data.get("source") != key or not isinstance(data.get("workbook"), str):
+    except OSError as exc:
+        from assistant.atomic import describe_os_error
+
+        raise RecoveryError(f"恢复文件无法读取：{describe_os_error(exc)}", file=path) from None
+    try:
+        return _parse(key, raw, path)
+    except ValueError as exc:
+        kept = _set_aside(path)
+        where = f"已改名保存为 {kept}" if kept else "未能改名，请手工删除"
+        raise RecoveryError(f"恢复文件已损坏（{exc}），{where}；本次不恢复", file=path) from None
+
+
+def _parse(key: str, raw: bytes, path: Path) -> Recovery:
+    """The Recovery in `raw`; ValueError (in Chinese) for anything not as written."""
+    if len(raw) > MAX_RECOVERY_BYTES:
+        raise ValueError(f"超过 {MAX_RECOVERY_BYTES // 1024 // 1024} MB")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except RecursionError:  # the C parser counts its depth and stops cleanly
+        raise ValueError("嵌套层级过深") from None
+    except (UnicodeDecodeError, ValueError):
+        raise ValueError("不是合格的 JSON") from None
+    if not isinstance(data, dict):
+        raise ValueError("内容应是一个对象")
+    if data.get("source") != key:
+        raise ValueError("不属于这个台账")
+    workbook = data.get("workbook")
+    if not isinstance(workbook, str):
+        raise ValueError("缺少台账内容")
+    _check_workbook(workbook, path)
+    state = _state(data.get("state"))
+    draft = _draft(data.get("draft"))
+    history = data.get("history")
+    if history is not None and not isinstance(history, dict):
+        raise ValueError("撤销记录（history）应是对象")
+    saved_at = data.get("saved_at", "")
+    if not isinstance(saved_at, str):
+        raise ValueError("保存时间（saved_at）应是文字")
+    return Recovery(key, workbook, state, draft, saved_at, history)
+
+
+def _check_workbook(text: str, path: Path) -> None:
+    from assistant.ledger.yamlfile import loads_workbook
+
+    try:
+        loads_workbook(text, f"{path} 中的台账")
+    except WenmiError as err:
+        first = str(err).splitlines()[0]
+        raise ValueError(f"其中的台账无法读取：{first}") from None
+
+
+def _state(value: Any) -> dict[str, Any]:
+    """The composing state, checked key by key (unknown keys are ignored)."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ValueError("状态（state）应是对象")
+    out: dict[str, Any] = {}
+    for name in ("current_section", "seed"):
+        if name in value:
+            number = value[name]
+            if not isinstance(number, int) or isinstance(number, bool) or not 0 <= number <= 10_000:
+                raise ValueError(f"状态中的 {name} 应是 0 到 10000 的整数")
+            out[name] = number
+    if "headings" in value:
+        headings = value["headings"]
+        if not isinstance(headings, dict) or not all(
+            isinstance(k, str) and k.isdigit() and isinstance(v, str) for k, v in headings.items()
+        ):
+            raise ValueError("状态中的 headings 应是“序号: 标题”")
+        out["headings"] = headings
+    return out
+
+
+def _draft(value: Any) -> dict[str, Any] | None:
+    """The achievement form's draft: {"index": int | None, "data": {field: text, "metrics": […]}}."""
+    if value is None:
         return None
-    state = data.get("state") if isinstance(data.get("state"), dict) else {}
-    draft = data.get("draft") if isinstance(data.get("draft"), dict) else None
-    return Recovery(key, data["workbook"], state, draft, str(data.get("saved_at", "")))
+    if not isinstance(value, dict):
+        raise ValueError("表单草稿（draft）应是对象")
+    index = value.get("index")
+    if index is not None and (not isinstance(index, int) or isinstance(index, bool) or index < 0):
+        raise ValueError("表单草稿的 index 应是非负整数")
+    data = value.get("data")
+    if not isinstance(data, dict):
+        raise ValueError("表单草稿的 data 应是对象")
+    for name, text in data.items():
+        if name == "metrics":
+            if not isinstance(text, list) or not all(
+                isinstance(row, dict) and all(k in _METRIC_KEYS and isinstance(v, str) for k, v in row.items())
+                for row in text
+            ):
+                raise ValueError("表单草稿的 metrics 应是数据项列表")
+        elif name not in _FORM_KEYS or not isinstance(text, str):
+            raise ValueError(f"表单草稿的字段“{name}”不认识或不是文字")
+    return {"index": index, "data": data}
+
+
+def _set_aside(path: Path) -> Path | None:
+    """Rename a bad recovery file out of the way (timestamped); its new path, or None."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    for n in range(100):
+        target = path.with_name(f"{path.stem}.损坏-{stamp}{f'-{n}' if n else ''}.json.bak")
+        if target.exists():
+            continue
+        try:
+            path.rename(target)
+        except OSError:
+            return None
+        return target
+    return None
 
 
 def discard_recovery(key: str) -> None:
