@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cached_property, lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.document import gbt9704 as G
 from assistant.document.linebreak import spacing_spans
-from assistant.document.model import Document, Heading, PageBreak, Paragraph, Run, Table
+from assistant.document.model import Document, Heading, PageBreak, Paragraph, Run, Table, review_runs
 from assistant.document.paginate import (
     Pagination,
     keeps_with_next,
@@ -97,6 +98,37 @@ def set_run_fonts(rpr: Any, font: str, size_pt: float, bold: bool | None = None)
     _order_rpr(rpr)
 
 
+@lru_cache(maxsize=64)
+def _rpr_model(font: str, size_pt: float, bold: bool | None = None, spacing: int | None = None) -> Any:
+    """The `w:rPr` that `set_run_fonts` (and a character spacing) gives a run, built once per
+    process: runs take a copy instead of building their own child by child."""
+    rpr = _el("w:rPr")
+    set_run_fonts(rpr, font, size_pt, bold)
+    if spacing is not None:
+        _child(rpr, "w:spacing", **{"w:val": str(spacing)})
+        _order_rpr(rpr)
+    return rpr
+
+
+def _add_run(
+    para: DocxParagraph, text: str, font: str, size_pt: float, bold: bool | None = None, spacing: int | None = None
+) -> Any:
+    """A run of `text` at the end of `para`, its fonts, size (and spacing) set explicitly."""
+    from copy import deepcopy
+
+    if "\t" in text or "\n" in text or "\r" in text:
+        run = para.add_run(text)  # python-docx makes these w:tab and w:br
+    else:  # what add_run does, without its character-by-character loop
+        from docx.text.run import Run as DocxRun
+
+        r = para._p.add_r()
+        if text:
+            r.add_t(text)
+        run = DocxRun(r, para)
+    run._r.insert(0, deepcopy(_rpr_model(font, size_pt, bold, spacing)))
+    return run
+
+
 #: CT_RPr's child order (ECMA-376 17.3.2.28): Word rejects out-of-order children.
 _RPR_ORDER = [
     "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline",
@@ -172,16 +204,99 @@ def set_paragraph_format(
     _order_ppr(ppr)
 
 
+@lru_cache(maxsize=1)
+def _base_package() -> tuple[bytes, dict[str, str]]:
+    """python-docx's template made ours: our styles, A4 page, grid and footers, settings, and
+    nothing else (`assistant.document.package.lean_base`); with the style ids by name. Every
+    document opens a copy, so none re-reads the 350 KB template.
+
+    Built once per process, and kept in the user cache folder under a key of everything it is
+    made from (the sources of `assistant.document`, python-docx's and lxml's versions), so that
+    a single render does not build it either. A cache that cannot be read or written is rebuilt."""
+    import contextlib
+    import hashlib
+    import json
+
+    key = _base_key()
+    path = _cache_dir() / f"docx-base-{key[:20]}.bin" if key else None
+    if path is not None:
+        try:
+            head, ids, data = path.read_bytes().split(b"\n", 2)
+            if head == b"wenmi-docx-base " + hashlib.sha256(data).hexdigest().encode():
+                return data, dict(json.loads(ids))
+        except (OSError, ValueError):
+            pass
+    data, style_ids = _build_base()
+    if path is not None:
+        from assistant.atomic import write_bytes_atomic
+
+        blob = b"wenmi-docx-base " + hashlib.sha256(data).hexdigest().encode() + b"\n"
+        blob += json.dumps(sorted(style_ids.items())).encode() + b"\n" + data
+        for old in path.parent.glob("docx-base-*.bin"):  # built from other sources
+            with contextlib.suppress(OSError):
+                old.unlink()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_bytes_atomic(path, blob)
+        except OSError:
+            pass  # no cache: built again by the next process
+    return data, style_ids
+
+
+def _base_key() -> str | None:
+    """A hash of what the base package is made from; None if a source cannot be read."""
+    import hashlib
+    import sys
+
+    import docx
+
+    lxml_version = getattr(sys.modules.get("lxml.etree"), "LXML_VERSION", "")
+    h = hashlib.sha256(f"{docx.__version__} {lxml_version}".encode())
+    try:
+        for source in sorted(Path(__file__).parent.glob("*.py")):
+            h.update(source.name.encode() + b"\0" + source.read_bytes())
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+def _cache_dir() -> Path:
+    import os
+
+    env = os.environ.get("WENMI_HOME")
+    if env:
+        return Path(env) / "cache"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("wenmi", appauthor=False))
+
+
+def _build_base() -> tuple[bytes, dict[str, str]]:
+    import docx
+
+    from assistant.document.package import bare_styles, lean_base
+
+    base = DocxWriter.__new__(DocxWriter)
+    base.out = docx.Document()
+    bare_styles(base.out)
+    base._style_ids = {}
+    base._setup()
+    return lean_base(base.out, set(base._style_ids.values())), dict(base._style_ids)
+
+
 class DocxWriter:
     """Builds one .docx from one `Document`."""
 
     def __init__(self, doc: Document) -> None:
+        import io
+
         import docx
 
+        data, style_ids = _base_package()
         self.doc = doc
-        self.out: DocxDocument = docx.Document()
+        self.out: DocxDocument = docx.Document(io.BytesIO(data))
         self._pending_break = False
-        self._style_ids: dict[str, str] = {}
+        self._style_ids: dict[str, str] = style_ids
 
     @cached_property
     def plan(self) -> Pagination:
@@ -190,9 +305,15 @@ class DocxWriter:
 
     def _set_style(self, para: DocxParagraph, name: str) -> None:
         """Set a paragraph style by id (python-docx's lookup by name scans every style each time)."""
-        para._p.style = self._style_ids[name]
+        p = para._p
+        if p.pPr is None:  # a new paragraph: its pPr holds just the style
+            ppr = _el("w:pPr")
+            ppr.append(_el("w:pStyle", **{"w:val": self._style_ids[name]}))
+            p.insert(0, ppr)
+        else:
+            p.style = self._style_ids[name]
 
-    # --- package-level setup ------------------------------------------------------------------
+    # --- package-level setup (once per process, in `_base_package`) ----------------------------
 
     def _setup(self) -> None:
         self._clean_template()
@@ -334,8 +455,7 @@ class DocxWriter:
         self._footer_run(para, f" {dash}")
 
     def _footer_run(self, para: DocxParagraph, text: str) -> None:
-        run = para.add_run(text)
-        set_run_fonts(run._r.get_or_add_rPr(), G.PAGE_NUMBER.font, G.PAGE_NUMBER.size_pt)
+        _add_run(para, text, G.PAGE_NUMBER.font, G.PAGE_NUMBER.size_pt)
 
     # --- content ------------------------------------------------------------------------------
 
@@ -360,31 +480,38 @@ class DocxWriter:
             self._pending_break = False
         spans = spacing_spans("".join(r.text for r, _ in runs), *wrap) if wrap else []
         pos = 0
+        marked: list[Any] = []  # one comment for each stretch under review, however many runs
         for run, font_style in runs:
-            self.run(para, run, font_style, [(a - pos, b - pos, sp) for a, b, sp in spans])
+            out = self.run(para, run, font_style, [(a - pos, b - pos, sp) for a, b, sp in spans], mark=False)
             pos += len(run.text)
+            if run.review:
+                marked += out
+            elif marked and run.text:
+                self.mark_for_review(marked)
+                marked = []
+        if marked:
+            self.mark_for_review(marked)
         return para
 
     def run(
-        self, para: DocxParagraph, run: Run, font_style: str | None = None, spans: Sequence[tuple[int, int, int]] = ()
-    ) -> None:
+        self,
+        para: DocxParagraph,
+        run: Run,
+        font_style: str | None = None,
+        spans: Sequence[tuple[int, int, int]] = (),
+        mark: bool = True,
+    ) -> list[Any]:
         """`run` in `para`, split where `spans` ((start, end, spacing), offsets into the run's text)
-        give some of it another character spacing."""
+        give some of it another character spacing; with `mark`, a run under review is marked
+        (the caller marks it otherwise). Returns the python-docx runs written."""
         out = []
+        st = G.BODY if font_style is None else _STYLE_FONTS[font_style]
+        bold = run.bold if font_style is None else st.bold or run.bold
         for piece, spacing in _split(run.text, spans):
-            r = para.add_run(piece)
-            rpr = r._r.get_or_add_rPr()
-            if font_style is not None:
-                st = _STYLE_FONTS[font_style]
-                set_run_fonts(rpr, st.font, st.size_pt, st.bold or run.bold)
-            else:
-                set_run_fonts(rpr, G.BODY.font, G.BODY.size_pt, run.bold)
-            if spacing is not None:
-                _child(rpr, "w:spacing", **{"w:val": str(spacing)})
-                _order_rpr(rpr)
-            out.append(r)
-        if run.review and out:
+            out.append(_add_run(para, piece, st.font, st.size_pt, bold, spacing))
+        if mark and run.review and out:
             self.mark_for_review(out)
+        return out
 
     def mark_for_review(self, runs: list[Any]) -> None:
         """Example content: highlighted, with a Word comment asking the drafter to check it."""
@@ -395,31 +522,56 @@ class DocxWriter:
         comment = self.out.add_comment(runs, text=REVIEW_COMMENT, author="文秘", initials="WM")
         # no timestamp: the same markup gives the same bytes
         comment._comment_elm.attrib.pop(_qn("w:date"), None)
+        # python-docx names Word's comment styles, which the lean package does not carry; a style
+        # that is named but not defined is a schema error (tests/test_schema_ooxml.py).
+        for where in (runs[-1]._r.getparent(), comment._comment_elm):
+            for tag in ("w:rStyle", "w:pStyle"):
+                for el in list(where.iter(_qn(tag))):
+                    if el.get(_qn("w:val")) in ("CommentReference", "CommentText"):
+                        el.getparent().remove(el)
 
     def blank(self) -> None:
         self.paragraph(STYLE_BODY)
 
     def build(self) -> DocxDocument:
-        self._setup()
         d = self.doc
         if d.header:
             self.red_header()
         if d.title:
-            from assistant.document.titlebreak import break_title
+            from assistant.document.titlebreak import title_lines
 
             para = self.paragraph(STYLE_TITLE)
-            for i, line in enumerate(break_title(d.title)):
+            gap = ""
+            pos = len(d.title) - len(d.title.lstrip())  # title_lines works on the stripped title
+            marked: list[Any] = []  # the marked stretch of a title may run over a line break
+            for i, (line, after) in enumerate(title_lines(d.title)):
                 if i:
                     para.add_run().add_break()
-                self.run(para, Run(line), "title")
+                if gap:  # a space the break replaced stays in the text, set 1 pt small: no width
+                    rpr = para.add_run(gap)._r.get_or_add_rPr()
+                    set_run_fonts(rpr, G.TITLE.font, 1.0)
+                    _child(rpr, "w:spacing", **{"w:val": "0"})
+                    _order_rpr(rpr)
+                pos += len(gap)
+                pieces = review_runs(line, [(a - pos, b - pos) for a, b in d.title_review if b > pos])
+                for piece in pieces:
+                    out = self.run(para, piece, "title", mark=False)
+                    if piece.review:
+                        marked += out
+                    elif marked and piece.text:
+                        self.mark_for_review(marked)
+                        marked = []
+                pos += len(line)
+                gap = after
+            if marked:
+                self.mark_for_review(marked)
             self.blank()
         if d.recipients:
             self.paragraph(STYLE_BODY, [(Run(d.recipients), None)], wrap=(0, _WIDTH))
             _set_first_line(self.out.paragraphs[-1], 0)
         for block in d.blocks:
             if isinstance(block, Heading):
-                head = Run(block.label)
-                runs: list[tuple[Run, str | None]] = [(head, f"h{block.level}")]
+                runs: list[tuple[Run, str | None]] = [(head, f"h{block.level}") for head in block.label_runs]
                 runs += [(r, None) for r in block.runin]
                 para = self.paragraph(STYLE_HEADING[block.level], runs, wrap=(G.INDENT_CHARS, _WIDTH))
                 if not keeps_with_next(block):  # run-in text: a paragraph like any other
@@ -446,19 +598,23 @@ class DocxWriter:
         assert self.doc.header is not None
         header = self.doc.header
         if header.organ:
+            from assistant.document.titlebreak import fit_organ_mark
+
+            # One line, shrunk to fit the block (×× measured at its real width); a very long
+            # name takes two lines in the height of one (titlebreak.fit_organ_mark).
+            mark = fit_organ_mark(header.organ)
             para = self.paragraph(STYLE_TITLE)
             ppr = para._p.get_or_add_pPr()
             # 7.2.1: top edge 35 mm under the top of the text block.
             _child(ppr, "w:spacing", **{"w:before": str(G.ORGAN_MARK_BEFORE_TWIPS),
-                                        "w:line": str(G.ORGAN_MARK_LINE_TWIPS), "w:lineRule": "exact"})
-            r = para.add_run(header.organ)
-            rpr = r._r.get_or_add_rPr()
-            # One line, as large as the standard's default allows: shrink a long organ name to fit.
-            width_pt = G.TEXT_WIDTH_MM / G.MM_PER_PT
-            size = min(G.ORGAN_MARK.size_pt, int(width_pt / max(1.0, text_width_chars(header.organ)) - 1))
-            set_run_fonts(rpr, G.ORGAN_MARK.font, size)
-            _child(rpr, "w:color", **{"w:val": G.RED_RGB})
-            _order_rpr(rpr)
+                                        "w:line": str(mark.line_twips), "w:lineRule": "exact"})
+            for i, line in enumerate(mark.lines):
+                if i:
+                    para.add_run().add_break()
+                rpr = para.add_run(line)._r.get_or_add_rPr()
+                set_run_fonts(rpr, G.ORGAN_MARK.font, mark.size_pt)
+                _child(rpr, "w:color", **{"w:val": G.RED_RGB})
+                _order_rpr(rpr)
             self._spacer(red_header_parts()[0])
         para = self.paragraph(STYLE_BODY, [(Run(header.number), None)] if header.number else [])
         ppr = para._p.get_or_add_pPr()
@@ -511,17 +667,20 @@ class DocxWriter:
         _order(tblpr, _TBLPR_ORDER)
         for gc, width in zip(tbl.tblGrid.findall(_qn("w:gridCol")), cols, strict=True):
             gc.set(_qn("w:w"), str(width))
-        for ri, cells in enumerate([table.header, *table.rows]):
-            row = t.rows[ri]
-            trpr = row._tr.get_or_add_trPr()
+        from docx.table import _Cell
+
+        # Rows and cells straight from the XML: python-docx's `row.cells` lays out the whole grid
+        # on every call.
+        for ri, (tr, cells) in enumerate(zip(tbl.tr_lst, [table.header, *table.rows], strict=True)):
+            trpr = tr.get_or_add_trPr()
             _child(trpr, "w:cantSplit")
             _child(trpr, "w:trHeight", **{"w:val": str(geo.rows[ri]), "w:hRule": "atLeast"})
             if ri == 0:
                 _child(trpr, "w:tblHeader")
-            for ci, text in enumerate(cells):
-                cell = row.cells[ci]
+            for ci, (tc, text) in enumerate(zip(tr.tc_lst, cells, strict=True)):
+                cell = _Cell(tc, t)
                 cell.width = Twips(cols[ci])
-                tcpr = cell._tc.get_or_add_tcPr()
+                tcpr = tc.get_or_add_tcPr()
                 _child(tcpr, "w:vAlign", **{"w:val": "center"})
                 para = cell.paragraphs[0]
                 self._set_style(para, STYLE_TABLE)
@@ -529,12 +688,8 @@ class DocxWriter:
                 short = len(text) <= 8 or ri == 0
                 _child(para._p.get_or_add_pPr(), "w:jc", **{"w:val": "center" if short else "left"})
                 _order_ppr(para._p.get_or_add_pPr())
-                run = para.add_run(text)
                 st = G.TABLE_HEADER if ri == 0 else G.TABLE_CELL
-                rpr = run._r.get_or_add_rPr()
-                set_run_fonts(rpr, st.font, st.size_pt)
-                _child(rpr, "w:spacing", **{"w:val": "0"})
-                _order_rpr(rpr)
+                run = _add_run(para, text, st.font, st.size_pt, spacing=0)
                 if ri > 0 and (ri - 1, ci) in table.review:
                     self.mark_for_review([run])
 
@@ -674,6 +829,7 @@ class DocxWriter:
             final._sectPr.remove(ref)
         for footer in (final.footer, final.even_page_footer):
             footer.is_linked_to_previous = False
+            self._set_style(footer.paragraphs[0], STYLE_FOOTER)  # not python-docx's "Footer"
 
 
 _STYLE_FONTS: dict[str, G.TextStyle] = {
@@ -727,11 +883,16 @@ def text_width_chars(text: str) -> float:
     return sum(0.5 if ord(c) < 0x2E80 else 1.0 for c in text)
 
 
-def write_docx_bytes(doc: Document) -> bytes:
+def write_docx_bytes(doc: Document, fonts: str | None = None) -> bytes:
     """The .docx file for `doc`, as bytes (the caller writes them atomically): the same bytes
-    for the same document."""
+    for the same document. `fonts` names a font profile (assistant.document.fonts.PROFILES);
+    None: the one set with `wenmi fonts --use`, else the standard faces."""
+    from assistant.document.fonts import configured_profile, profile_named
     from assistant.document.package import document_date, finish_package
 
+    profile = configured_profile() if fonts is None else profile_named(fonts)
     writer = DocxWriter(doc)
     out = writer.build()
-    return finish_package(out, title=doc.title, when=document_date(doc.date), pages=writer.plan.pages)
+    return finish_package(
+        out, title=doc.title, when=document_date(doc.date), pages=writer.plan.pages, fonts=profile
+    )

@@ -19,8 +19,11 @@ counts the lines and the preview prints them.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
 
 from assistant.document import gbt9704 as G
 
@@ -100,9 +103,12 @@ def _scripts(text: str) -> list[bool]:
     return out
 
 
+_ASCII_ALNUM = re.compile("[0-9A-Za-z]")
+
+
 def _autospaced(a: str, b: str) -> bool:
     """Whether the suites put extra space between `a` and `b` (Chinese next to Latin or digits)."""
-    return (_is_han(a) and b.isascii() and b.isalnum()) or (_is_han(b) and a.isascii() and a.isalnum())
+    return (b.isascii() and b.isalnum() and _is_han(a)) or (a.isascii() and a.isalnum() and _is_han(b))
 
 
 def units_of(text: str) -> list[str]:
@@ -128,22 +134,37 @@ class TextMetrics:
     script; between a Chinese character and a Latin letter or digit comes 0.2 em more."""
 
     def __init__(self, text: str, size_pt: float) -> None:
-        self.size = round(size_pt * G.TWIPS_PER_PT)
+        self.size = size = round(size_pt * G.TWIPS_PER_PT)
         latin = _scripts(text)
-        self.base: list[int] = []
-        for c, is_latin in zip(text, latin, strict=True):
-            em = _LATIN_EM.get(c, _LATIN_EXTRA_EM.get(c, _WEAK_EM.get(c, 0.5))) if is_latin else 1.0
-            self.base.append(round(em * self.size))
-        pairs = list(zip(latin, latin[1:], strict=False))
+        self.base: list[int] = [
+            round(_LATIN_EM.get(c, _LATIN_EXTRA_EM.get(c, _WEAK_EM.get(c, 0.5))) * size) if is_latin else size
+            for c, is_latin in zip(text, latin, strict=True)
+        ]
         #: For character i ≥ 1: whether the script changes between i − 1 and i.
-        self.change = [False, *(x != y for x, y in pairs)]
-        auto = round(AUTOSPACE_EM * self.size)
-        self.auto = [0, *(auto if _autospaced(a, b) else 0 for a, b in zip(text, text[1:], strict=False))]
+        self.change = [False, *(x != y for x, y in zip(latin, latin[1:], strict=False))]
+        auto = round(AUTOSPACE_EM * size)
+        #: For character i ≥ 1: the autospace between i − 1 and i (`_autospaced`), looked for only
+        #: around Latin letters and digits.
+        self.auto = [0] * max(1, len(text))
+        for m in _ASCII_ALNUM.finditer(text):
+            i = m.start()
+            if i and _is_han(text[i - 1]):
+                self.auto[i] = auto
+            if i + 1 < len(text) and _is_han(text[i + 1]):
+                self.auto[i + 1] = auto
+        # Running sums: `width` is asked once for every piece of every line (break_lines).
+        self._base_sum = list(accumulate(self.base, initial=0))
+        self._auto_sum = list(accumulate(self.auto, initial=0))
+        self._change_sum = list(accumulate(map(int, self.change), initial=0))
 
     def width(self, a: int, b: int, spacing: int) -> int:
         """Width of characters a..b−1 set on one line with `spacing`."""
-        w = sum(self.base[a:b]) + (b - a) * spacing
-        return w + sum(self.auto[i] - (spacing if self.change[i] else 0) for i in range(a + 1, b))
+        b = min(b, len(self.base))
+        if b <= a:
+            return 0
+        w = self._base_sum[b] - self._base_sum[a] + (b - a) * spacing
+        # characters a+1..b−1: the autospace before each, less the spacing of the last before a change
+        return w + self._auto_sum[b] - self._auto_sum[a + 1] - spacing * (self._change_sum[b] - self._change_sum[a + 1])
 
 
 def break_lines(
@@ -159,6 +180,12 @@ def break_lines(
     and Latin words stay whole; no line starts with a closing mark nor ends with an opening one.
     With `tighten`, a closing mark that would start a line is taken into the line before, set
     tighter (推入); otherwise (table cells) the character before it goes down with it (推出)."""
+    return list(_break_lines(text, first_indent, width, size_pt, spacing, tighten))
+
+
+@lru_cache(maxsize=4096)
+def _break_lines(text: str, first_indent: int, width: int, size_pt: float, spacing: int, tighten: bool) -> tuple[Line, ...]:
+    """`break_lines`, remembered: the paginator and the writer both break every paragraph."""
     m = TextMetrics(text, size_pt)
     pieces: list[tuple[int, int]] = []
     pos = 0
@@ -195,7 +222,7 @@ def break_lines(
         lines.append(Line(text[line[0][0] : line[-1][1]], spacing if tight is None else tight))
     if tighten and len(lines) >= 2:
         lines = _mend_lone_character(m, lines, first_room if len(lines) == 2 else width, spacing)
-    return lines or [Line("")]
+    return tuple(lines or [Line("")])
 
 
 def _is_lone(line: str) -> bool:

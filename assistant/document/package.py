@@ -7,6 +7,11 @@ docProps that claim "Microsoft Macintosh Word" in 2013. `finish_package` keeps w
 document uses: the styles it names (and their defaults), settings for GB/T 9704 layout, a font
 table of the faces it names (`assistant.document.fonts`), and docProps that say wenmi, dated by
 the 成文日期. Zip entries carry that date too, so the bytes do not depend on the clock.
+
+The pruning is done twice, cheaply: `lean_base` once per process on the writer's prepared
+template (styles, page, footers, settings), which every document then starts from, and
+`finish_package` on each document, over the dozen styles left. Parts are serialized by
+python-docx straight into a dict and zipped once.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ import zipfile
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from assistant.document.fonts import faces_named, font_table_xml
+from assistant.document.fonts import Profile, apply_profile, faces_named, font_table_xml
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -57,10 +62,33 @@ def document_date(text: str) -> datetime:
     return FIXED_DATE
 
 
-def finish_package(out: DocxDocument, *, title: str, when: datetime, pages: int) -> bytes:
-    """`out` saved as a lean, schema-ordered, reproducible .docx."""
-    _prune_styles(out)
+def bare_styles(out: DocxDocument) -> None:
+    """python-docx's template with only each type's default style, before the writer adds its
+    own (adding a style scans every style by name)."""
+    _prune_styles(out, set())
+
+
+def lean_base(out: DocxDocument, keep: set[str]) -> bytes:
+    """`out` (python-docx's template, prepared by the writer) without the parts and styles no
+    document uses, with our settings: the package every document starts from. `keep` names
+    the styles documents may use, besides each type's default. An uncompressed zip: it is
+    only read back in this process."""
+    _prune_styles(out, keep)
     _settings(out)
+    parts = _drop_unused(_serialize(out))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as dst:
+        for name, blob in parts.items():
+            dst.writestr(name, blob)
+    return buf.getvalue()
+
+
+def finish_package(
+    out: DocxDocument, *, title: str, when: datetime, pages: int, fonts: Profile | None = None
+) -> bytes:
+    """`out` (opened from `lean_base`) saved as a lean, schema-ordered, reproducible .docx, naming
+    the faces of the font profile `fonts` (None: the standard faces)."""
+    _prune_styles(out)
     props = out.core_properties
     props.title = title
     props.author = "wenmi"
@@ -69,24 +97,50 @@ def finish_package(out: DocxDocument, *, title: str, when: datetime, pages: int)
     props.comments = "由文秘（wenmi）按 GB/T 9704-2012 生成"
     props.created = props.modified = when.replace(tzinfo=None)
     props.revision = 1
-    buf = io.BytesIO()
-    out.save(buf)
-    return _repack(buf.getvalue(), when, pages)
+    return _repack(_serialize(out), when, pages, fonts)
 
 
-def _prune_styles(out: DocxDocument) -> None:
-    """Keep the styles the document names, the styles they are based on, and each type's
-    default; drop the latent-style table and the template's revision ids."""
+class _PartsWriter:
+    """Stands in for python-docx's zip writer: keeps each serialized part, in writing order."""
+
+    def __init__(self) -> None:
+        self.parts: dict[str, bytes] = {}
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        self.parts[pack_uri.membername] = blob
+
+
+def _serialize(out: DocxDocument) -> dict[str, bytes]:
+    """Every part of `out` as python-docx saves it ({zip member name: bytes}), without a zip
+    to write and read back."""
+    from docx.opc.pkgwriter import PackageWriter
+
+    package = out.part.package
+    parts = package.parts
+    for part in parts:
+        part.before_marshal()
+    writer = _PartsWriter()
+    pw: Any = PackageWriter  # its steps, given our writer instead of a zip file
+    pw._write_content_types_stream(writer, parts)
+    pw._write_pkg_rels(writer, package.rels)
+    pw._write_parts(writer, parts)
+    return writer.parts
+
+
+def _prune_styles(out: DocxDocument, used: set[str] | None = None) -> None:
+    """Keep the styles the document names (or `used`), the styles they are based on, and each
+    type's default; drop the latent-style table and the template's revision ids."""
     styles = out.styles.element
     for latent in styles.findall(f"{_W}latentStyles"):
         styles.remove(latent)
-    used: set[str] = set()
-    for part in out.part.package.iter_parts():
-        element = getattr(part, "_element", None)
-        kept = not str(part.partname).lstrip("/").startswith(_DROPPED)
-        if element is not None and element is not styles and kept:
-            for tag in ("pStyle", "rStyle", "tblStyle"):
-                used.update(str(el.get(f"{_W}val")) for el in element.iter(f"{_W}{tag}"))
+    if used is None:
+        used = set()
+        for part in out.part.package.iter_parts():
+            element = getattr(part, "_element", None)
+            kept = not str(part.partname).lstrip("/").startswith(_DROPPED)
+            if element is not None and element is not styles and kept:
+                for tag in ("pStyle", "rStyle", "tblStyle"):
+                    used.update(str(el.get(f"{_W}val")) for el in element.iter(f"{_W}{tag}"))
     by_id = {str(s.get(f"{_W}styleId")): s for s in styles.findall(f"{_W}style")}
     keep = {sid for sid, s in by_id.items() if s.get(f"{_W}default") == "1"}
     todo = [sid for sid in used if sid in by_id]
@@ -154,19 +208,28 @@ def _app_xml(pages: int) -> bytes:
     ).encode()
 
 
-def _repack(data: bytes, when: datetime, pages: int) -> bytes:
+_DROPPED_TARGETS = "|".join(re.escape(d.split("/", 1)[1] if d.startswith("word/") else d) for d in _DROPPED)
+_DROPPED_REL = re.compile(rb'<Relationship [^>]*Target="(?:\.\./)?(?:' + _DROPPED_TARGETS.encode() + rb')[^"]*"[^>]*/>')
+
+
+def _drop_unused(parts: dict[str, bytes]) -> dict[str, bytes]:
+    """`parts` without the template's leftovers (_DROPPED) and the references to them."""
+    parts = {n: blob for n, blob in parts.items() if not n.startswith(_DROPPED)}
+    for name in ("_rels/.rels", "word/_rels/document.xml.rels"):
+        parts[name] = _DROPPED_REL.sub(b"", parts[name])
+    parts["[Content_Types].xml"] = _content_types(parts)
+    return parts
+
+
+def _repack(parts: dict[str, bytes], when: datetime, pages: int, fonts: Profile | None = None) -> bytes:
     """The package without the template's leftovers, with our docProps and font table, every
     entry dated `when`."""
     stamp = (max(1980, when.year), when.month, when.day, 0, 0, 0)
-    with zipfile.ZipFile(io.BytesIO(data)) as src:
-        names = [n for n in src.namelist() if not n.startswith(_DROPPED)]
-        parts = {n: src.read(n) for n in names}
-    dropped_targets = "|".join(re.escape(d.split("/", 1)[1] if d.startswith("word/") else d) for d in _DROPPED)
-    rel = re.compile(rb'<Relationship [^>]*Target="(?:\.\./)?(?:' + dropped_targets.encode() + rb')[^"]*"[^>]*/>')
-    for name in ("_rels/.rels", "word/_rels/document.xml.rels"):
-        parts[name] = rel.sub(b"", parts[name])
-    parts["[Content_Types].xml"] = _content_types(parts)
+    parts = _drop_unused(parts)
     parts["docProps/app.xml"] = _app_xml(pages)
+    if fonts is not None and fonts.faces:  # the reader's faces (assistant.document.fonts.PROFILES)
+        for k in [k for k in parts if k.startswith("word/") and k.endswith(".xml")]:
+            parts[k] = apply_profile(parts[k], fonts)
     xml = [v for k, v in parts.items() if k.startswith("word/") and k.endswith(".xml") and "fontTable" not in k]
     parts["word/fontTable.xml"] = font_table_xml(faces_named(xml))
     out = io.BytesIO()
