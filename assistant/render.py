@@ -26,11 +26,12 @@ MARKUP_SUFFIXES = (".md", ".txt", ".markdown")
 WORKBOOK_SUFFIXES = (".yaml", ".yml", ".xlsx", ".csv")
 
 
-def document_bytes(doc: Document, fmt: str) -> bytes:
+def document_bytes(doc: Document, fmt: str, fonts: str | None = None) -> bytes:
+    """`doc` as `fmt`; a .docx names the faces of the font profile `fonts` (None: the user's)."""
     if fmt == "docx":
         from assistant.document.docx_writer import write_docx_bytes
 
-        return write_docx_bytes(doc)
+        return write_docx_bytes(doc, fonts)
     if fmt == "md":
         from assistant.document.markup import to_markup
 
@@ -42,25 +43,32 @@ def document_bytes(doc: Document, fmt: str) -> bytes:
     raise WenmiError(f"不支持的输出格式“{fmt}”", hint="可选 " + "、".join(FORMATS))
 
 
-def write_output(doc: Document, out: Path | str, fmt: str = "docx", force: bool = False) -> list[Diagnostic]:
-    """Write `doc` to `out` atomically; refuse to overwrite unless `force`. Returns warnings."""
-    from assistant.atomic import write_bytes_atomic
+def write_output(
+    doc: Document, out: Path | str, fmt: str = "docx", force: bool = False, fonts: str | None = None
+) -> list[Diagnostic]:
+    """Write `doc` to `out` atomically; refuse to overwrite unless `force`. Returns warnings:
+    the document's own and what print cannot give as written (document.printcheck)."""
+    from assistant.atomic import describe_os_error, write_bytes_atomic
 
     out = Path(out)
     if out.exists() and not force:
         raise WenmiError("输出文件已存在，未覆盖", file=str(out), hint="加 --force 覆盖，或换一个文件名")
     if out.exists() and out.is_dir():
         raise WenmiError("输出路径是一个文件夹", file=str(out), hint="在路径末尾写上文件名，或以 / 结尾表示输出到该文件夹")
-    data = document_bytes(doc, fmt)
+    data = document_bytes(doc, fmt, fonts)
     if not out.parent.exists():
         raise WenmiError("输出文件夹不存在", file=str(out.parent), hint="先创建该文件夹，或换一个输出路径")
     try:
-        write_bytes_atomic(out, data)
+        write_bytes_atomic(out, data, replace=force)  # without force, refuses atomically
+    except FileExistsError:
+        raise WenmiError("输出文件已存在，未覆盖", file=str(out), hint="加 --force 覆盖，或换一个文件名") from None
     except PermissionError as exc:
         raise WenmiError("没有权限写入输出文件", file=str(out), hint="换一个可写的位置，或关闭正在打开该文件的 Word/WPS") from exc
     except OSError as exc:
-        raise WenmiError(f"无法写入输出文件：{exc.strerror or exc}", file=str(out), hint="检查路径和磁盘空间") from exc
-    return list(doc.diagnostics)
+        raise WenmiError(f"无法写入输出文件：{describe_os_error(exc)}", file=str(out), hint="检查路径和磁盘空间") from exc
+    from assistant.document.printcheck import print_warnings
+
+    return [*doc.diagnostics, *print_warnings(doc)]
 
 
 @dataclass
@@ -69,6 +77,21 @@ class ComposedDocument:
     compose: ComposeResult
     #: Compose warnings plus figure findings (errors when a figure is missing).
     diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def _check_length(workbook: Workbook, template: Any) -> None:
+    """Refuse, before composing, a 台账 with more achievements than one document holds (the
+    sandbox's limits grow with the achievements up to that many); the template is not at fault."""
+    from assistant.templating.sandbox import MAX_SCALED_ACHIEVEMENTS, body_names
+
+    count = len(workbook.achievements)
+    if count > MAX_SCALED_ACHIEVEMENTS and {"achievements", "sections"} & body_names(template):
+        raise WenmiError(
+            f"台账有 {count} 项成效，超出了一份文档能容纳的篇幅（上限 {MAX_SCALED_ACHIEVEMENTS} 项）",
+            file=str(workbook.path) if workbook.path else None,
+            field="achievements",
+            hint="请按类别（category）或责任单位（owner）把台账拆成几份，分别生成文档",
+        )
 
 
 def compose_document(
@@ -99,6 +122,7 @@ def compose_document(
             hint="用 --template 模板编号 指定，或在台账中写 template: 模板编号（wenmi suggest 台账 可推荐模板）",
         )
     template = load_catalog().get(tid)
+    _check_length(workbook, template)
     notes: list[Diagnostic] = []
     seed, headings = _chosen_headings(workbook, template.id, seed, headings, notes)
     result = compose_markup(template, workbook, overrides, seed=seed, headings=headings, examples=examples)
@@ -158,11 +182,13 @@ def export_workbook(
     strict: bool = False,
     fmt: str = "docx",
     examples: bool = False,
+    fonts: str | None = None,
 ) -> ExportResult:
     """Compose and write one document. With `strict`, a missing or unknown figure, or example
     content nobody has vouched for (`examples`), stops the write.
 
-    `seed` and `headings` default to the workbook's (see `compose_document`).
+    `seed` and `headings` default to the workbook's (see `compose_document`); `fonts` names a
+    font profile (assistant.document.fonts.PROFILES; None: the one set with `wenmi fonts --use`).
     """
     out = Path(out)
     if out.exists() and not force:
@@ -180,13 +206,21 @@ def export_workbook(
         )
     # Claims are sourced: example content is for a draft, never for a document sent up.
     unsourced = [d for d in composed.diagnostics if d.rule == "examples-used"] if strict else []
+    if strict and not unsourced:  # marks kept in the workbook's fields (accepted in the TUI)
+        from assistant.document.markup import review_marks
+
+        unsourced = review_marks(composed.document)
     if unsourced:
         raise WenmiError(
             "文档中有未经核实的示例内容（--strict），未写出文档：\n" + "\n".join(f"  {d}" for d in unsourced),
             file=str(workbook.path) if workbook.path else None,
-            hint="把这些内容写进台账的 fields，或去掉 --examples",
+            hint="把这些内容写进台账的 fields，或去掉 --examples"
+            if examples
+            else "核实或改写这些内容，再删去台账 fields 中的 [示例]、[/示例] 标记",
         )
-    write_output(composed.document, out, fmt, force=True)
+    write_output(composed.document, out, fmt, force=force, fonts=fonts)
     from assistant.document.paginate import paginate
+    from assistant.document.printcheck import print_warnings
 
-    return ExportResult(out, paginate(composed.document).pages, composed.diagnostics)
+    printing = print_warnings(composed.document)  # what print cannot give as written
+    return ExportResult(out, paginate(composed.document).pages, [*composed.diagnostics, *printing])
