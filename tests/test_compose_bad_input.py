@@ -149,3 +149,14 @@ def test_long_titles_and_list_details_are_written_and_flagged(catalog: Any) -> N
     rules = {d.rule: d.message for d in result.diagnostics}
     assert "title-long" in rules and "精简" in rules["title-long"]
     assert "detail-list" in rules and "拆成几项成效" in rules["detail-list"]
+
+
+def test_a_label_the_title_does_not_name_is_flagged_once(catalog: Any) -> None:
+    stitched = Achievement("编印基层党组织工作手册", "组织建设", [Metric("工作模板", 85, "个")])
+    wb = workbook([*rows(8), stitched])
+    result = compose_markup(catalog.get("zs-zhibu-zongjie"), wb)
+    assert_honest(result.markup, wb)
+    flagged = [d for d in result.diagnostics if d.rule == "rephrase-figure"]
+    # the eight ordinary rows weave their figures in; only the stitched one is named
+    assert [d.location.field for d in flagged] == ["achievements[9].title"]
+    assert "{工作模板}" in flagged[0].message and "把指标名称写进事项" in flagged[0].message

@@ -31,7 +31,8 @@ FOLDERS = ("jilv", "quntuan", "xuanchuan")
 PREFIXES = ("jl-", "qt-", "xc-")
 
 _HEADING = re.compile(r"^(#{1,5}) (.*)$")
-_SENTENCE = re.compile(r"[^。；！？]+")
+#: A “小标题：情况” example may be written as a heading and its paragraph: ： ends a piece too.
+_SENTENCE = re.compile(r"[^。；！？：]+")
 #: Fragments shorter than this are common words, not claims.
 MIN_CLAIM = 6
 

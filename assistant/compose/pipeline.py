@@ -20,6 +20,7 @@ from assistant.templating import Template, load_catalog, render_template
 from assistant.templating.sandbox import body_names
 
 if TYPE_CHECKING:
+    from assistant.ledger.figures import FigurePlacement
     from assistant.ledger.workbook import Workbook
 
 
@@ -68,8 +69,9 @@ def compose_markup(
             period = overrides.pop(key)
     values = merge_slot_values(template, workbook.fields, overrides, diagnostics, examples)
     _check_date(template, values, period, diagnostics)
-    views = [achievement_view(a) for a in workbook.achievements]
-    diagnostics += _check_rows(workbook)
+    placements: list[list[FigurePlacement]] = [[] for _ in workbook.achievements]
+    views = [achievement_view(a, out) for a, out in zip(workbook.achievements, placements, strict=True)]
+    diagnostics += _check_rows(workbook, placements if _writes_sentences(template) else None)
     by_identity = {id(a): v for a, v in zip(workbook.achievements, views, strict=True)}
     sections = build_sections(template, workbook.achievements, by_identity, seed, diagnostics, unit, period)
     if headings:
@@ -143,11 +145,15 @@ LONG_TITLE = 40
 _LIST_DETAIL = re.compile(r"(?:^|[；;。\s])(?:\d+[.、．]|[（(]\d+[）)]|[①-⑩])")
 
 
-def _check_rows(workbook: Workbook) -> list[Diagnostic]:
-    """Rows the drafter should rephrase: they will be written as given, and read badly."""
+def _check_rows(workbook: Workbook, placements: list[list[FigurePlacement]] | None = None) -> list[Diagnostic]:
+    """Rows the drafter should rephrase: they will be written as given, and read badly.
+    `placements`: how each row's metrics got into its sentence (`achievement_view`)."""
     out: list[Diagnostic] = []
     for i, a in enumerate(workbook.achievements, start=1):
         where = f"achievements[{i}]"
+        fallbacks = [p for p in placements[i - 1] if p.fallback] if placements else []
+        if fallbacks:
+            out.append(_figure_warning(i, a.title, fallbacks, f"{where}.title"))
         if len(a.title) > LONG_TITLE:
             out.append(
                 Diagnostic.at(
@@ -168,3 +174,43 @@ def _check_rows(workbook: Workbook) -> list[Diagnostic]:
                 )
             )
     return out
+
+
+#: What a body reads to write the figure sentences (`a.sentence`, `map(attribute='sentence')`,
+#: `s.paragraphs`).
+_SENTENCE_ATTRS = frozenset({"sentence", "paragraphs"})
+_WRITES_SENTENCES: dict[tuple[str, str], bool] = {}
+
+
+def _writes_sentences(template: Template) -> bool:
+    """Whether the body writes the achievements' figure sentences (a table of titles does not:
+    how a figure would have been woven is then nothing to rephrase)."""
+    key = (template.id, template.body)
+    if key not in _WRITES_SENTENCES:
+        from jinja2 import nodes
+
+        from assistant.templating.sandbox import parse_body
+
+        tree = parse_body(template)
+        if len(_WRITES_SENTENCES) > 512:
+            _WRITES_SENTENCES.clear()
+        _WRITES_SENTENCES[key] = any(n.attr in _SENTENCE_ATTRS for n in tree.find_all(nodes.Getattr)) or any(
+            n.value in _SENTENCE_ATTRS for n in tree.find_all(nodes.Const) if isinstance(n.value, str)
+        )
+    return _WRITES_SENTENCES[key]
+
+
+def _figure_warning(i: int, title: str, fallbacks: list[FigurePlacement], where: str) -> Diagnostic:
+    """What to rephrase when figures could not be woven into the row's action: the figure is
+    still written (a clause of its own), but reads as stitched on."""
+    short = title if len(title) <= 20 else title[:20] + "…"
+    said = "、".join(f"“{p.clause}”" for p in fallbacks)
+    labels = "、".join(f"“{p.label}”" for p in fallbacks)
+    slots = "、".join(f"{{{p.label}}}" for p in fallbacks)
+    if all(p.how == "restated" for p in fallbacks):
+        problem = f"指标{labels}说的就是事项本身，但事项中没有放数字的位置，文中只能写成{said}"
+        advice = f"请在事项中用{slots}标出数字应在的位置，或把指标名称改成事项中的说法"
+    else:
+        problem = f"事项没有说到指标{labels}，文中只能接在事项后面写成{said}，读来像拼接"
+        advice = f"请把指标名称写进事项，或在事项中用{slots}标出数字的位置"
+    return Diagnostic.at(f"第{i}项成效“{short}”：{problem}；{advice}", rule="rephrase-figure", field=where)

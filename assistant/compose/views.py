@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from assistant.compose.paragraphs import ParagraphView
+    from assistant.ledger.figures import FigurePlacement
 from assistant.ledger.workbook import Achievement
 
 
@@ -64,10 +65,14 @@ def date_text(value: Any) -> str:
     return str(cn_date(value))
 
 
-def achievement_view(a: Achievement) -> AchievementView:
-    """The view of an achievement the body sees (figures formatted, sentence written)."""
-    from assistant.ledger.figures import figure_sentence, fill_title
+def achievement_view(a: Achievement, placements: list[FigurePlacement] | None = None) -> AchievementView:
+    """The view of an achievement the body sees (figures formatted, sentence written); how each
+    metric got into the sentence is added to `placements` when given."""
+    from assistant.ledger.figures import fill_title, write_figure_sentence
 
+    written = write_figure_sentence(a)
+    if placements is not None:
+        placements.extend(written.placements)
     title, placed = fill_title(a.title, a.metrics)
     metrics = tuple(
         MetricView(
@@ -85,6 +90,6 @@ def achievement_view(a: Achievement) -> AchievementView:
         metrics=metrics,
         # the figures the title does not already carry
         figures="，".join(v.text for v, m in zip(metrics, a.metrics, strict=True) if not any(m is p for p in placed)),
-        sentence=figure_sentence(a),
+        sentence=written.text,
         section=a.section or "",
     )

@@ -41,6 +41,8 @@ from assistant.document.model import (
     Run,
     Table,
     number_headings,
+    review_runs,
+    review_spans,
 )
 from assistant.errors import Diagnostic, WenmiError
 
@@ -200,6 +202,47 @@ def parse_inline(text: str, source: str, line: int) -> list[Run]:
     return runs
 
 
+def has_review_marks(text: str) -> bool:
+    return REVIEW_OPEN in text or REVIEW_CLOSE in text
+
+
+def _marked_line(text: str, source: str, line: int) -> tuple[str, list[tuple[int, int]]]:
+    """A title or heading written with review marks: its plain text (bold marks dropped, as the
+    heading's face is its own) and the (start, end) offsets of the marked stretches."""
+    runs = parse_inline(text, source, line)
+    return "".join(r.text for r in runs), review_spans(runs)
+
+
+def _marked(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with `[示例]…[/示例]` put back around `spans` (the inverse of `_marked_line`)."""
+    return "".join(f"{REVIEW_OPEN}{r.text}{REVIEW_CLOSE}" if r.review else r.text for r in review_runs(text, spans))
+
+
+def review_marks(doc: Document) -> list[Diagnostic]:
+    """Where `doc` still holds example content marked for review (`[示例]…[/示例]`): the title,
+    headings, paragraphs and table cells, each located by its markup line (`--strict` refuses them)."""
+    found: list[tuple[int | None, str]] = []
+    if doc.title_review:
+        found.append((None, doc.title))
+    for block in doc.blocks:
+        if isinstance(block, Heading) and (block.review or any(r.review for r in block.runin)):
+            found.append((block.line, block.label + "".join(r.text for r in block.runin)))
+        elif isinstance(block, Paragraph) and any(r.review for r in block.runs):
+            found.append((block.line, block.text))
+        elif isinstance(block, Table):
+            for ri, ci in sorted(block.review):
+                found.append((block.line + 2 + ri if block.line else None, block.rows[ri][ci]))
+    return [
+        Diagnostic.at(
+            f"{'标题' if line is None else ''}“{text[:20]}{'…' if len(text) > 20 else ''}”是标为示例、尚未核实的内容",
+            rule="review-mark",
+            file=doc.source or None,
+            line=line,
+        )
+        for line, text in found
+    ]
+
+
 def _bold_runs(text: str, source: str, line: int, offset: int) -> list[Run]:
     if "**" not in text:
         return [Run(text)] if text else []
@@ -288,11 +331,17 @@ class _Parser:
                 raise self.err(ln.number, "公文只能有一个标题（#）", "一级标题请用 ##")
             if self.doc.blocks:
                 raise self.err(ln.number, "标题（#）必须写在正文之前", "把标题移到开头")
-            self.doc.title = text
+            if has_review_marks(text):
+                self.doc.title, self.doc.title_review = _marked_line(text, self.source, ln.number)
+            else:
+                self.doc.title = text
             return
         if hashes > 5:
             raise self.err(ln.number, f"没有 {hashes - 1} 级标题：公文的层次最多四级（## 至 #####）")
         self.unsupported(_Line(ln.number, text))
+        if has_review_marks(text):
+            self.add(self.marked_heading(ln, hashes - 1, text))
+            return
         text = strip_typed_number(text)
         if not text:
             raise self.err(ln.number, f"{hashes - 1} 级标题为空", "在 # 号之后写上标题文字")
@@ -305,6 +354,27 @@ class _Parser:
                 line=ln.number,
             )
         )
+
+    def marked_heading(self, ln: _Line, level: int, text: str) -> Heading:
+        """A heading with `[示例]…[/示例]` in it: the marks may cover the heading, its run-in text
+        or both (a mark may run across the 。 that ends the heading)."""
+        runs = parse_inline(text, self.source, ln.number)
+        plain = "".join(r.text for r in runs)
+        cut = len(plain) - len(strip_typed_number(plain))  # 一、 typed inside or before the marks
+        if not plain[cut:].strip():
+            raise self.err(ln.number, f"{level} 级标题为空", "在 # 号之后写上标题文字")
+        lead, _ = split_runin(plain[cut:])
+        head: list[Run] = []
+        runin: list[Run] = []
+        pos = 0
+        for r in runs:  # cut the runs where the heading ends; the run-in part keeps its emphasis
+            a, b = pos - cut, pos - cut + len(r.text)
+            pos += len(r.text)
+            if a < len(lead) and b > 0:
+                head.append(Run(r.text[max(0, -a) : len(lead) - a], review=r.review))
+            if b > len(lead):
+                runin.append(Run(r.text[max(0, len(lead) - a) :], r.bold, r.review))
+        return Heading(level=level, text=lead, runin=runin, line=ln.number, review=review_spans(head))
 
     def labeled(self, ln: _Line, label: str, value: str) -> None:
         if not value:
@@ -419,12 +489,12 @@ def to_markup(doc: Document) -> str:
     if front:
         out += ["---", *front, "---"]
     if doc.title:
-        out.append(f"# {doc.title}")
+        out.append(f"# {_marked(doc.title, doc.title_review)}")
     if doc.recipients:
         out.append(f"主送：{doc.recipients}")
     for block in doc.blocks:
         if isinstance(block, Heading):
-            out.append(f"{'#' * (block.level + 1)} {block.text}{_inline(block.runin)}")
+            out.append(f"{'#' * (block.level + 1)} {_marked(block.text, block.review)}{_inline(block.runin)}")
         elif isinstance(block, Paragraph):
             out.append(_escape_paragraph(_inline(block.runs)))
         elif isinstance(block, Table):

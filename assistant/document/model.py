@@ -47,11 +47,20 @@ class Heading:
     runin: list[Run] = field(default_factory=list)
     line: int = 0
     number: str = ""
+    #: (start, end) offsets into `text` of example content to review (markup `[示例]…[/示例]`);
+    #: `text` itself never holds the marks.
+    review: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def label(self) -> str:
         """The heading as printed: number and text."""
         return f"{self.number}{self.text}"
+
+    @property
+    def label_runs(self) -> list[Run]:
+        """`label` as runs: the number and the text, the parts under review marked."""
+        shift = len(self.number)
+        return review_runs(self.label, [(a + shift, b + shift) for a, b in self.review])
 
 
 @dataclass
@@ -106,6 +115,8 @@ class Document:
     date: str = ""
     header: RedHeader | None = None
     record: Record | None = None
+    #: (start, end) offsets into `title` of example content to review, as `Heading.review`.
+    title_review: list[tuple[int, int]] = field(default_factory=list)
     #: False when the author asked for unnumbered headings (front matter `编号: 无`).
     numbered: bool = True
     #: Warnings found while building the document (e.g. characters XML cannot hold).
@@ -117,17 +128,64 @@ class Document:
         return [b for b in self.blocks if isinstance(b, Heading)]
 
 
+def review_runs(text: str, spans: list[tuple[int, int]]) -> list[Run]:
+    """`text` cut into runs where `spans` ((start, end) offsets) begin and end, the runs inside a
+    span marked for review; one run when there is no span."""
+    cuts = sorted({0, len(text), *(max(0, min(len(text), x)) for span in spans for x in span)})
+    runs = [
+        Run(text[a:b], review=any(x <= a and b <= y for x, y in spans))
+        for a, b in zip(cuts, cuts[1:], strict=False)
+    ]
+    return runs or [Run(text)]
+
+
+def review_spans(runs: list[Run]) -> list[tuple[int, int]]:
+    """The (start, end) offsets of the review-marked stretches of `runs`, joined where they touch."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for r in runs:
+        end = pos + len(r.text)
+        if r.review and r.text:
+            if spans and spans[-1][1] == pos:
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((pos, end))
+        pos = end
+    return spans
+
+
 _LEVEL_COUNTERS = 4
 _CN_DIGITS = "零一二三四五六七八九"
 
 
 def cn_count(n: int) -> str:
-    """一, 二 … 十, 十一 … 九十九: the numerals of heading numbers."""
+    """一, 二 … 十, 十一 … 九十九, 一百, 一百零一, 一百一十 … 一千零一 … 一万: the numerals of
+    heading numbers (any count a document may reach)."""
     if n < 10:
-        return _CN_DIGITS[n]
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 1 else _CN_DIGITS[tens]
-    return f"{head}十{_CN_DIGITS[ones] if ones else ''}"
+        return _CN_DIGITS[max(n, 0)]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        head = "" if tens == 1 else _CN_DIGITS[tens]
+        return f"{head}十{_CN_DIGITS[ones] if ones else ''}"
+    if n >= 10_000:
+        high, low = divmod(n, 10_000)
+        rest = ("零" if low < 1000 else "") + _cn_below_10000(low) if low else ""
+        return f"{cn_count(high)}万{rest}"
+    return _cn_below_10000(n)
+
+
+def _cn_below_10000(n: int) -> str:
+    """100 … 9999 (and 1 … 99 after a 万) with 千/百/十 and 零 for every run of zeros."""
+    out = ""
+    gap = False
+    for value, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = n // value % 10
+        if digit == 0:
+            gap = gap or bool(out)
+            continue
+        out += ("零" if gap else "") + _CN_DIGITS[digit] + name
+        gap = False
+    return out
 
 
 def heading_number(level: int, n: int) -> str:

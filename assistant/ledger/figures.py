@@ -23,7 +23,16 @@ from assistant.ledger.numfmt import (
     format_number,
     normalize_unit,
 )
-from assistant.ledger.weave import GOVERNORS, Woven, clause_start, governor_before, han, in_quotes, weave
+from assistant.ledger.weave import (
+    GOVERNORS,
+    PREPOSITIONS,
+    Woven,
+    clause_start,
+    governor_before,
+    han,
+    in_quotes,
+    weave,
+)
 from assistant.ledger.weave import quoted_spans as _quoted_spans
 
 
@@ -611,6 +620,46 @@ def _split_detail(detail: str) -> tuple[str, bool]:
     return core, own_sentence
 
 
+#: How a metric reached its sentence (`FigurePlacement.how`):
+#: - "slot": where the drafter put `{label}` in the title;
+#: - "written": the title or the detail already says the figure;
+#: - "woven": where the counted thing stands in the title (组建5个重点项目团队, 开展调查2次);
+#: - "detail": into the detail clause that names it (…等技能大赛4场);
+#: - "clause": a clause of its own that reads as one (累计参与1131人次, 覆盖率达100%, 回收96份);
+#: - "restated": the label says the title again but the title has no place for the figure (共计2个,
+#:   涉及电梯540余部);
+#: - "stitched": a noun the title does not name, set after it (形成《制度汇编》，规章制度35项);
+#: - "appended": the title and the detail hide the figure; it is added at the sentence's end.
+PLACEMENTS = ("slot", "written", "woven", "detail", "clause", "restated", "stitched", "appended")
+#: Placements that stay grammatical but read as a list: the drafter should rephrase the row.
+FALLBACKS = frozenset({"restated", "stitched", "appended"})
+
+
+@dataclass(frozen=True)
+class FigurePlacement:
+    """How one metric of an achievement was placed in its sentence."""
+
+    label: str
+    #: The figure as written (Metric.text()).
+    figure: str
+    #: One of `PLACEMENTS`.
+    how: str
+    #: For a clause of its own ("clause", "restated", "stitched", "appended"): the clause written.
+    clause: str = ""
+
+    @property
+    def fallback(self) -> bool:
+        return self.how in FALLBACKS
+
+
+@dataclass(frozen=True)
+class FigureSentence:
+    """An achievement's sentence and how each of its metrics (in workbook order) got into it."""
+
+    text: str
+    placements: tuple[FigurePlacement, ...]
+
+
 def figure_sentence(a: AchievementLike) -> str:
     """One 公文 sentence, ending in "。", with the title, every figure and the detail.
 
@@ -623,17 +672,30 @@ def figure_sentence(a: AchievementLike) -> str:
     detail is woven in where a drafter puts it (`assistant.ledger.weave`): a time opens the
     sentence, items join the title's noun, the rest is a purpose or outcome clause at the end.
     """
+    return write_figure_sentence(a).text
+
+
+def write_figure_sentence(a: AchievementLike) -> FigureSentence:
+    """`figure_sentence` and, for each metric, how it was placed (`FigurePlacement`)."""
     metrics = list(a.metrics)
-    title, _ = fill_title(_clean_end(a.title or ""), metrics)
+    how: dict[int, tuple[str, str]] = {}  # id(metric) -> (placement, clause)
+    title, slotted = fill_title(_clean_end(a.title or ""), metrics)
+    for m in slotted:
+        how[id(m)] = ("slot", "")
     title = arabic_for_words(title, metrics)
     detail, own_sentence = _split_detail(arabic_for_words(a.detail or "", metrics))
     woven = Woven("", title, [detail] if detail else []) if own_sentence or not title else weave(title, detail)
     head, rest = woven.head, list(woven.rest)
     written = "\n".join([woven.front, head, *rest])
     pending = [m for m in metrics if not contains_figure(written, m.text())]
+    for m in metrics:
+        how.setdefault(id(m), ("written", ""))
+    for m in pending:
+        how[id(m)] = ("woven", "")
     if head:
         head, pending = _coordinated(head, pending)
     clauses: list[tuple[str, bool]] = []  # (clause, names a thing)
+    own: list[tuple[MetricLike, str | None]] = []  # the metrics of `clauses`, and a restating clause
     for n, m in enumerate(pending):
         placed = place_in_title(head, m, "，".join(rest)) if head else None
         if placed is not None:
@@ -641,11 +703,16 @@ def figure_sentence(a: AchievementLike) -> str:
         elif n == 0 and head and _attaches(head, m):
             head += m.text()
         elif not own_sentence and _into_detail(rest, m):
+            how[id(m)] = ("detail", "")
             continue
         else:
             said = "，".join(rest)
-            clause = (_restating_clause(head, m, said) if head else None) or metric_phrase(m, first=not head and n == 0)
+            restating = _restating_clause(head, m, said) if head else None
+            clause = restating or metric_phrase(m, first=not head and n == 0)
             clauses.append((clause, _noun_label(_label_parts(m)[1]) and not clause.startswith(("共计", "涉及", "面积"))))
+            own.append((m, restating))
+    for k, ((clause, noun), (m, restating)) in enumerate(zip(clauses, own, strict=True)):
+        how[id(m)] = (_clause_kind(woven.head, m, restating, noun, k, clauses), clause)
     figures = ""
     for k, (clause, noun) in enumerate(clauses):
         joiner = "、" if noun and k and clauses[k - 1][1] else "，"
@@ -663,7 +730,41 @@ def figure_sentence(a: AchievementLike) -> str:
     missing = [m for m in metrics if not contains_figure(sentence, m.text())]
     if missing:  # only for odd titles/details that hide a figure; keep the promise anyway
         sentence += "，" + "，".join(metric_phrase(m) for m in missing)
-    return sentence + "。" if sentence else ""
+        for m in missing:
+            how[id(m)] = ("appended", metric_phrase(m))
+    placements = tuple(
+        FigurePlacement((m.label or "").strip(), m.text(), *how[id(m)]) for m in metrics
+    )
+    return FigureSentence(sentence + "。" if sentence else "", placements)
+
+
+#: Openings of a title that says an action, after which a figure's clause should name what the
+#: action did (`_clause_kind`).
+_ACTIONS = GOVERNORS + _VERBS + _MEETING_VERBS + _NEXT_VERBS + _LABEL_VERBS
+#: Openings of labels that say an action of their own (发现问题, 栽种风景树, 已整改问题): their
+#: clause reads as a second action (…督查8次，发现问题23个), not as a noun stitched on.
+_LABEL_ACTIONS = _VERB_OPENINGS + _ACTIONS + _AFTER_VERBS + (
+    "发现", "交流", "排查", "查摆", "查处", "查找", "涵盖", "督促", "督办", "通报", "收录", "评出", "评为",
+    "入库", "立案", "解答", "攻克", "结业", "明确", "细化", "取消", "整改", "已", "新增", "现有", "栽种",
+    "种植", "配备", "试点", "占地", "签订", "化解", "调解", "处置", "获", "荣获", "入选", "涌现", "带动",
+    "督导", "督查", "检查", *PREPOSITIONS,
+)  # fmt: skip
+#: Endings of labels that say an action (班子成员发言, 集中学习): a clause, not a thing counted.
+_LABEL_ACTION_ENDINGS = ("发言", "研讨", "学习", "参训", "参学", "参赛", "结业", "交流", "服务")
+
+
+def _clause_kind(title: str, m: MetricLike, restating: str | None, noun: bool, k: int, clauses: list[tuple[str, bool]]) -> str:
+    """How a figure written as a clause of its own reads (see `PLACEMENTS`): "restated" for 共计…/
+    涉及…; "stitched" for the first clause after an action that names a thing the action does not
+    (形成《制度汇编》，规章制度35项), unless a list of such things follows (金奖2项、铜奖2项) or it is
+    an amount (投资30万元); else "clause"."""
+    if restating is not None:
+        return "restated" if restating.startswith(("共计", "涉及")) else "clause"
+    enumerated = len(clauses) > k + 1 and clauses[k + 1][1]
+    adverb, label = _label_parts(m)
+    after_action = noun and not adverb and k == 0 and not enumerated and title.startswith(_ACTIONS)
+    action_label = label.startswith(_LABEL_ACTIONS) or label.endswith(_LABEL_ACTION_ENDINGS)
+    return "stitched" if after_action and not _is_measure(m) and not action_label else "clause"
 
 
 def _into_detail(rest: list[str], m: MetricLike) -> bool:
