@@ -19,6 +19,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.timer import Timer
 
+from assistant.tui import linewrap
 from assistant.tui.messages import FormDraft, HeadingPicked
 from assistant.tui.screens.achievements import AchievementsScreen
 from assistant.tui.session import Session
@@ -34,8 +35,24 @@ if TYPE_CHECKING:
     from assistant.tui.recovery import Recovery
     from assistant.tui.screens.base import MainScreen
 
+# Every text on screen wraps like print: no “，” at a line start, ids and numbers whole.
+linewrap.install()
+
 #: Seconds after the last change before the recovery file is written.
 AUTOSAVE_DELAY = 0.5
+
+#: What a change was, by the reason screens give (“已撤销：删除成效”).
+CHANGE_LABELS = {
+    "slot": "填写",
+    "facts": "修改单位或时期",
+    "achievement": "编辑成效",
+    "delete": "删除成效",
+    "move": "移动成效",
+    "import": "导入成效",
+    "template": "选用模板",
+    "heading": "选定标题",
+    "headings": "换一组标题",
+}
 
 
 # The pages other than the first, and the palette, are imported when first used: the first
@@ -98,6 +115,13 @@ class WenmiApp(App[None]):
         Binding("ctrl+l", "open_workbook", "打开", show=False, priority=True),
         Binding("ctrl+q", "quit", "退出", show=False, priority=True),
         Binding("ctrl+p", "command_palette", "命令", show=False, priority=True),
+        # Priority: focus moves the moment Tab arrives, so keys typed right after it (a fast
+        # typist, a paste, tmux send-keys) go to the next field, not to the one being left.
+        Binding("tab", "focus_next", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", show=False, priority=True),
+        # Not priority: a table field (TextArea) undoes its own typing first.
+        Binding("ctrl+z", "undo", "撤销", show=False),
+        Binding("ctrl+y", "redo", "重做", show=False),
         Binding("ctrl+c", "help_quit", show=False, system=True),
     ]
 
@@ -156,7 +180,7 @@ class WenmiApp(App[None]):
 
             load_bank()
         except WenmiError as err:
-            error = str(err)
+            error = "\n".join(engine.error_lines(err))
         except ImportError:
             error = "词库模块尚未安装"
         self.call_from_thread(self._bank_loaded, error)
@@ -167,7 +191,7 @@ class WenmiApp(App[None]):
         start-up and when another workbook is opened."""
         from assistant.errors import WenmiError
         from assistant.tui import engine
-        from assistant.tui.recovery import read_recovery
+        from assistant.tui.recovery import RecoveryError, read_recovery
 
         try:
             wb = engine.read_workbook(path)
@@ -176,7 +200,13 @@ class WenmiApp(App[None]):
         except OSError as err:
             return [f"{path}：无法读取（{err.strerror}）"]
         session = self._new_session(wb, path, sample=sample)
-        recovery = read_recovery(session.recovery_key)
+        try:
+            recovery = read_recovery(session.recovery_key)
+        except RecoveryError as err:  # set aside, never a crash: say where it went
+            from assistant.errors import Diagnostic
+
+            wb.warnings.insert(0, Diagnostic.at(str(err), rule="recovery"))
+            recovery = None
         if recovery is not None and recovery.workbook_yaml == engine.workbook_yaml(wb) and not recovery.draft:
             recovery = None  # nothing was lost
         return session, recovery
@@ -204,8 +234,10 @@ class WenmiApp(App[None]):
 
     def _workbook_loaded(self, session: Session, recovery: Recovery | None) -> None:
         self.session = session
+        from assistant.tui.texts import say
+
         for warning in session.workbook.warnings[:3]:
-            self.notify(str(warning), title="台账提示", severity="warning", timeout=8)
+            self.notify(say(warning), title="台账提示", severity="warning", timeout=8)
         self._refresh_all()
         if recovery is not None:
             self._offer_restore(recovery)
@@ -264,7 +296,13 @@ class WenmiApp(App[None]):
         except WenmiError as err:
             self.notify(f"恢复文件已损坏，未能恢复：{err}", severity="error")
             return
+        from assistant.tui.history import History
+
+        path = self.session.workbook.path
         self.session.workbook = wb
+        self.session.history = History.from_data(
+            recovery.history, wb, recovery.workbook_yaml, lambda text: engine.workbook_from_yaml(text, path)
+        )
         self.session.restore_state(recovery.state)
         self.session.touch()
         self._backup_of = (self.session, self.session.revision)  # the recovery file holds it
@@ -283,11 +321,19 @@ class WenmiApp(App[None]):
 
     # ------------------------------------------------------------------ changes and autosave
 
-    def changed(self, source: MainScreen | None = None, reason: str = "") -> None:
-        """The session changed (called by screens); autosave soon and refresh the other screens."""
+    def changed(
+        self, source: MainScreen | None = None, reason: str = "", label: str = "", group: object = None
+    ) -> None:
+        """The session changed (called by screens); keep the step for undo, autosave soon and
+        refresh the other screens. `label` says what changed (for 已撤销…), `group` makes
+        consecutive changes one step (typing in one field)."""
         if self.session is None:
             return
         self.session.touch()
+        self.session.record(label or CHANGE_LABELS.get(reason, "修改"), group)
+        self._after_change(source)
+
+    def _after_change(self, source: MainScreen | None = None) -> None:
         for screen in self.main_screens.values():
             if screen is not source:
                 screen.mark_stale()
@@ -317,7 +363,7 @@ class WenmiApp(App[None]):
             # A pair heading (短语　短句) keeps its tail; Ctrl+T on the compose page replaces it whole.
             text = engine.heading_with_phrase(section.heading, plan.pattern, message.text)
         self.session.set_heading(index, text)
-        self.changed(None, "heading")
+        self.changed(None, "heading", f"第{index}部分标题改为“{text}”")
         if text != message.text:
             self.notify(f"已把第{index}部分标题的前半句换成“{message.text}”：{text}", title="标题")
         else:
@@ -346,9 +392,9 @@ class WenmiApp(App[None]):
         if session is None or not self.settings.autosave or not (session.dirty or self.draft):
             return False
         revision = session.revision
-        recovery = Recovery(
-            session.recovery_key, engine.workbook_yaml(session.workbook), session.state(), self.draft
-        )
+        shown = engine.workbook_yaml(session.workbook)
+        history = session.history.to_data(session.workbook, engine.workbook_yaml, shown)
+        recovery = Recovery(session.recovery_key, shown, session.state(), self.draft, history=history)
         try:
             write_recovery(session.recovery_key, recovery)
         except OSError as err:
@@ -414,8 +460,10 @@ class WenmiApp(App[None]):
 
         if isinstance(self.screen, Dialog) or CommandPalette.is_open(self):
             return
+        from assistant.tui.palette import WenmiPalette
+
         self.push_screen(
-            CommandPalette(placeholder="输入要做的事，如 导出、新增、换标题……", id="--command-palette")
+            WenmiPalette(placeholder="输入要做的事，如 导出、新增、换标题……", id="--command-palette")
         )
 
     def action_help(self) -> None:
@@ -443,6 +491,39 @@ class WenmiApp(App[None]):
                 discard_recovery(self.session.recovery_key)
             self.notify("已关闭自动保存：退出前请按 Ctrl+S 保存。", severity="warning")
         self._refresh_all()
+
+    # -- undo and redo
+
+    def action_undo(self) -> None:
+        """Ctrl+Z: take the last change back (edits, moves, deletions, headings…)."""
+        self._step_history(redo=False)
+
+    def action_redo(self) -> None:
+        """Ctrl+Y: do again the change undone last."""
+        self._step_history(redo=True)
+
+    def _step_history(self, *, redo: bool) -> None:
+        from textual.command import CommandPalette
+
+        from assistant.tui.dialogs.base import Dialog
+
+        s = self.session
+        if s is None or isinstance(self.screen, Dialog) or CommandPalette.is_open(self):
+            return
+        label = s.redo() if redo else s.undo()
+        if label is None:
+            self.notify("没有可重做的修改。" if redo else "没有可撤销的修改。", timeout=3)
+            return
+        for screen in self.main_screens.values():
+            screen.history_moved()
+        self._after_change()
+        if not s.dirty:
+            from assistant.tui.recovery import discard_recovery
+
+            discard_recovery(s.recovery_key)
+        left = s.history.index if not redo else len(s.history.states) - 1 - s.history.index
+        more = f"（还可{'重做' if redo else '撤销'} {left} 步）" if left else ""
+        self.notify(f"已{'重做' if redo else '撤销'}：{label}{more}", timeout=4)
 
     # -- save
 
@@ -475,6 +556,7 @@ class WenmiApp(App[None]):
                 note=self._save_as_note(s),
                 suffixes=(".yaml", ".yml"),
                 confirm_overwrite=True,
+                create_folders=True,
             ),
             lambda path: self.save_to(path) if path is not None else None,
         )
@@ -501,18 +583,20 @@ class WenmiApp(App[None]):
         s = self.session
         if s is None:
             return False
+        old_key = s.recovery_key
+        new_folder = not path.parent.is_dir()
         try:
             written = engine.save_workbook(s.workbook, path)
         except WenmiError as err:
-            self.notify(str(err), title="保存失败", severity="error", timeout=10)
+            self.notify("\n".join(engine.error_lines(err)), title="保存失败", severity="error", timeout=10)
             return False
-        old_key = s.recovery_key
         s.workbook.path = written
         s.saved(written)
         discard_recovery(old_key)
         discard_recovery(s.recovery_key)
         self._refresh_all()
-        self.notify(f"已保存：{written}", title="保存")
+        folder = f"（新建了文件夹 {written.parent}）" if new_folder else ""
+        self.notify(f"已保存：{written}{folder}", title="保存")
         return True
 
     # -- open another workbook
@@ -644,6 +728,13 @@ class WenmiApp(App[None]):
 
     # -- quit
 
+    def on_unmount(self) -> None:
+        # Renders still running in worker threads would keep the process alive after the app
+        # has gone (a runaway template until its time limit): stop them at their next step.
+        from assistant.templating.sandbox import cancel_renders
+
+        cancel_renders()
+
     async def action_quit(self) -> None:
         """Quit; with unsaved changes ask first: 保存 / 不保存 / 取消 (取消 is the default)."""
         from assistant.tui.dialogs.confirm import ChoiceDialog
@@ -699,6 +790,7 @@ class WenmiApp(App[None]):
                 note=self._save_as_note(s),
                 suffixes=(".yaml", ".yml"),
                 confirm_overwrite=True,
+                create_folders=True,
             ),
             lambda path: self.exit() if path is not None and self.save_to(path) else None,
         )

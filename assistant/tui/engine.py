@@ -62,19 +62,54 @@ def save_workbook(wb: Workbook, path: Path) -> Path:
     return save(wb, path)
 
 
-def import_file(path: Path) -> Workbook:
+def import_file(path: Path, *, unit: str | None = None, period: str | None = None) -> Workbook:
+    """Read a table (or last year's .docx) to add to a workbook; `unit` and `period` are the open
+    workbook's, which the rows join (so a file that names no unit is no problem)."""
     from assistant.ledger.files import import_file as run
 
-    return run(path)
+    return run(path, unit=unit or None, period=period or None)
 
 
 def error_lines(err: BaseException) -> list[str]:
     """Each problem of a WenmiError (or WenmiErrors) as one line."""
     from assistant.errors import WenmiErrors
+    from assistant.tui.texts import say
 
     if isinstance(err, WenmiErrors):
-        return [str(e) for e in err.errors]
-    return [str(err)]
+        return [say(e) for e in err.errors]
+    return [say(err)]
+
+
+#: Slots that hold the date a document is signed (成文日期).
+DATE_SLOTS = ("日期", "成文日期")
+#: The slot that holds who signs it (落款).
+SIGNER_SLOT = "落款"
+
+
+def signer_after_unit_change(wb: Workbook, old_unit: str) -> str | None:
+    """The 落款 to write now that the unit was `old_unit` and is `wb.unit`: the new unit when the
+    落款 was the old unit (or part of its name, 党群工作部 of 党群工作部（党委统战部）) and is no
+    part of the new one; None when it stays."""
+    signer = str(wb.fields.get(SIGNER_SLOT) or "").strip()
+    new = wb.unit.strip()
+    if not signer or not new or signer in new or signer not in old_unit:
+        return None
+    return new
+
+
+def date_warning(wb: Workbook, template: Template | None) -> str | None:
+    """What is wrong with the workbook's 成文日期 for its period and the template's kind of
+    document (a summary dated before its period ends…); None when it fits or cannot be told."""
+    from assistant.compose.matching import PLANNING_DOCTYPES, REPORTING_DOCTYPES
+    from assistant.compose.wording import date_check
+
+    if template is None or template.doctype not in REPORTING_DOCTYPES | PLANNING_DOCTYPES:
+        return None
+    for name in DATE_SLOTS:
+        value = wb.fields.get(name)
+        if value and template.slot(name) is not None:
+            return date_check(str(value), wb.period, template.doctype in REPORTING_DOCTYPES)
+    return None
 
 
 def figures(a: Achievement) -> str:
@@ -280,6 +315,85 @@ def table_width(slot: Slot) -> int | None:
     return widths.pop() if len(widths) == 1 else None
 
 
+# --------------------------------------------------------------------------- template examples
+#
+# A template may offer example claims for a slot (its `examples`: problems, measures…). The
+# drafter accepts them or not; accepted, they are stored in the workbook's fields wrapped in the
+# markup's review marks ([示例]…[/示例]), exactly what `wenmi render --examples` puts into the
+# document, so the .docx highlights them with the comment “示例内容，请核实或替换” (and so does
+# `wenmi render` of the saved workbook). A piece the drafter rewrites is theirs: it loses its marks.
+
+
+def _marks() -> tuple[str, str]:
+    from assistant.compose.slots import REVIEW_CLOSE, REVIEW_OPEN
+
+    return REVIEW_OPEN, REVIEW_CLOSE
+
+
+def unmarked(value: Any) -> Any:
+    """`value` without review marks (what the field shows)."""
+    if isinstance(value, str):
+        opening, closing = _marks()
+        return value.replace(opening, "").replace(closing, "")
+    if isinstance(value, list | tuple):
+        return [unmarked(v) for v in value]
+    return value
+
+
+def marked_pieces(value: Any) -> list[str]:
+    """The pieces of `value` (text, items, cells) still marked for review, without their marks."""
+    if isinstance(value, str):
+        opening, _ = _marks()
+        return [unmarked(value)] if opening in value else []
+    if isinstance(value, list | tuple):
+        return [p for v in value for p in marked_pieces(v)]
+    return []
+
+
+def example_value(slot: Slot) -> Any:
+    """The slot's example claims as the engine coerces them, each piece marked for review."""
+    from assistant.compose.slots import coerce_slot_value, mark_for_review
+
+    return mark_for_review(coerce_slot_value(slot, slot.examples, "示例"))
+
+
+def example_summary(slot: Slot) -> str:
+    """The examples on one line, for the suggestion under the field."""
+    value = unmarked(example_value(slot))
+    if isinstance(value, list):
+        return "；".join("｜".join(r) if isinstance(r, list) else str(r) for r in value)
+    return str(value)
+
+
+def keep_marks(old: Any, new: Any) -> Any:
+    """`new` (what the drafter typed, as stored) with the marks of the pieces of `old` it still
+    holds word for word; a piece rewritten or added is the drafter's own."""
+    marked = set(marked_pieces(old))
+    opening, closing = _marks()
+
+    def mark(value: Any) -> Any:
+        if isinstance(value, str):
+            return f"{opening}{value}{closing}" if value and value in marked else value
+        if isinstance(value, list | tuple):
+            return [mark(v) for v in value]
+        return value
+
+    return mark(unmarked(new))
+
+
+def list_text(value: Any) -> str:
+    """A list slot edited one item a line (a slot with examples: the items are sentences)."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, list | tuple):
+        return "\n".join(str(v) for v in value)
+    return str(value)
+
+
+def parse_list(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
 # --------------------------------------------------------------------------- composing
 
 
@@ -349,6 +463,7 @@ class Preview:
 def preview(markup: str) -> Preview:
     """The plain-text preview of composed markup (the markup itself if it does not parse)."""
     from assistant.errors import WenmiError
+    from assistant.tui.texts import say
 
     try:
         from assistant.document.markup import parse_markup
@@ -358,20 +473,22 @@ def preview(markup: str) -> Preview:
     try:
         return Preview(preview_text(parse_markup(markup, "<预览>")))
     except WenmiError as err:
-        return Preview(markup, str(err))
+        return Preview(markup, say(err))
 
 
 def compose_preview(
     template: Template, wb: Workbook, *, seed: int | None = None, headings: Mapping[int, str] | None = None
 ) -> tuple[ComposeResult | None, Preview]:
     from assistant.errors import WenmiError
+    from assistant.tui.texts import say
 
+    names = {template.id: template.name}
     try:
         result = compose(template, wb, seed=seed, headings=headings)
     except WenmiError as err:
-        return None, Preview("", str(err), error_field=err.location.field)
+        return None, Preview("", say(err, names), error_field=err.location.field)
     shown = preview(result.markup)
-    shown.diagnostics = [str(d) for d in result.diagnostics]
+    shown.diagnostics = [say(d, names) for d in result.diagnostics]
     return result, shown
 
 
@@ -383,10 +500,22 @@ class Exported:
     path: Path
     pages: int | None
     warnings: list[str]
+    #: Pieces of template examples the drafter accepted, marked for review in the document.
+    examples: int = 0
 
 
-def _diagnostics(items: Sequence[Diagnostic]) -> list[str]:
-    return [str(d) for d in items]
+def export_pdf(docx: Path, pdf: Path) -> Path:
+    """A PDF of the exported document, through LibreOffice (WenmiError saying what to install
+    when it is not)."""
+    from assistant.document.pdf import docx_to_pdf
+
+    return docx_to_pdf(docx, pdf)
+
+
+def _diagnostics(items: Sequence[Diagnostic], names: Mapping[str, str] | None = None) -> list[str]:
+    from assistant.tui.texts import say
+
+    return [say(d, names) for d in items]
 
 
 def export(
@@ -402,7 +531,9 @@ def export(
     from assistant.render import export_workbook
 
     done = export_workbook(wb, template.id, out, seed=seed, headings=headings, force=force)
-    return Exported(Path(done.path), done.pages, _diagnostics(done.diagnostics))
+    examples = sum(len(marked_pieces(v)) for k, v in wb.fields.items() if template.slot(str(k)) is not None)
+    warnings = _diagnostics(done.diagnostics, {template.id: template.name})
+    return Exported(Path(done.path), done.pages, warnings, examples)
 
 
 # --------------------------------------------------------------------------- phrase bank

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assistant.tui.history import History
+
 if TYPE_CHECKING:
     from assistant.compose.matching import Suggestion
     from assistant.ledger.workbook import Workbook
@@ -74,6 +76,11 @@ class Session:
     templates: list[TemplateEntry] | None = None
     suggestions: list[Suggestion] = field(default_factory=list)
     template_errors: list[str] = field(default_factory=list)
+    #: The states the workbook went through (undo and redo).
+    history: History = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.history = History(self.workbook)
 
     # -- composing choices (kept in the workbook, so they are saved with it) ------------------
 
@@ -119,6 +126,25 @@ class Session:
         self.source_path = path
         self.is_sample = False
         self.dirty = False
+        self.history.mark_saved()
+
+    def record(self, label: str, group: object = None) -> None:
+        """Keep the state after a change for undo (`group`: see `History.record`)."""
+        self.history.record(self.workbook, label, group)
+
+    def undo(self) -> str | None:
+        """Undo the last change; its label, or None when there is nothing to undo."""
+        return self._moved(self.history.undo(self.workbook))
+
+    def redo(self) -> str | None:
+        """Redo the change undone last; its label, or None when there is nothing to redo."""
+        return self._moved(self.history.redo(self.workbook))
+
+    def _moved(self, label: str | None) -> str | None:
+        if label is not None:
+            self.revision += 1
+            self.dirty = not self.history.at_saved
+        return label
 
     # -- templates ------------------------------------------------------------------------
 

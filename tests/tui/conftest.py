@@ -84,6 +84,30 @@ def screen_text(app: WenmiApp) -> str:
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", body)))
 
 
+def screen_lines(app: WenmiApp) -> list[str]:
+    """The terminal's rows as text (wide characters take two cells), from a screenshot."""
+    import html
+    import re
+
+    from rich.cells import cell_len
+
+    svg = app.export_screenshot()
+    rows: dict[int, dict[int, str]] = {}
+    pattern = r'<text class="[^"]*-r\d+"[^>]*x="([\d.]+)"[^>]*clip-path="url\(#[^)]*line-(\d+)\)">([^<]*)</text>'
+    for m in re.finditer(pattern, svg):
+        column, row = round(float(m.group(1)) / 12.2), int(m.group(2))
+        cells = rows.setdefault(row, {})
+        for ch in html.unescape(m.group(3)).replace("\xa0", " "):
+            cells[column] = ch
+            column += cell_len(ch)
+            if cell_len(ch) == 2:
+                cells[column - 1] = ""
+    return [
+        "".join(cells.get(i, " ") for i in range(max(cells) + 1 if cells else 0)).rstrip()
+        for _, cells in sorted(rows.items())
+    ]
+
+
 async def wait_for(pilot: Pilot[None], predicate, timeout: float = 30.0) -> None:  # type: ignore[no-untyped-def]
     """Pause until `predicate()` is true (workers finish, previews update…)."""
     waited = 0.0

@@ -11,7 +11,7 @@ from assistant.tui.app import WenmiApp
 from assistant.tui.dialogs.confirm import ConfirmDialog
 from assistant.tui.dialogs.export import ExportDialog
 from assistant.tui.dialogs.export_result import ExportResultDialog
-from tests.tui.conftest import settle, wait_for
+from tests.tui.conftest import screen_text, settle, wait_for
 
 FIGURES = ("15个", "600余条", "1131人次", "318人次", "4场")
 
@@ -112,3 +112,96 @@ class TestExport:
             await wait_for(pilot, lambda: "写入" in str(error.content), timeout=20)
             assert app.screen is dialog
             assert box.value == "/proc/wenmi-不能写.docx"  # what the user typed stays
+
+
+class TestAfterExport:
+    """The result dialog opens the document or its folder (never waiting for the program), and
+    makes a PDF when LibreOffice is installed; without it, it says what to install."""
+
+    async def test_open_file_and_folder_by_keyboard(self, workbook: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+        from assistant.tui import opener
+
+        calls: list[tuple[Path, bool]] = []
+
+        def fake_launch(path: Path, *, folder: bool = False) -> None:
+            calls.append((path, folder))
+
+        monkeypatch.setattr(opener, "launch", fake_launch)
+        app = WenmiApp(workbook)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            result = await export_with_enter(pilot)
+            assert isinstance(result, ExportResultDialog)
+            path = result.result.path
+            assert "打开文件" in screen_text(app) and "打开所在文件夹" in screen_text(app)
+            await pilot.press("o")
+            await wait_for(pilot, lambda: len(calls) == 1)
+            await pilot.press("left", "left", "left")  # from 好 along the buttons to 打开所在文件夹
+            assert app.focused is result.query_one("#open-folder")
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: len(calls) == 2)
+            assert calls == [(path, False), (path, True)]
+            assert isinstance(app.screen, ExportResultDialog)  # still there: nothing blocked
+
+    async def test_failure_to_open_is_a_quiet_message(self, workbook: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+        from assistant.tui import opener
+
+        def no_opener(path: Path, *, folder: bool = False) -> None:
+            raise FileNotFoundError(2, "没有找到 xdg-open", "xdg-open")
+
+        monkeypatch.setattr(opener, "launch", no_opener)
+        app = WenmiApp(workbook)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            result = await export_with_enter(pilot)
+            await pilot.press("f")
+            status = result.query_one("#result-status", Static)
+            await wait_for(pilot, lambda: "无法打开" in str(status.content))
+            assert "没有找到 xdg-open" in str(status.content) and str(result.result.path.parent) in str(status.content)
+            assert isinstance(app.screen, ExportResultDialog)
+
+    def test_open_commands_by_system(self) -> None:
+        from assistant.tui.opener import open_command
+
+        doc = Path("/data/文档/方案.docx")
+        assert open_command(doc, platform="linux") == ["xdg-open", str(doc)]
+        assert open_command(doc, folder=True, platform="linux") == ["xdg-open", str(doc.parent)]
+        assert open_command(doc, platform="darwin") == ["open", str(doc)]
+        assert open_command(doc, folder=True, platform="darwin") == ["open", "-R", str(doc)]
+        assert open_command(doc, platform="win32") is None  # os.startfile
+        assert open_command(doc, folder=True, platform="win32") == ["explorer", f"/select,{doc}"]
+
+    async def test_pdf_button_makes_the_pdf_beside_the_document(self, workbook: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+        from assistant.document import pdf
+        from assistant.tui import engine
+
+        made: list[tuple[Path, Path]] = []
+
+        def fake_pdf(docx: Path, out: Path) -> Path:
+            made.append((docx, out))
+            out.write_bytes(b"%PDF-1.6 fake")
+            return out
+
+        monkeypatch.setattr(pdf, "office_program", lambda: "/usr/bin/soffice")
+        monkeypatch.setattr(engine, "export_pdf", fake_pdf)
+        app = WenmiApp(workbook)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            result = await export_with_enter(pilot)
+            docx_path = result.result.path
+            await pilot.press("p")
+            status = result.query_one("#result-status", Static)
+            await wait_for(pilot, lambda: "已生成 PDF" in str(status.content))
+            assert made == [(docx_path, docx_path.with_suffix(".pdf"))]
+            assert str(result.query_one("#pdf").label) == "打开 PDF"
+
+    async def test_without_libreoffice_it_says_what_to_install(self, workbook: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+        from assistant.document import pdf
+
+        monkeypatch.setattr(pdf, "office_program", lambda: None)
+        app = WenmiApp(workbook)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            result = await export_with_enter(pilot)
+            assert not result.query("#pdf")
+            assert "要导出 PDF" in screen_text(app) and "LibreOffice" in screen_text(app)

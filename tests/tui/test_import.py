@@ -71,3 +71,27 @@ class TestImport:
             dialog.query_one("#path", Input).value = str(tmp_path / "台账.xls")
             await pilot.press("enter")
             assert "不支持的文件类型" in str(error.content)
+
+
+class TestImportIntoOpenWorkbook:
+    """Rows join the open workbook: a table that names no unit raises no warning about one."""
+
+    async def test_no_unit_warning_when_the_unit_is_kept(self, workbook: Path, tmp_path: Path) -> None:
+        book = XlsxBook()
+        ws = book.active
+        ws.append(["事项", "类别", "指标", "数量", "单位"])  # no title row: the file names no unit
+        ws.append(["开展“三会一课”督查", "组织建设", "督查支部", 36, "个"])
+        source = tmp_path / "无标题.xlsx"
+        book.save(source)
+        app = WenmiApp(workbook)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            await pilot.press("ctrl+o")
+            app.screen.query_one("#path", Input).value = str(source)
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: len(app.session.workbook.achievements) == 6)
+            await pilot.pause()
+            said = [f"{n.title} {n.message}" for n in app._notifications]
+            assert any("导入了 1 项成效" in s for s in said), said
+            assert not any("unit" in s or "单位名称" in s or "提示" in s for s in said), said
+            assert app.session.workbook.unit == "党群工作部"

@@ -18,8 +18,9 @@ from tests.tui.conftest import settle, wait_for
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36")]
 
 
-def run(*keys: str, template: str | None = None) -> Any:
-    """A `run_before` that waits for loading, optionally chooses a template, then presses keys."""
+def run(*keys: str, template: str | None = None, dialog: Any = None) -> Any:
+    """A `run_before` that waits for loading, optionally chooses a template, then presses keys
+    (and then shows `dialog`, made by calling it)."""
 
     async def before(pilot: Pilot[None]) -> None:
         app = pilot.app
@@ -32,6 +33,9 @@ def run(*keys: str, template: str | None = None) -> Any:
         for key in keys:
             await pilot.press(key)
             await pilot.pause(0.1)
+        if dialog is not None:
+            app.push_screen(dialog())
+            await pilot.pause(0.2)
         await settle(pilot)
         assert app.session is not None
         session = app.session
@@ -90,3 +94,36 @@ class TestHelpSnapshots:
 
     def test_help(self, snap_compare: Any, workbook: Path, size: tuple[int, int]) -> None:
         assert snap_compare(WenmiApp(workbook), terminal_size=size, run_before=run("f4", "f1"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+class TestExamplesSnapshots:
+    """A slot's template examples offered under it, then accepted (marked for review)."""
+
+    def test_offered(self, snap_compare: Any, workbook: Path, user_data: Path, size: tuple[int, int]) -> None:
+        before = run("f4", template="zz-tui-shili")
+        assert snap_compare(WenmiApp(workbook), terminal_size=size, run_before=before)
+
+    def test_accepted(self, snap_compare: Any, workbook: Path, user_data: Path, size: tuple[int, int]) -> None:
+        before = run("f4", "tab", "tab", "enter", template="zz-tui-shili")  # 存在问题 → 采用示例
+        assert snap_compare(WenmiApp(workbook), terminal_size=size, run_before=before)
+
+
+def _result() -> Any:
+    from assistant.tui.dialogs.export_result import ExportResultDialog
+    from assistant.tui.engine import Exported
+
+    warnings = [
+        "“经验体会”没有填写，文档中略去了这部分（可在“撰写”页填写，或按它下方的“采用示例”后逐条核实）",
+        "成效“开展廉洁警示教育”与“压实责任”下的其他事项关联不大，暂放在这一部分（可移到合适的部分）",
+    ]
+    done = Exported(Path("/home/文秘/文档/作风建设经验材料.docx"), 3, warnings, 2)
+    return ExportResultDialog(done, office=True)
+
+
+@pytest.mark.parametrize("size", SIZES)
+class TestExportResultSnapshots:
+    """After export: where it went, the warnings, and 打开文件 / 打开所在文件夹 / 导出 PDF."""
+
+    def test_result(self, snap_compare: Any, workbook: Path, size: tuple[int, int]) -> None:
+        assert snap_compare(WenmiApp(workbook), terminal_size=size, run_before=run(dialog=_result))

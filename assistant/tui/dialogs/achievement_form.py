@@ -33,8 +33,8 @@ FIELDS: tuple[tuple[str, str, str], ...] = (
 METRIC_KEYS = ("label", "value", "unit", "qualifier")
 METRIC_PLACEHOLDERS = {
     "label": "名称，如 参训",
-    "value": "数量，如 318",
-    "unit": "单位，如 人次",
+    "value": "如 318",
+    "unit": "如 人次",
     "qualifier": "余/近/累计",
 }
 LIVE_DELAY = 0.25
@@ -90,6 +90,7 @@ class AchievementForm(Dialog[Any]):
         self.initial = data
         self._live_timer: Timer | None = None
         self._submitting = False
+        self._dismissed = False
 
     def compose(self) -> ComposeResult:
         title = "新增成效事项" if self.index is None else f"编辑第{self.index + 1}项成效"
@@ -161,10 +162,21 @@ class AchievementForm(Dialog[Any]):
             self._live_timer.stop()
         self._live_timer = self.set_timer(LIVE_DELAY, self._live_check)
 
+    def dismiss(self, result: Any = None) -> Any:
+        # A check still pending when the form closes would report a draft that no longer exists
+        # (and the app would then think a form is being typed: 退出 would warn of it).
+        self._dismissed = True
+        if self._live_timer is not None:
+            self._live_timer.stop()
+            self._live_timer = None
+        return super().dismiss(result)
+
     def _live_check(self) -> None:
         from assistant.tui import engine
 
         self._live_timer = None
+        if self._dismissed:
+            return
         data = self.form_values()
         self.app.post_message(FormDraft(self.index, data))
         _, errors = engine.validate_form(data, infer=False)

@@ -148,6 +148,9 @@ class ExportDialog(Dialog[Exported | None]):
             return None
         if out.suffix.lower() != ".docx":
             out = out.with_name(out.name + ".docx") if out.suffix == "" else out
+            if out.suffix.lower() == ".pdf":
+                self._error("要 PDF：先导出 .docx，再在导出完成后按“导出 PDF”（需要 LibreOffice）")
+                return None
             if out.suffix.lower() != ".docx":
                 self._error("导出的文件应以 .docx 结尾")
                 return None

@@ -49,6 +49,7 @@ class PathDialog(Dialog[Path | None]):
         must_exist: bool = False,
         browse: bool = False,
         confirm_overwrite: bool = False,
+        create_folders: bool = False,
     ) -> None:
         super().__init__()
         self.title_text = title
@@ -58,6 +59,8 @@ class PathDialog(Dialog[Path | None]):
         self.must_exist = must_exist
         self.browse = browse
         self.confirm_overwrite = confirm_overwrite
+        #: A folder that does not exist yet is fine: whoever writes the file creates it.
+        self.create_folders = create_folders
 
     def compose(self) -> ComposeResult:
         start = self.initial if self.initial.is_dir() else self.initial.parent
@@ -115,8 +118,13 @@ class PathDialog(Dialog[Path | None]):
                 self._error(f"找不到文件：{path}")
                 return None
         elif not path.parent.is_dir():
-            self._error(f"文件夹不存在：{path.parent}")
-            return None
+            blocker = next((p for p in path.parents if p.exists()), None)
+            if not self.create_folders:
+                self._error(f"文件夹不存在：{path.parent}")
+                return None
+            if blocker is not None and not blocker.is_dir():
+                self._error(f"{blocker} 是一个文件，不能在其中新建文件夹")
+                return None
         self._error("")
         return path
 

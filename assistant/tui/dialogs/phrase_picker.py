@@ -71,7 +71,7 @@ class PhrasePicker(Dialog[str | None]):
                     engine.search_phrases, "", kind="phrase", theme=self.theme, limit=200
                 )
         except WenmiError as err:
-            self.query_one("#picker-hint", Static).update(str(err))
+            self.query_one("#picker-hint", Static).update("\n".join(engine.error_lines(err)))
             return
         self._show(found)
 

@@ -23,8 +23,10 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("date", "日期", 10),
     ("owner", "责任单位", 12),
 )
-#: Columns dropped first on a narrow terminal.
-NARROW_DROP = ("owner", "date")
+#: Below this width the figures, date and owner columns are narrower (the line under the table
+#: shows the highlighted row whole).
+NARROW_WIDTH = 100
+NARROW_WIDTHS = {"figures": 12, "date": 7, "owner": 10}
 
 
 class AchievementTable(DataTable[Any]):
@@ -54,10 +56,17 @@ class AchievementsScreen(MainScreen):
             yield Label("时期", classes="fact-label")
             yield Input(id="period", placeholder="如：2022年", disabled=True, compact=True)
         yield Static("", id="facts-error", classes="field-error")
+        yield Static("", id="facts-note", classes="field-note")
         with Vertical(id="table-box"):
             yield AchievementTable(id="table", cursor_type="row", zebra_stripes=True)
             yield Static("正在读取台账……", id="empty", classes="loading-note")
+        yield Static("", id="row-detail")
         yield Static("", id="summary", classes="muted")
+
+    def __init__(self) -> None:
+        super().__init__()
+        #: The unit or period as it was before the field being typed in was changed.
+        self._facts_before: dict[str, str] = {}
 
     def on_mount(self) -> None:
         table = self.query_one(AchievementTable)
@@ -77,6 +86,8 @@ class AchievementsScreen(MainScreen):
                 with box.prevent(Input.Changed):
                     box.value = value
         self._fill_table()
+        if not self._facts_before:  # not while the period is being typed
+            self.check_date()
 
     def reset(self) -> None:
         table = self.query_one(AchievementTable)
@@ -89,8 +100,8 @@ class AchievementsScreen(MainScreen):
     def _columns(self) -> list[tuple[str, str, int]]:
         width = max(self.size.width, 40)
         cols = list(COLUMNS)
-        if width < 100:
-            cols = [c for c in cols if c[0] not in NARROW_DROP]
+        if width < NARROW_WIDTH:
+            cols = [(k, t, NARROW_WIDTHS.get(k, w)) for k, t, w in cols]
         fixed = sum(w + 2 for _, _, w in cols if w) + 2 + 2  # cell padding, scrollbar
         title_width = max(12, width - fixed)
         return [(k, t, w or title_width) for k, t, w in cols]
@@ -124,12 +135,60 @@ class AchievementsScreen(MainScreen):
         empty.update("台账里还没有成效事项。按 Ctrl+N 新增，或按 Ctrl+O 从 Excel/CSV 导入。")
         if count:
             table.move_cursor(row=min(max(row, 0), count - 1))
+        self._show_row_detail()
         metrics = s.workbook.metric_count()
         inferred = sum(1 for a in s.workbook.achievements if a.category_inferred)
         note = f"共 {count} 项成效、{metrics} 个数据"
         if inferred:
             note += f"；标 * 的类别由内容推断（{inferred} 项）"
         self.query_one("#summary", Static).update(note)
+
+    @on(DataTable.RowHighlighted, "#table")
+    def _row_highlighted(self) -> None:
+        self._show_row_detail()
+
+    def _show_row_detail(self) -> None:
+        """The highlighted achievement whole, under the table: what a narrow column cuts off."""
+        from assistant.tui import engine
+
+        s = self.session
+        box = self.query_one("#row-detail", Static)
+        index = self._index()
+        if s is None or index is None:
+            box.display = False
+            return
+        a = s.workbook.achievements[index]
+        parts = [
+            Text.assemble((f"第{index + 1}项 ", "dim"), (a.title, "bold")),
+            *(
+                Text.assemble((f"{label} ", "dim"), value)
+                for label, value in (
+                    ("类别", (a.category or "未分类") + ("（推断）" if a.category_inferred else "")),
+                    ("数据", engine.figures(a)),
+                    ("日期", a.date or ""),
+                    ("责任单位", a.owner or ""),
+                    ("标签", "、".join(a.tags)),
+                    ("说明", a.detail or ""),
+                )
+                if value
+            ),
+        ]
+        # Whole parts to a line (a label is never parted from its value); a part longer than
+        # the line wraps on its own.
+        width = max(box.content_region.width, self.size.width - 2, 20)
+        text = Text()
+        used = 0
+        for part in parts:
+            need = part.cell_len + (2 if used else 0)
+            if used and used + need > width:
+                text.append("\n")
+                used = 0
+            elif used:
+                text.append("  ")
+            text.append_text(part)
+            used = (used + need) if used else part.cell_len
+        box.update(text)
+        box.display = True
 
     def on_resize(self) -> None:
         if self.session is not None:
@@ -144,6 +203,8 @@ class AchievementsScreen(MainScreen):
             return
         value = event.value.strip()
         error = self.query_one("#facts-error", Static)
+        field = str(event.input.id)
+        self._facts_before.setdefault(field, s.workbook.unit if field == "unit" else s.workbook.period)
         if event.input.id == "unit":
             if not value:
                 error.update(
@@ -156,7 +217,42 @@ class AchievementsScreen(MainScreen):
             s.workbook.period = value
         error.update("")
         error.remove_class("-shown")
-        self.changed("facts")
+        what = "单位" if event.input.id == "unit" else "时期"
+        self.changed("facts", f"修改{what}", ("facts", event.input.id))
+
+    @on(Input.Submitted, "#unit, #period")
+    @on(Input.Blurred, "#unit, #period")
+    def _fact_done(self, event: Input.Submitted | Input.Blurred) -> None:
+        """The unit or period is typed: carry the 落款 along, check the 成文日期 against the period."""
+        from assistant.tui import engine
+
+        s = self.session
+        field = str(event.input.id)
+        before = self._facts_before.pop(field, None)
+        if s is None or before is None:
+            return
+        wb = s.workbook
+        if field == "unit" and before != wb.unit:
+            signer = engine.signer_after_unit_change(wb, before)
+            if signer is not None:
+                old = wb.fields[engine.SIGNER_SLOT]
+                wb.fields[engine.SIGNER_SLOT] = signer
+                # the same step as the unit: one Ctrl+Z takes both back
+                self.changed("facts", "修改单位", ("facts", "unit"))
+                self.notify(f"落款原为“{old}”，已随单位改为“{signer}”（可在“撰写”页修改）。", title="落款")
+        self.check_date()
+
+    def check_date(self) -> None:
+        """Under the unit and period: a 成文日期 that does not fit the period, if any."""
+        from assistant.tui import engine
+
+        s = self.session
+        note = self.query_one("#facts-note", Static)
+        template = s.effective_template()[0] if s is not None and s.templates is not None else None
+        problem = engine.date_warning(s.workbook, template) if s is not None else None
+        text = f"⚠ {problem}（成文日期在“撰写”页填写）" if problem else ""
+        note.update(text)
+        note.set_class(bool(text), "-shown")
 
     # ------------------------------------------------------------------ add, edit, delete, move
 
@@ -208,7 +304,8 @@ class AchievementsScreen(MainScreen):
                 new_m.layout = old_m.layout
             items[index] = achievement
             row = index
-        self.changed("achievement")
+        verb = "新增" if index is None else "编辑"
+        self.changed("achievement", f"{verb}成效“{achievement.title}”")
         self._fill_table(row)
 
     def action_delete(self) -> None:
@@ -229,7 +326,7 @@ class AchievementsScreen(MainScreen):
         if s is None or index >= len(s.workbook.achievements):
             return
         removed = s.workbook.achievements.pop(index)
-        self.changed("delete")
+        self.changed("delete", f"删除成效“{removed.title}”")
         self._fill_table(index)
         self.notify(f"已删除：{removed.title}")
 
@@ -243,7 +340,7 @@ class AchievementsScreen(MainScreen):
         if not 0 <= target < len(items):
             return
         items[index], items[target] = items[target], items[index]
-        self.changed("move")
+        self.changed("move", f"{'上' if step < 0 else '下'}移成效“{items[target].title}”")
         self._fill_table(target)
 
     # ------------------------------------------------------------------ import
@@ -272,8 +369,10 @@ class AchievementsScreen(MainScreen):
         from assistant.errors import WenmiError
         from assistant.tui import engine
 
+        s = self.session
+        unit, period = (s.workbook.unit.strip(), s.workbook.period.strip()) if s is not None else ("", "")
         try:
-            imported = engine.import_file(path)
+            imported = engine.import_file(path, unit=unit, period=period)
         except WenmiError as err:
             lines = engine.error_lines(err)
             more = f"\n……共 {len(lines)} 处问题" if len(lines) > 4 else ""
@@ -305,11 +404,13 @@ class AchievementsScreen(MainScreen):
             s.workbook.unit = imported.unit
         if not s.workbook.period and imported.period:
             s.workbook.period = imported.period
-        self.changed("import")
+        self.changed("import", f"从 {path.name} 导入{len(imported.achievements)}项成效")
         self.refresh_from_session()
         self._fill_table(before)
         count = len(imported.achievements)
         warn = f"，另有 {len(imported.warnings)} 条提示" if imported.warnings else ""
         self.notify(f"从 {path.name} 导入了 {count} 项成效{warn}。", title="导入完成")
+        from assistant.tui.texts import say
+
         for w in imported.warnings[:3]:
-            self.notify(str(w), severity="warning", timeout=10)
+            self.notify(say(w), severity="warning", timeout=10)

@@ -69,9 +69,15 @@ class MainScreen(Screen[None]):
 
         Called before the screen is marked stale, so the next refresh starts afresh."""
 
-    def update_status(self) -> None:
-        self.query_one(NavBar).set_status(self.wenmi.status_text())
+    def history_moved(self) -> None:
+        """Undo or redo changed the workbook: the next refresh shows it even in the field being
+        typed in (override; called before the screen is marked stale)."""
 
-    def changed(self, reason: str = "") -> None:
-        """This screen changed the session: mark it unsaved, autosave, let the others refresh."""
-        self.wenmi.changed(self, reason)
+    def update_status(self) -> None:
+        for bar in self.query(NavBar).results(NavBar):  # none while the app shuts down
+            bar.set_status(self.wenmi.status_text())
+
+    def changed(self, reason: str = "", label: str = "", group: object = None) -> None:
+        """This screen changed the session: mark it unsaved, keep the step for undo, autosave,
+        let the others refresh (see `WenmiApp.changed`)."""
+        self.wenmi.changed(self, reason, label, group)

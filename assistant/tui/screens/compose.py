@@ -19,7 +19,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Input, Label, Static, TextArea, Tree
+from textual.widgets import Button, Input, Label, Static, TextArea, Tree
 
 from assistant.tui.screens.base import MainScreen
 from assistant.tui.widgets.preview import DocumentPreview
@@ -89,6 +89,10 @@ class ComposeScreen(MainScreen):
         #: After Ctrl+R/Ctrl+B: (seed before, seed asked for, headings before), to tell the user
         #: when the new set is the same as the old one.
         self._cycling: tuple[int, int, list[str]] | None = None
+        #: The field whose help is shown under the fields.
+        self._help_for: Widget | None = None
+        #: Undo or redo changed the fields: show them even in the one with the cursor.
+        self._force_sync = False
         #: Preview generations finished (tests and the benchmark wait on it).
         self.preview_generation = 0
 
@@ -97,6 +101,7 @@ class ComposeScreen(MainScreen):
             with Vertical(id="left"):
                 yield Static("正在载入模板……", id="template-line")
                 yield VerticalScroll(id="slots")
+                yield Static("", id="slot-help")
                 yield Static("分节与成效", classes="pane-title", id="sections-title")
                 yield SectionTree("分节", id="sections")
             with Vertical(id="right"):
@@ -158,17 +163,20 @@ class ComposeScreen(MainScreen):
                 continue
             label = slot.label + ("（必填）" if slot.required else "")
             widgets.append(Label(label, classes="slot-label"))
+            stored = s.workbook.fields.get(slot.name)
             if slot.type == "table":
                 widgets.extend(self._table_field(slot))
+            elif slot.type == "list" and slot.examples is not None:
+                widgets.extend(self._list_field(slot))
             else:
                 default = engine.slot_text(slot.default)
-                placeholder = (
-                    f"默认：{default}" if default else (slot.help or SLOT_PLACEHOLDERS.get(slot.type, ""))
-                )
-                value = engine.slot_text(s.workbook.fields.get(slot.name))
+                placeholder = f"默认：{default}" if default else short_help(slot) or SLOT_PLACEHOLDERS.get(slot.type, "")
+                value = engine.slot_text(engine.unmarked(stored))
                 field = Input(value, placeholder=placeholder, name=slot.name, compact=True, classes="slot-input")
                 field.tooltip = slot.help or None
                 widgets.append(field)
+            if slot.examples is not None:
+                widgets.extend(self._example_offer(slot, stored))
             problem = self._table_problems.get(slot.name, "")
             classes = "field-error slot-error" + (" -shown" if problem else "")
             widgets.append(Static(problem, classes=classes, name=slot.name))
@@ -178,6 +186,9 @@ class ComposeScreen(MainScreen):
         self._slot_template = template.id
         self._slot_error = (None, None)
         self._shown_errors = dict(self._table_problems)
+        for slot in template.slots:
+            if slot.examples is not None:
+                self._show_example_state(slot.name)
 
     def _table_field(self, slot: Slot) -> list[Any]:
         """A table slot: a text area, one row a line, cells split by |; a one-line hint below."""
@@ -185,20 +196,10 @@ class ComposeScreen(MainScreen):
 
         s = self.session
         assert s is not None
-        text = engine.table_text(slot, s.workbook.fields.get(slot.name))
+        text = engine.table_text(slot, engine.unmarked(s.workbook.fields.get(slot.name)))
         default = engine.table_text(slot, slot.default)
         placeholder = f"留空则用默认表格：\n{default}" if default else SLOT_PLACEHOLDERS["table"]
-        area = TextArea(
-            text,
-            name=slot.name,
-            classes="slot-table",
-            soft_wrap=True,
-            show_line_numbers=True,
-            compact=True,
-            highlight_cursor_line=False,
-            placeholder=placeholder,
-        )
-        area.tooltip = slot.help or None
+        area = self._text_area(slot, text, "slot-table", placeholder)
         if text:
             problem = engine.parse_table(slot, text)[1]
             if problem:
@@ -207,26 +208,145 @@ class ComposeScreen(MainScreen):
         hint = f"一行一条，每行 {width} 格，格间用 | 分隔" if width else "一行一条，格间用 | 分隔"
         return [area, Static(hint, classes="slot-hint")]
 
+    def _list_field(self, slot: Slot) -> list[Any]:
+        """A list slot whose items are sentences (it offers examples): one item a line."""
+        from assistant.tui import engine
+
+        s = self.session
+        assert s is not None
+        text = engine.list_text(engine.unmarked(s.workbook.fields.get(slot.name)))
+        placeholder = short_help(slot) or "一行写一条"
+        return [self._text_area(slot, text, "slot-list", placeholder), Static("一行写一条", classes="slot-hint")]
+
+    @staticmethod
+    def _text_area(slot: Slot, text: str, kind: str, placeholder: str) -> TextArea:
+        area = TextArea(
+            text,
+            name=slot.name,
+            classes=f"slot-area {kind}",
+            soft_wrap=True,
+            show_line_numbers=True,
+            compact=True,
+            highlight_cursor_line=False,
+            placeholder=placeholder,
+        )
+        area.tooltip = slot.help or None
+        return area
+
+    # ------------------------------------------------------------------ template examples
+
+    def _example_offer(self, slot: Slot, stored: Any) -> list[Any]:
+        """Under a slot that offers examples: the examples and 采用示例 (while the slot is
+        empty), or, once accepted, a note that they are marked in the document for review."""
+        from assistant.tui import engine
+
+        summary = Text.assemble(("模板示例：", "bold"), engine.example_summary(slot))
+        offer = Horizontal(
+            Static(summary, classes="example-text"),
+            Button("采用示例", name=slot.name, classes="accept-example", compact=True),
+            classes="example-offer",
+            name=slot.name,
+        )
+        note = Static(
+            "↑ 模板示例：导出时标出待核实；改写过的条目即为您的内容",
+            classes="example-note",
+            name=slot.name,
+        )
+        return [offer, note]
+
+    def _show_example_state(self, name: str) -> None:
+        """Offer the examples while the slot is empty; mark the field while it holds them."""
+        from assistant.tui import engine
+
+        s = self.session
+        if s is None:
+            return
+        stored = s.workbook.fields.get(name)
+        empty = engine.unmarked(stored) in (None, "", [])
+        marked = bool(engine.marked_pieces(stored))
+        for widget in self.query(".example-offer, .example-note"):
+            if widget.name == name:
+                widget.display = empty if widget.has_class("example-offer") else marked
+        for widget in self.query(".slot-input, .slot-area"):
+            if widget.name == name:
+                widget.set_class(marked, "-example")
+
+    @on(Button.Pressed, ".accept-example")
+    def _accept_example(self, event: Button.Pressed) -> None:
+        from assistant.tui import engine
+
+        s = self.session
+        slot = self.template.slot(str(event.button.name)) if self.template else None
+        if s is None or slot is None or slot.examples is None:
+            return
+        event.stop()
+        s.workbook.fields[slot.name] = engine.example_value(slot)
+        self.changed("slot", f"采用“{slot.label}”的模板示例")
+        self._force_sync = True
+        self._sync_slots(self.template)  # type: ignore[arg-type]
+        self._show_example_state(slot.name)
+        field = next((w for w in self.query(".slot-input, .slot-area") if w.name == slot.name), None)
+        if field is not None:
+            field.focus()
+        self.request_preview()
+
+    def _with_marks(self, name: str, value: Any) -> Any:
+        """What to store for a slot the drafter typed `value` into: accepted examples kept
+        word for word keep their review marks."""
+        from assistant.tui import engine
+
+        s = self.session
+        stored = s.workbook.fields.get(name) if s is not None else None
+        return engine.keep_marks(stored, value) if engine.marked_pieces(stored) else value
+
+    # ------------------------------------------------------------------ typing in the slots
+
     def _sync_slots(self, template: Template) -> None:
         """Show field values changed elsewhere (a restore) without disturbing the one being typed."""
         from assistant.tui import engine
 
         s = self.session
         assert s is not None
+        force, self._force_sync = self._force_sync, False
         for box in self.query(".slot-input").results(Input):
-            value = engine.slot_text(s.workbook.fields.get(str(box.name)))
-            if box.value != value and not box.has_focus:
+            value = engine.slot_text(engine.unmarked(s.workbook.fields.get(str(box.name))))
+            if box.value != value and (force or not box.has_focus):
                 with box.prevent(Input.Changed):
                     box.value = value
-        for area in self.query(".slot-table").results(TextArea):
+        for area in self.query(".slot-area").results(TextArea):
             slot = template.slot(str(area.name))
-            if slot is None or area.has_focus:
+            if slot is None or (area.has_focus and not force):
                 continue
-            stored = s.workbook.fields.get(slot.name)
+            stored = engine.unmarked(s.workbook.fields.get(slot.name))
+            if area.has_class("slot-list"):
+                if engine.parse_list(area.text) != engine.parse_list(engine.list_text(stored)):
+                    with area.prevent(TextArea.Changed):
+                        area.text = engine.list_text(stored)
+                continue
             if engine.parse_table(slot, area.text)[0] != engine.table_rows(slot, stored):
                 with area.prevent(TextArea.Changed):
                     area.text = engine.table_text(slot, stored)
                 self._set_table_problem(slot.name, engine.parse_table(slot, area.text)[1])
+        for slot in template.slots:
+            if slot.examples is not None:
+                self._show_example_state(slot.name)
+
+    def on_descendant_focus(self, event: Any) -> None:
+        """The cursor came to a field: its whole help under the fields (a placeholder is cut)."""
+        self._show_slot_help(event.widget)
+
+    def on_descendant_blur(self, event: Any) -> None:
+        if event.widget is self._help_for:
+            self._show_slot_help(None)
+
+    def _show_slot_help(self, widget: Widget | None) -> None:
+        box = self.query_one("#slot-help", Static)
+        is_slot = widget is not None and (widget.has_class("slot-input") or widget.has_class("slot-area"))
+        slot = self.template.slot(str(widget.name)) if is_slot and self.template is not None else None
+        text = slot.help if slot is not None and slot.help and slot.help != short_help(slot) else ""
+        self._help_for = widget if text else None
+        box.update(text or "")
+        box.display = bool(text)
 
     @on(Input.Changed, ".slot-input")
     def _slot_changed(self, event: Input.Changed) -> None:
@@ -237,14 +357,31 @@ class ComposeScreen(MainScreen):
             return
         name = str(event.input.name)
         value = event.value.strip()
-        if value == engine.slot_text(s.workbook.fields.get(name)).strip():
+        if value == engine.slot_text(engine.unmarked(s.workbook.fields.get(name))).strip():
             return  # the Input showing what is stored (mount, sync), not an edit
         if value:
-            s.workbook.fields[name] = value
+            s.workbook.fields[name] = self._with_marks(name, value)
         else:
             s.workbook.fields.pop(name, None)
-        self.changed("slot")
-        self.request_preview()
+        self._slot_edited(name)
+
+    @on(TextArea.Changed, ".slot-list")
+    def _list_changed(self, event: TextArea.Changed) -> None:
+        """Items typed one a line: kept as a list."""
+        from assistant.tui import engine
+
+        s = self.session
+        name = str(event.text_area.name)
+        if s is None:
+            return
+        items = engine.parse_list(event.text_area.text)
+        if items == engine.parse_list(engine.list_text(engine.unmarked(s.workbook.fields.get(name)))):
+            return
+        if items:
+            s.workbook.fields[name] = self._with_marks(name, items)
+        else:
+            s.workbook.fields.pop(name, None)
+        self._slot_edited(name)
 
     @on(TextArea.Changed, ".slot-table")
     def _table_changed(self, event: TextArea.Changed) -> None:
@@ -257,14 +394,27 @@ class ComposeScreen(MainScreen):
             return
         rows, problem = engine.parse_table(slot, event.text_area.text)
         self._set_table_problem(slot.name, problem)
-        if rows == engine.table_rows(slot, s.workbook.fields.get(slot.name)):
+        if rows == engine.table_rows(slot, engine.unmarked(s.workbook.fields.get(slot.name))):
             return  # the field showing what is stored, or a change of layout only
         if rows:
-            s.workbook.fields[slot.name] = rows
+            s.workbook.fields[slot.name] = self._with_marks(slot.name, rows)
         else:
             s.workbook.fields.pop(slot.name, None)
-        self.changed("slot")
+        self._slot_edited(slot.name)
+
+    def _slot_edited(self, name: str) -> None:
+        self.changed("slot", self._slot_label(name), ("slot", name))
+        slot = self.template.slot(name) if self.template is not None else None
+        if slot is not None and slot.examples is not None:
+            self._show_example_state(name)
         self.request_preview()
+
+    def _slot_label(self, name: str) -> str:
+        slot = self.template.slot(name) if self.template is not None else None
+        return f"填写“{slot.label if slot is not None else name}”"
+
+    def history_moved(self) -> None:
+        self._force_sync = True
 
     def _set_table_problem(self, name: str, problem: str | None) -> None:
         if problem:
@@ -489,11 +639,12 @@ class ComposeScreen(MainScreen):
         s = self.session
         if s is None or s.revision != revision or not 0 <= index < len(s.workbook.achievements):
             return  # the workbook changed meanwhile: the plan no longer fits it
-        for i, value in pins.items():
-            s.workbook.achievements[i].section = value
-        a = s.workbook.achievements[index]
+        items = s.workbook.achievements
+        for i, value in pins.items():  # new objects: the undo history shares the old ones
+            items[i] = replace(items[i], section=value)
+        a = items[index]
         s.current_section = section
-        self.changed("move")
+        self.changed("move", f"把“{a.title}”移到第{section}部分")
         self._tree_signature = None
         self.request_preview()
         kept = len(pins) - 1
@@ -543,6 +694,7 @@ class ComposeScreen(MainScreen):
         if [sec.heading for sec in result.sections] != before:
             return
         s.seed = old_seed
+        s.history.revert_last(s.workbook)  # no new set: nothing to undo either
         self.changed("headings")
         self.refresh_from_session()
         if result.sections and all(sec.index in s.headings for sec in result.sections):
@@ -584,9 +736,18 @@ class ComposeScreen(MainScreen):
         if s is None or not text:
             return
         s.set_heading(index, text)  # kept in the workbook (`headings:`), so it is saved with it
-        self.changed("heading")
+        self.changed("heading", f"第{index}部分标题改为“{text}”")
         self._tree_signature = None
         self.refresh_from_session()
+
+
+def short_help(slot: Slot) -> str:
+    """The first clause of a slot's help, short enough for a field's placeholder (the whole help
+    shows under the fields while the cursor is in it)."""
+    import re
+
+    help_text = slot.help or ""
+    return re.split(r"[；;]|，如|，例如", help_text, maxsplit=1)[0].strip()
 
 
 def _walk(node: Any) -> list[Any]:

@@ -123,7 +123,7 @@ class PhrasesScreen(MainScreen):
             found = engine.search_phrases(query, kind=kind, theme=theme, limit=BROWSE_LIMIT)
             total = len(found) if query.strip() else engine.count_phrases(kind=kind, theme=theme)
         except WenmiError as err:
-            self.app.call_from_thread(self.notify, str(err), severity="error")
+            self.app.call_from_thread(self.notify, "\n".join(engine.error_lines(err)), severity="error")
             return
         self.app.call_from_thread(self._show, query, found, total)
 

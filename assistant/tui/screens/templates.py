@@ -186,7 +186,7 @@ class TemplatesScreen(MainScreen):
         if t.slots:
             lines.append("\n填写项：\n", style="bold")
             for slot in t.slots:
-                need = "，必填" if slot.required else ""
+                need = ("，必填" if slot.required else "") + ("，有示例可采用" if slot.examples is not None else "")
                 lines.append(f"·{slot.label}（{engine.slot_type_label(slot.type)}{need}）")
                 if slot.help:
                     lines.append(f"：{slot.help}", style="dim")
@@ -236,7 +236,7 @@ class TemplatesScreen(MainScreen):
         if t is None:
             return
         s.choose_template(template_id)
-        self.changed("template")
+        self.changed("template", f"选用模板“{t.name}”")
         self._build_tree()
         self.notify(f"已选用模板：{t.name}", title="模板")
         self.app.call_later(self.wenmi.action_switch_mode, "compose")
