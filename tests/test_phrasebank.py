@@ -479,7 +479,9 @@ class TestComposeHeadingsIntegration:
             for h, t in (("挂图作战", "倒排时间节点"), ("对账销号", "确保按时完成"), ("专班推进", "协同攻坚克难"))
         ))  # fmt: skip
         plan = SectionPlan(count=count, pattern=pattern, theme=None, style=style)
-        template = SimpleNamespace(id="zf-test", category="作风建设")
+        # the template quotes its headings' halves, so pair headings it must have (plain ones
+        # may otherwise replace pairs that describe the sections less well)
+        template = SimpleNamespace(id="zf-test", category="作风建设", body="{{ s.tail }}")
         groups = [
             [Achievement(title=f"强化监督执纪第{i}项", category="作风建设", metrics=[])] for i in range(count)
         ]

@@ -186,8 +186,9 @@ def compose_headings(
         kwargs["family"] = plan.family
     plain = {k: v for k, v in kwargs.items() if k != "family"}
     content = _content_sets(bank, plain, groups)
-    # a template that names a pair style, or quotes its headings' halves, keeps pairs
-    pairs_only = plan.pattern != "pair" or bool(plan.style) or template_uses_tails(template)
+    # a template that quotes its headings' halves keeps pairs; any other takes plain headings
+    # where they describe its sections clearly better (its pair style applies when pairs head)
+    pairs_only = plan.pattern != "pair" or template_uses_tails(template)
     if plan.family:
         # a named family (坚持导向, 见实效…) heads the sections unless headings of its own pattern
         # built from their content describe them clearly better
