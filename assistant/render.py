@@ -188,7 +188,8 @@ def export_workbook(
     content nobody has vouched for (`examples`), stops the write.
 
     `seed` and `headings` default to the workbook's (see `compose_document`); `fonts` names a
-    font profile (assistant.document.fonts.PROFILES; None: the one set with `wenmi fonts --use`).
+    font profile (assistant.document.fonts.PROFILES). Without it: the workbook's `fonts:`, else
+    the one set with `wenmi fonts --use`, else gb2312.
     """
     out = Path(out)
     if out.exists() and not force:
@@ -218,7 +219,7 @@ def export_workbook(
             if examples
             else "核实或改写这些内容，再删去台账 fields 中的 [示例]、[/示例] 标记",
         )
-    write_output(composed.document, out, fmt, force=force, fonts=fonts)
+    write_output(composed.document, out, fmt, force=force, fonts=fonts or workbook.fonts)
     from assistant.document.paginate import paginate
     from assistant.document.printcheck import print_warnings
 

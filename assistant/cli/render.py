@@ -44,7 +44,7 @@ def register(subparsers: Any) -> None:
         metavar="方案",
         default=None,
         help="字体方案：gb2312（国标字体名，默认）、windows（Windows 自带的仿宋、楷体、黑体、宋体）、"
-        "gbk（方正 GBK 字体）；不写时用 wenmi fonts --use 设定的方案",
+        "gbk（方正 GBK 字体）；不写时用台账中的 fonts:，再没有则用 wenmi fonts --use 设定的方案",
     )
     p.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
     p.add_argument("--strict", action="store_true", help="指标缺失、出现台账外数字或采用了示例内容时报错，不写出文档")

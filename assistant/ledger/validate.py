@@ -49,6 +49,7 @@ _TOP_ALIASES = {
     "标题": "headings", "分节标题": "headings", "小标题": "headings", "标题文字": "headings",
     "heading": "headings", "titles": "headings",
     "标题组": "seed", "标题序号": "seed", "标题组序号": "seed", "换标题": "seed", "cycle": "seed",
+    "字体": "fonts", "字体方案": "fonts", "font": "fonts", "profile": "fonts",
 }  # fmt: skip
 
 
@@ -287,6 +288,7 @@ class Validator:
             )
         period = self.text(("period",), data.get("period"), "时期（period）") or ""
         template = self.text(("template",), data.get("template"), "模板（template）") or None
+        fonts = self.fonts(data.get("fonts"))
         seed = self.seed(data.get("seed"))
         headings = self.headings(data.get("headings"))
         fields = self.fields(data.get("fields"))
@@ -301,9 +303,26 @@ class Validator:
             achievements=achievements,
             headings=headings,
             seed=seed,
+            fonts=fonts,
         )
         wb.warnings.extend(self.warnings)
         return wb
+
+    def fonts(self, value: Any) -> str | None:
+        """The font profile's name (assistant.document.fonts.PROFILES), or None for the default."""
+        from assistant.document.fonts import PROFILES
+
+        text = self.text(("fonts",), value, "字体方案（fonts）")
+        if not text:
+            return None
+        if text.lower() in PROFILES:
+            return text.lower()
+        self.error(
+            ("fonts",),
+            f"字体方案（fonts）“{text}”无法识别",
+            hint="可选 " + "；".join(f"{p.name}（{p.label}）" for p in PROFILES.values()) + "；不需要时删去这一行",
+        )
+        return None
 
     def seed(self, value: Any) -> int:
         """Which set of composed headings: 0 (the first), 1, 2…"""

@@ -115,6 +115,9 @@ class Workbook:
     headings: dict[int, str] = field(default_factory=dict)
     #: Which set of composed headings the user chose (0 = the phrase bank's first set).
     seed: int = 0
+    #: The font profile the document names (assistant.document.fonts.PROFILES; None: the
+    #: user's default, set with `wenmi fonts --use`). `wenmi render --fonts` overrides it.
+    fonts: str | None = None
     #: The file it was read from (None when built in memory).
     path: Path | None = None
     #: Problems that did not stop loading (removed control characters, guessed encodings…).
@@ -128,6 +131,8 @@ class Workbook:
             out["period"] = self.period
         if self.template:
             out["template"] = self.template
+        if self.fonts:
+            out["fonts"] = self.fonts
         if self.seed:
             out["seed"] = self.seed
         if self.headings:
@@ -141,7 +146,7 @@ class Workbook:
         return sum(len(a.metrics) for a in self.achievements)
 
 
-TOP_KEYS: tuple[str, ...] = ("unit", "period", "template", "seed", "headings", "fields", "achievements")
+TOP_KEYS: tuple[str, ...] = ("unit", "period", "template", "fonts", "seed", "headings", "fields", "achievements")
 
 
 ACHIEVEMENT_KEYS: tuple[str, ...] = (
@@ -164,6 +169,7 @@ KEY_NAMES: dict[str, str] = {
     "unit": "单位",
     "period": "时期",
     "template": "模板",
+    "fonts": "字体方案",
     "seed": "标题组序号",
     "headings": "分节标题",
     "fields": "填写项",

@@ -52,6 +52,7 @@ CHANGE_LABELS = {
     "template": "选用模板",
     "heading": "选定标题",
     "headings": "换一组标题",
+    "fonts": "选用字体方案",
 }
 
 

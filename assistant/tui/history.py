@@ -35,6 +35,8 @@ class State:
     headings: dict[int, str]
     fields: dict[str, Any]
     achievements: tuple[Achievement, ...]
+    #: The font profile chosen for the workbook (`fonts:`; None: the user's default).
+    fonts: str | None = None
     #: The state as workbook YAML (for the recovery file), made when first needed.
     yaml: str | None = field(default=None, repr=False, compare=False)
 
@@ -49,6 +51,7 @@ class State:
             dict(wb.headings),
             copy.deepcopy(wb.fields),
             tuple(wb.achievements),
+            wb.fonts,
         )
 
     def same_as(self, wb: Workbook) -> bool:
@@ -57,6 +60,7 @@ class State:
             and self.period == wb.period
             and self.template == wb.template
             and self.seed == wb.seed
+            and self.fonts == wb.fonts
             and self.headings == wb.headings
             and self.fields == wb.fields
             and len(self.achievements) == len(wb.achievements)
@@ -69,6 +73,7 @@ class State:
         wb.period = self.period
         wb.template = self.template
         wb.seed = self.seed
+        wb.fonts = self.fonts
         wb.headings.clear()
         wb.headings.update(self.headings)
         wb.fields = copy.deepcopy(self.fields)
@@ -82,6 +87,7 @@ class State:
             period=self.period,
             template=self.template,
             seed=self.seed,
+            fonts=self.fonts,
             headings=dict(self.headings),
             fields=copy.deepcopy(self.fields),
             achievements=list(self.achievements),

@@ -98,6 +98,19 @@ class Session:
         """Headings the user picked, by 1-based section index; they replace the composed ones."""
         return self.workbook.headings
 
+    @property
+    def fonts(self) -> str | None:
+        """The font profile chosen for this workbook (`fonts:`); None: the user's default."""
+        return self.workbook.fonts
+
+    def choose_fonts(self, profile: str) -> bool:
+        """Keep `profile` in the workbook, so it is saved with it; True when that is a change
+        (the caller records it, as for any edit)."""
+        if self.workbook.fonts == profile:
+            return False
+        self.workbook.fonts = profile
+        return True
+
     # -- identity -------------------------------------------------------------------------
 
     @property

@@ -114,6 +114,72 @@ class TestExport:
             assert box.value == "/proc/wenmi-不能写.docx"  # what the user typed stays
 
 
+def body_faces(path: Path) -> set[str]:
+    """The East Asian faces the .docx's word/document.xml names."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    return set(re.findall(r'<w:rFonts [^>]*w:eastAsia="([^"]+)"', xml))
+
+
+class TestFontProfile:
+    """字体方案 in the export dialog: the workbook's or the user's, kept in the workbook when chosen."""
+
+    async def test_windows_chosen_by_keyboard_is_exported_kept_and_undoable(self, workbook: Path) -> None:
+        app = WenmiApp(workbook)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.press("ctrl+e")
+            dialog = app.screen
+            assert isinstance(dialog, ExportDialog)
+            await wait_for(pilot, lambda: dialog.query_one("#path", Input).value != "")
+            fonts = dialog.query_one("#fonts", Select)
+            assert fonts.value == "gb2312"
+            assert "仿宋_GB2312" in screen_text(app)  # the faces of the profile shown, at 80×24
+            await pilot.press("shift+tab")  # from the path up to the font profile
+            assert app.focused is fonts
+            await pilot.press("enter", "down", "enter")
+            assert fonts.value == "windows"
+            assert app.session.workbook.fonts == "windows" and app.session.dirty
+            assert "不另装字体的电脑也能正确显示" in screen_text(app)
+            await pilot.press("tab")  # back to the path: Enter exports
+            assert app.focused is dialog.query_one("#path", Input)
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, ExportResultDialog), timeout=20)
+            path = app.screen.result.path
+            await pilot.press("escape")
+            await pilot.press("ctrl+s")
+            await wait_for(pilot, lambda: not app.session.dirty)
+            assert "fonts: windows" in workbook.read_text(encoding="utf-8")
+            await pilot.press("ctrl+z")
+            assert app.session.workbook.fonts is None
+        faces = body_faces(path)
+        assert "仿宋" in faces and "黑体" in faces
+        assert not any(f.endswith("_GB2312") or f.startswith("方正") for f in faces)
+
+    async def test_defaults_to_the_workbook_s_then_the_user_s_profile(self, workbook: Path) -> None:
+        from assistant.document.fonts import PROFILES, save_profile
+
+        save_profile(PROFILES["windows"])
+        app = WenmiApp(workbook)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            await pilot.press("ctrl+e")
+            assert app.screen.query_one("#fonts", Select).value == "windows"
+            await pilot.press("escape")
+            app.session.workbook.fonts = "gbk"
+            await pilot.press("ctrl+e")
+            dialog = app.screen
+            assert dialog.query_one("#fonts", Select).value == "gbk"
+            await wait_for(pilot, lambda: dialog.query_one("#path", Input).value != "")
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, ExportResultDialog), timeout=20)
+            path = app.screen.result.path
+        assert "方正仿宋_GBK" in body_faces(path)
+
+
 class TestAfterExport:
     """The result dialog opens the document or its folder (never waiting for the program), and
     makes a PDF when LibreOffice is installed; without it, it says what to install."""

@@ -109,6 +109,29 @@ class TestExamplesSnapshots:
         assert snap_compare(WenmiApp(workbook), terminal_size=size, run_before=before)
 
 
+def _export_dialog() -> Any:
+    """Ctrl+E, with the prefilled path (under the test's temporary folder) replaced by a fixed one."""
+
+    async def before(pilot: Pilot[None]) -> None:
+        from textual.widgets import Input
+
+        await run("ctrl+e")(pilot)
+        box = pilot.app.screen.query_one("#path", Input)
+        await wait_for(pilot, lambda: box.value != "")
+        box.value = "/home/文秘/文档/作风建设经验材料.docx"
+        await pilot.pause(0.2)
+
+    return before
+
+
+@pytest.mark.parametrize("size", SIZES)
+class TestExportSnapshots:
+    """Ctrl+E: template, 字体方案 with the faces it names, where to save, all visible at 80×24."""
+
+    def test_dialog(self, snap_compare: Any, workbook: Path, size: tuple[int, int]) -> None:
+        assert snap_compare(WenmiApp(workbook), terminal_size=size, run_before=_export_dialog())
+
+
 def _result() -> Any:
     from assistant.tui.dialogs.export_result import ExportResultDialog
     from assistant.tui.engine import Exported

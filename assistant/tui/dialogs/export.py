@@ -1,4 +1,5 @@
-"""Ctrl+E: export the document. Template and path are prefilled, so Enter alone writes it."""
+"""Ctrl+E: export the document. Template, font profile and path are prefilled, so Enter alone
+writes it. The font profile chosen here is kept in the workbook (`fonts:`), like any edit."""
 
 from __future__ import annotations
 
@@ -17,6 +18,36 @@ from assistant.tui.engine import Exported
 if TYPE_CHECKING:
     from assistant.templating import Template
     from assistant.tui.app import WenmiApp
+
+
+def font_options() -> list[tuple[str, str]]:
+    """(what the list shows, profile name) for every font profile: the head of its Chinese
+    description (the faces it names are shown under the list, see `font_note`)."""
+    from assistant.document.fonts import PROFILES
+
+    return [(f"{p.label.partition('：')[0]}（{p.name}）", p.name) for p in PROFILES.values()]
+
+
+def font_note(name: str) -> str:
+    """The faces the profile `name` names, from its Chinese description."""
+    from assistant.document.fonts import PROFILES
+
+    profile = PROFILES.get(name)
+    return "" if profile is None else profile.label.partition("：")[2] or profile.label
+
+
+def default_fonts(app: WenmiApp) -> str:
+    """The workbook's font profile, else the user's default (`wenmi fonts --use`), else gb2312."""
+    from assistant.document.fonts import DEFAULT_PROFILE, configured_profile
+    from assistant.errors import WenmiError
+
+    s = app.session
+    if s is not None and s.fonts:
+        return s.fonts
+    try:
+        return configured_profile().name
+    except WenmiError:  # a broken config.yaml: `wenmi fonts` explains it; export with the standard
+        return DEFAULT_PROFILE
 
 
 def default_folder(app: WenmiApp) -> Path:
@@ -48,7 +79,13 @@ class ExportDialog(Dialog[Exported | None]):
             yield Label("模板", classes="field-label")
             yield Select[str]([], prompt="正在载入模板……", id="template", allow_blank=True)
             yield Static("", id="template-note", classes="hint")
-            yield Label("保存为", classes="field-label")
+            with Horizontal(id="fonts-row"):
+                yield Label("字体方案", classes="field-label", id="fonts-label")
+                yield Select[str](
+                    font_options(), value=default_fonts(self.wenmi), id="fonts", allow_blank=False
+                )
+            yield Static(font_note(default_fonts(self.wenmi)), id="fonts-note", classes="hint")
+            yield Label("保存为", classes="field-label", id="path-label")
             yield Input("", id="path", placeholder="文件路径，如 ~/文档/实施方案.docx")
             yield Static("", id="err-path", classes="field-error")
             yield Static("", id="progress", classes="hint")
@@ -90,6 +127,18 @@ class ExportDialog(Dialog[Exported | None]):
             self._default_path = str(default_folder(self.wenmi) / f"{template.name}.docx")
             box.value = self._default_path
             box.select_all()  # typing replaces the suggested path; → keeps it and goes to its end
+
+    @on(Select.Changed, "#fonts")
+    def _fonts_changed(self, event: Select.Changed) -> None:
+        """Keep the chosen profile in the workbook: saved with it, undone with Ctrl+Z."""
+        s = self.wenmi.session
+        if s is None or not isinstance(event.value, str):
+            return
+        self.query_one("#fonts-note", Static).update(font_note(event.value))
+        if event.value == default_fonts(self.wenmi):
+            return
+        if s.choose_fonts(event.value):
+            self.wenmi.changed(None, "fonts")
 
     @on(Select.Changed, "#template")
     def _select_changed(self, event: Select.Changed) -> None:
