@@ -48,7 +48,8 @@ def test_faults_of_a_plain_word_document_are_reported(tmp_path: Path, capsys: py
     assert "应为“二”" in numbering["message"] and "三、存在问题" in numbering["where"]
 
 
-def test_wrong_body_size_is_a_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_wrong_body_size_is_an_error_of_the_body(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """GB/T 9704 sets the body in 3号: 12 pt is an error (exit 1), reported as the body's size."""
     d = docx.Document()
     s = d.sections[0]
     s.page_width, s.page_height = Mm(210), Mm(297)
@@ -57,9 +58,13 @@ def test_wrong_body_size_is_a_warning(tmp_path: Path, capsys: pytest.CaptureFixt
     run.font.size = Pt(12)
     path = tmp_path / "small.docx"
     d.save(str(path))
-    assert main(["check", str(path), "--format", "json"]) == 0  # warnings only
-    rules = {f["rule"] for f in json.loads(capsys.readouterr().out)}
-    assert "body-size" in rules and "page-size" not in rules and "margins" not in rules
+    assert main(["check", str(path), "--format", "json"]) == 1
+    findings = json.loads(capsys.readouterr().out)
+    size = next(f for f in findings if f["category"] == "size")
+    assert size["severity"] == "error" and size["paragraph"] == 1
+    assert size["expected"].startswith("3号") and "12" in size["actual"] and "正文" in size["message"]
+    rules = {f["rule"] for f in findings}
+    assert "page-size" not in rules and "margins" not in rules
 
 
 def test_workbook_figures_must_all_appear(good: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

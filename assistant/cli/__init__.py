@@ -17,7 +17,7 @@ from assistant.cli.common import ChineseParser, configure_stdio
 from assistant.errors import WenmiError
 
 #: Subcommand modules, in the order `--help` lists them. A missing module is skipped.
-SUBCOMMANDS = ("render", "templates", "phrases", "importer", "suggest", "check", "fonts")
+SUBCOMMANDS = ("render", "templates", "phrases", "importer", "suggest", "check", "fix", "fonts")
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.cli.common import add_format_option, print_json
 
 if TYPE_CHECKING:
-    from assistant.document.check import TextCheck
+    from assistant.document.check import Finding, TextCheck
     from assistant.ledger.workbook import Workbook
 
 
@@ -38,22 +38,41 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json([f.as_dict() for f in findings])
     else:
-        for f in findings:
-            print(f)
-        errors = sum(f.severity == "error" for f in findings)
-        warnings = len(findings) - errors
-        print(f"{args.file}：{errors} 个错误，{warnings} 个警告。" if findings else f"{args.file}：未发现问题。")
+        print(format_findings(findings, args.file))
     return 1 if any(f.severity == "error" for f in findings) else 0
+
+
+def format_findings(findings: list[Finding], name: str) -> str:
+    """Findings as an examiner's notes: those of the whole document first, then page by page,
+    each with its paragraph, a quote, and what it should be."""
+    from assistant.document.check import CATEGORY_NAMES
+
+    if not findings:
+        return f"{name}：未发现问题。"
+    lines: list[str] = []
+    by_page: dict[int, list[Finding]] = {}
+    for f in findings:
+        by_page.setdefault(f.page or 0, []).append(f)
+    for page in sorted(by_page):
+        lines.append("全文" if page == 0 else f"第{page}页（估计）")
+        for f in sorted(by_page[page], key=lambda x: (x.paragraph or 0, x.severity != "error")):
+            label = "错误" if f.severity == "error" else "警告"
+            cat = CATEGORY_NAMES.get(f.category, "")
+            lines.append(f"  {label}【{cat}】{f.where}：{f.message}" if cat else f"  {label}：{f.where}：{f.message}")
+    errors = sum(f.severity == "error" for f in findings)
+    lines.append(f"{name}：{errors} 个错误，{len(findings) - errors} 个警告。")
+    return "\n".join(lines)
 
 
 def figure_check(workbook: Workbook) -> TextCheck:
     """A text check that reports every figure of `workbook` missing from the document (an error)."""
-    from assistant.document.check import Finding
+    from assistant.document.check import Finding, Where
     from assistant.ledger.figcheck import missing_figures
 
     def check(text: str) -> list[Finding]:
         return [
-            Finding("figure-missing", "error", where, msg) for where, msg in missing_figures(workbook, text)
+            Finding("figure-missing", "error", Where(part=where), msg, category="figures")
+            for where, msg in missing_figures(workbook, text)
         ]
 
     return check

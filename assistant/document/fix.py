@@ -1,0 +1,622 @@
+"""Repair a Word document to GB/T 9704-2012 in place (`wenmi fix`).
+
+The document is read as `wenmi check` reads it (assistant.document.docxread, roles), and what
+can be mended without a human is mended on the paragraphs themselves, so that every character,
+table, picture and comment stays where it is:
+
+- page setup: A4 portrait, the margins of 5.2.2, no gutter, a 22-line document grid;
+- each paragraph by its role: face and size (7.3), alignment, indents in characters, fixed line
+  spacing on the 22-line grid, no space before or after, black text;
+- the 落款 placed per 7.3.5.2 (one already arranged for a seal, 7.3.5.1, is left where it is);
+- heading numbers in their GB/T form (一、（一）1.（1）) and in order;
+- half-width punctuation in Chinese text, ASCII quotes, “...”, doubled marks, “--”;
+- full-width digits, dates written 2023.6.30 or 2023-06-30, zero-padded dates, a 成文日期 in
+  Chinese numerals;
+- page numbers: “— N —”, 4号宋体, odd pages right and even pages left, on every page.
+
+What needs a human is left alone and reported by the check that follows: structure (a missing
+title, 落款 or date), parallel headings, figures, impossible dates, abbreviated years.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.document import gbt9704 as G
+from assistant.document.docx_writer import _child, _el, _order_ppr, set_run_fonts
+from assistant.document.docxread import DocInfo, ParaInfo, RunInfo, W, read_docx
+from assistant.document.roles import assign_roles, heading_label, line_pitch_pt
+from assistant.document.rules import (
+    FACES,
+    HEITI,
+    KAITI,
+    LEVEL_NAMES,
+    PITCH_RANGE,
+    ROLE_NAMES,
+    TAIL_TOLERANCE,
+    face_ok,
+    size_name,
+    tail_places,
+    text_width,
+    wraps,
+)
+
+#: One body character with the writer's condensed spacing (twips): indents in twips use it.
+_PITCH = round(G.char_pitch_pt() * G.TWIPS_PER_PT)
+
+
+@dataclass
+class Change:
+    """One kind of repair, on one or more paragraphs."""
+
+    category: str
+    what: str
+    paragraphs: list[int] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        if not self.paragraphs:
+            return self.what
+        shown = "、".join(str(i) for i in self.paragraphs[:10]) + ("等" if len(self.paragraphs) > 10 else "")
+        return f"{self.what}（第{shown}段）"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"category": self.category, "what": self.what, "paragraphs": self.paragraphs}
+
+
+class _Log:
+    def __init__(self) -> None:
+        self.changes: dict[tuple[str, str], Change] = {}
+        self._seen: set[tuple[str, str, int]] = set()
+
+    def add(self, category: str, what: str, p: ParaInfo | None = None) -> None:
+        change = self.changes.setdefault((category, what), Change(category, what))
+        if p is not None and p.index and (category, what, p.index) not in self._seen:
+            self._seen.add((category, what, p.index))
+            change.paragraphs.append(p.index)
+
+    def all(self) -> list[Change]:
+        return list(self.changes.values())
+
+
+def fix_document(document: Any) -> list[Change]:
+    """Repair the python-docx `document` in place; return what was changed."""
+    log = _Log()
+    info = read_docx(document)
+    assign_roles(info)
+    _page(document, info, log)
+    _text(info, log)
+    # the text changed (dates, numbers): read the paragraphs again for their formatting
+    info = read_docx(document)
+    assign_roles(info)
+    link_tail(info)
+    _paragraphs(info, log)
+    _blank_lines(info, log)
+    _footers(document, info, log)
+    return log.all()
+
+
+def _blank_lines(info: DocInfo, log: _Log) -> None:
+    """An empty line under the title (7.3.2) and above the 署名 (7.3.5), where there is none."""
+    by_index = {p.index: p for p in info.paragraphs}
+    titles = info.role("title")
+    sigs, dates = info.role("signature"), info.role("date")
+    spots = []
+    if titles:
+        last = titles[-1]
+        nxt = by_index.get(last.index + 1)
+        # (space before and after was set to 0 above: the empty line is what remains)
+        if nxt is not None and nxt.role in ("recipients", "body", "heading"):
+            spots.append((last, "after", "标题下空一行"))
+    if sigs and (not dates or sigs[0].index < dates[0].index):
+        prev = by_index.get(sigs[0].index - 1)
+        if prev is not None and prev.role != "blank":
+            spots.append((sigs[0], "before", "署名上空一行"))
+    for p, side, what in spots:
+        blank = _el("w:p")
+        ppr = _el("w:pPr")
+        blank.append(ppr)
+        _child(ppr, "w:spacing", **{"w:before": "0", "w:after": "0", "w:line": str(G.LINE_PITCH_TWIPS), "w:lineRule": "exact"})
+        if side == "after":
+            p.element.addnext(blank)
+        else:
+            p.element.addprevious(blank)
+        log.add("structure", f"{what}（插入一个空段落）", p)
+
+
+# --- page setup -----------------------------------------------------------------------------------
+
+
+def _page(document: Any, info: DocInfo, log: _Log) -> None:
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Mm
+
+    for section, s in zip(document.sections, info.sections, strict=False):
+        if s is not info.sections[0] and not any(
+            p.role not in ("blank", "record") for p in info.paragraphs if s.first_paragraph <= p.index <= s.last_paragraph
+        ):
+            continue
+        landscape = abs(s.width_mm - G.PAGE_HEIGHT_MM) <= 1 and abs(s.height_mm - G.PAGE_WIDTH_MM) <= 1
+        if landscape and s is not info.sections[0]:
+            continue  # a landscape section for a wide table
+        if abs(s.width_mm - G.PAGE_WIDTH_MM) > 1 or abs(s.height_mm - G.PAGE_HEIGHT_MM) > 1:
+            section.orientation = WD_ORIENT.PORTRAIT
+            section.page_width, section.page_height = Mm(G.PAGE_WIDTH_MM), Mm(G.PAGE_HEIGHT_MM)
+            log.add("layout", f"纸张由 {s.width_mm:.0f}×{s.height_mm:.0f} mm 改为 A4 纵向")
+        margins = (
+            ("top_margin", s.top_mm, G.MARGIN_TOP_MM, "上边距"), ("bottom_margin", s.bottom_mm, G.MARGIN_BOTTOM_MM, "下边距"),
+            ("left_margin", s.left_mm + s.gutter_mm, G.MARGIN_LEFT_MM, "左边距"), ("right_margin", s.right_mm, G.MARGIN_RIGHT_MM, "右边距"),
+        )  # fmt: skip
+        for name, value, target, label in margins:
+            if abs(value - target) > 1.0:
+                log.add("layout", f"{label}由 {value:.1f} mm 改为 {target:.0f} mm")
+            setattr(section, name, Mm(target))
+        if s.gutter_mm:
+            log.add("layout", "去掉装订线")
+        section.gutter = Mm(0)
+        grid = _child(section._sectPr, "w:docGrid")
+        if grid.get(f"{W}type") != "lines" or grid.get(f"{W}linePitch") != str(G.LINE_PITCH_TWIPS):
+            grid.set(f"{W}type", "lines")
+            grid.set(f"{W}linePitch", str(G.LINE_PITCH_TWIPS))
+
+
+# --- text -------------------------------------------------------------------------------------------
+
+
+def _t_nodes(p: ParaInfo) -> list[Any]:
+    out = []
+    for t in p.element.iter(f"{W}t"):
+        anc = t.getparent()
+        skip = False
+        while anc is not None and anc is not p.element:
+            if anc.tag in (f"{W}del", f"{W}moveFrom"):
+                skip = True
+                break
+            anc = anc.getparent()
+        if not skip:
+            out.append(t)
+    return out
+
+
+def _replace(p: ParaInfo, edits: list[tuple[int, int, str]]) -> None:
+    """Apply (start, end, new text) edits, offsets into the joined text of the w:t nodes, keeping
+    each piece in the run it was in (new text goes into the run where the edit starts)."""
+    nodes = _t_nodes(p)
+    spans = []
+    pos = 0
+    for t in nodes:
+        spans.append((pos, pos + len(t.text or "")))
+        pos += len(t.text or "")
+    for start, end, new in sorted(edits, reverse=True):
+        first = True
+        for t, (a, b) in zip(nodes, spans, strict=True):
+            if b <= start and not (a == b == start) or a >= end and not (first and a == start == end):
+                continue
+            text = t.text or ""
+            lo, hi = max(start, a) - a, min(end, b) - a
+            if first:
+                t.text = text[:lo] + new + text[hi:]
+                first = False
+            else:
+                t.text = text[:lo] + text[hi:]
+            if t.text != t.text.strip():
+                t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    p.text = "".join(t.text or "" for t in nodes)
+
+
+def _sub(p: ParaInfo, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str], start: int = 0) -> int:
+    text = "".join(t.text or "" for t in _t_nodes(p))
+    edits = [(m.start(), m.end(), repl(m)) for m in pattern.finditer(text) if m.start() >= start]
+    edits = [e for e in edits if text[e[0] : e[1]] != e[2]]
+    if edits:
+        _replace(p, edits)
+    return len(edits)
+
+
+_HAN = r"[\u4e00-\u9fff]"
+_HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
+_HALF_NEAR_HAN = re.compile(rf"(?<={_HAN})[,;:?!()]|[,;:?!()](?={_HAN})|(?<={_HAN}[”’）])[,;:?!]|(?<={_HAN})\.(?![\d.])")
+_PAREN_PAIR = re.compile(rf"\(([^()]*{_HAN}[^()]*)\)")
+_ELLIPSIS = re.compile(r"\.{3,}|。{3,}|…+|·{3,}")
+_DOUBLED = re.compile(r"([，。；：！？、])\1+|[，；：、]。|。[，；：、]|[，、]{2,}")
+_DASH = re.compile(rf"(?<={_HAN})(?:-{{1,2}}|－)(?={_HAN})")
+_FULLWIDTH = re.compile(r"[０-９]")
+_NUMERIC_DATE = re.compile(r"(?<![\d.\-/])((?:19|20)\d{2})\s*([.\-/．])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?![\d.\-/])")
+_ZERO_PAD = re.compile(r"(?<=\d{4}年)0(?=\d月)|(?<=月)0(?=\d日)")
+_CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "Ｏ": "0", "◯": "0"}
+
+
+def _label_end(p: ParaInfo) -> int:
+    if p.number_label:
+        return 0
+    label = heading_label(p.text)
+    return len(p.text) - len(p.text.lstrip(" \u3000\t")) + len(label.text) if label else 0
+
+
+def _paragraphs_with_text(info: DocInfo) -> list[ParaInfo]:
+    out = [p for p in info.paragraphs if p.text.strip()]
+    for t in info.tables:
+        out += [p for row in t.cells for cell in row for p in cell if p.text.strip()]
+    return out
+
+
+def _text(info: DocInfo, log: _Log) -> None:
+    _numbers(info, log)
+    for p in _paragraphs_with_text(info):
+        skip = _label_end(p)
+        if _sub(p, _PAREN_PAIR, lambda m: f"（{m.group(1)}）", skip):
+            log.add("punctuation", "半角括号改为全角“（）”", p)
+        if _sub(p, _HALF_NEAR_HAN, lambda m: _HALF[m.group(0)], skip):
+            log.add("punctuation", "中文中的半角标点改为全角", p)
+        if '"' in p.text and re.search(_HAN, p.text):
+            _sub(p, re.compile('"'), _alternate("“", "”"))
+            log.add("punctuation", "英文双引号改为中文引号“”", p)
+        if "'" in p.text and re.search(_HAN, p.text):
+            _sub(p, re.compile("'"), _alternate("‘", "’"))
+            log.add("punctuation", "英文单引号改为中文引号‘’", p)
+        if _sub(p, _ELLIPSIS, lambda m: "……"):
+            log.add("punctuation", "省略号改为“……”", p)
+        if _sub(p, _DOUBLED, lambda m: "。" if "。" in m.group(0) else m.group(0)[0]):
+            log.add("punctuation", "删去重复的标点", p)
+        if _sub(p, _DASH, lambda m: "——"):
+            log.add("punctuation", "破折号改为“——”", p)
+    titles = info.role("title")
+    if titles:
+        last = titles[-1]
+        if _sub(last, re.compile(r"[。，；：,.;:、]+\s*$"), lambda m: ""):
+            log.add("punctuation", "删去标题末尾的标点", last)
+    _headings(info, log)
+
+
+def _alternate(opening: str, closing: str) -> Callable[[re.Match[str]], str]:
+    """A replacement that gives opening and closing quotes in turn."""
+    seen = [0]
+
+    def repl(m: re.Match[str]) -> str:
+        seen[0] += 1
+        return opening if seen[0] % 2 else closing
+
+    return repl
+
+
+def _numbers(info: DocInfo, log: _Log) -> None:
+    for p in _paragraphs_with_text(info):
+        if _sub(p, _FULLWIDTH, lambda m: chr(ord(m.group(0)) - 0xFEE0)):
+            log.add("numbers", "全角数字改为半角", p)
+        if p.role == "date":
+            _date(p, log)
+            continue
+        if _sub(p, _NUMERIC_DATE, lambda m: f"{m.group(1)}年{int(m.group(3))}月{int(m.group(4))}日"):
+            log.add("numbers", "日期改写为“2023年6月30日”的形式", p)
+        if _sub(p, _ZERO_PAD, lambda m: ""):
+            log.add("numbers", "去掉日期月、日的虚位 0", p)
+
+
+def _cn_number(text: str) -> str:
+    """一 → 1, 十二 → 12, 三十 → 30, 二〇二三 → 2023 (digit by digit)."""
+    if "十" not in text:
+        return "".join(_CN_DIGITS.get(c, c) for c in text)
+    tens, _, ones = text.partition("十")
+    return str((int(_CN_DIGITS[tens]) if tens else 1) * 10 + (int(_CN_DIGITS[ones]) if ones else 0))
+
+
+def _date(p: ParaInfo, log: _Log) -> None:
+    text = re.sub(r"[\s\u3000]", "", p.text)
+    m = re.fullmatch(r"([〇○◯Ｏ零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日", text)
+    new = None
+    if m:
+        new = f"{_cn_number(m.group(1))}年{_cn_number(m.group(2))}月{_cn_number(m.group(3))}日"
+    m = re.fullmatch(r"(\d{4})[.\-/．](\d{1,2})[.\-/．](\d{1,2})日?", text)
+    if m:
+        new = f"{m.group(1)}年{int(m.group(2))}月{int(m.group(3))}日"
+    m = re.fullmatch(r"(\d{4})年(\d{1,2})月(\d{1,2})日", text)
+    if m and (m.group(2).startswith("0") or m.group(3).startswith("0")):
+        new = f"{m.group(1)}年{int(m.group(2))}月{int(m.group(3))}日"
+    if new is None or new == p.text:
+        return
+    whole = "".join(t.text or "" for t in _t_nodes(p))
+    _replace(p, [(0, len(whole), new)])
+    log.add("numbers", f"成文日期“{text}”改为“{new}”", p)
+
+
+def _headings(info: DocInfo, log: _Log) -> None:
+    """Heading numbers in their GB/T form, renumbered in order (as the check counts them)."""
+    from assistant.document.model import heading_number
+
+    counters = [0] * 5
+    for p in info.paragraphs:
+        if p.role != "heading" or p.number_label:
+            continue
+        label = heading_label(p.text)
+        if label is None:
+            continue
+        level = label.level
+        n = _value(label.number)
+        if level >= 3 and n == 1 and counters[level] >= 1:
+            counters[level] = 0
+        counters[level] += 1
+        for deeper in range(level + 1, 5):
+            counters[deeper] = 0
+        proper = heading_number(level, counters[level])
+        lead = len(p.text) - len(p.text.lstrip(" \u3000\t"))
+        written = label.text
+        if written == proper:
+            continue
+        _replace(p, [(lead, lead + len(written), proper)])
+        if _value(label.number) != counters[level]:
+            log.add("numbering", f"{LEVEL_NAMES[level]}序号“{written.strip()}”按顺序改为“{proper}”", p)
+        else:
+            log.add("numbering", f"{LEVEL_NAMES[level]}序号“{written.strip()}”改为“{proper}”", p)
+
+
+def _value(number: str) -> int:
+    return int(number) if number.isdigit() else int(_cn_number(number))
+
+
+# --- paragraphs --------------------------------------------------------------------------------------
+
+_FIXED_ROLES = ("title", "body", "heading", "recipients", "attach", "attach_more", "signature", "date", "blank")
+
+
+def _target_face(p: ParaInfo, run: RunInfo, head: bool) -> tuple[str, bool]:
+    """The face a run of `p` should have, and whether it may keep its own (a bold lead set in
+    黑体 or 楷体, which house styles allow)."""
+    if p.role == "title":
+        return G.TITLE.font, False
+    if p.role == "heading" and head:
+        return G.HEADINGS[p.level].font, False
+    return G.BODY.font, False
+
+
+def _paragraphs(info: DocInfo, log: _Log) -> None:
+    from assistant.document.rules import _head_runs, _lead_run
+
+    for p in info.paragraphs:
+        if p.role not in _FIXED_ROLES:
+            continue
+        name = LEVEL_NAMES.get(p.level, "标题") if p.role == "heading" else ROLE_NAMES.get(p.role, "空行")
+        ppr = p.element.get_or_add_pPr()
+        resized = False
+        if p.role != "blank":
+            head = {id(r.element) for r in _head_runs(p)} if p.role == "heading" else set()
+            size = G.TITLE.size_pt if p.role == "title" else G.BODY_SIZE_PT
+            for run in p.runs:
+                if not run.text.strip():
+                    continue
+                in_head = id(run.element) in head
+                face, keep = _target_face(p, run, in_head)
+                if p.role == "body" and face_ok(run.east_asia, HEITI + KAITI) and _lead_run(p, run):
+                    keep = True
+                wanted = FACES.get(f"h{p.level}" if p.role == "heading" and in_head else ("title" if p.role == "title" else "body"))
+                face_right = keep or (run.han and wanted is not None and face_ok(run.east_asia, wanted[0])) or not run.han
+                size_right = abs(run.size - size) <= 0.25
+                coloured = (run.color or "auto").lower() not in ("auto", "000000")
+                if face_right and size_right and not coloured and not run.theme:
+                    continue
+                rpr = run.element.get_or_add_rPr()
+                set_run_fonts(rpr, run.east_asia if keep and run.east_asia else face, size,
+                              False if p.role == "title" else None)  # fmt: skip
+                if coloured:
+                    _child(rpr, "w:color", **{"w:val": "auto"})
+                if not face_right:
+                    log.add("font", f"{name}字体由{run.east_asia or '未设置'}改为{face}", p)
+                if not size_right:
+                    resized = True
+                    log.add("size", f"{name}字号由{size_name(run.size)}改为{size_name(size)}", p)
+                if coloured:
+                    log.add("font", f"{name}文字颜色改为黑色", p)
+        _placement(p, ppr, name, log, resized)
+        _spacing(p, ppr, name, info, log)
+        _order_ppr(ppr)
+
+
+def _placement(p: ParaInfo, ppr: Any, name: str, log: _Log, resized: bool = False) -> None:
+    """Alignment and indents of `p` by its role; `resized`: its text changed size, so indents
+    given in twips no longer measure the characters they did."""
+    align, first, left, right = p.align, p.first_chars, p.left_chars, p.right_chars
+    spaces = len(p.text) - len(p.text.lstrip(" \u3000\t"))
+    if p.role == "blank":
+        return
+    if p.role == "title":
+        want = ("center", 0.0, 0.0, 0.0)
+    elif p.role in ("body", "heading", "attach"):
+        want = ("both", float(G.INDENT_CHARS), 0.0, 0.0)
+    elif p.role == "recipients":
+        want = ("both", 0.0, 0.0, 0.0)
+    elif p.role == "attach_more":
+        want = ("both", 0.0, float(G.INDENT_CHARS + 3), 0.0)
+    else:
+        if _tail_placed(p):
+            return  # right-aligned where 7.3.5.2 (or, to be sealed, 7.3.5.1) puts it
+        want = ("right", 0.0, 0.0, _tail_right(p))
+    if spaces and p.role != "attach_more":
+        _strip_leading(p)
+        log.add("indent", f"{name}删去行首空格，改用缩进", p)
+    acceptable = {want[0], "left"} if p.role == "recipients" else {want[0]}
+    if p.role == "body" and not wraps(p):
+        acceptable.add("left")  # one line: its alignment does not show
+    if align not in acceptable:
+        names = {"left": "左对齐", "center": "居中", "right": "右对齐", "both": "两端对齐", "distribute": "分散对齐"}
+        log.add("alignment", f"{name}由{names.get(align, align)}改为{names[want[0]]}", p)
+        _child(ppr, "w:jc", **{"w:val": want[0]})
+    placed = (first, left, right)
+    if resized or spaces or any(abs(a - b) > (0.3 if i < 2 else 0.6) for i, (a, b) in enumerate(zip(placed, want[1:], strict=True))):
+        ind = _child(ppr, "w:ind")
+        for a in list(ind.attrib):
+            del ind.attrib[a]
+        f, lft, rgt = want[1:]
+        ind.set(f"{W}firstLine", str(round(f * _PITCH)))
+        ind.set(f"{W}firstLineChars", str(round(f * 100)))
+        ind.set(f"{W}left", str(round(lft * _PITCH)))
+        ind.set(f"{W}leftChars", str(round(lft * 100)))
+        ind.set(f"{W}right", str(round(rgt * _PITCH)))
+        ind.set(f"{W}rightChars", str(round(rgt * 100)))
+        if any(abs(a - b) > (0.3 if i < 2 else 0.6) for i, (a, b) in enumerate(zip(placed, want[1:], strict=True))):
+            if p.role in ("signature", "date"):
+                log.add("alignment", f"{name}按 GB/T 9704 7.3.5.2 放在右侧（右空 {rgt:g} 字）", p)
+            else:
+                log.add("indent", f"{name}缩进改为首行 {f:g} 字、左 {lft:g} 字", p)
+
+
+def _tail_pair(p: ParaInfo) -> tuple[ParaInfo, ParaInfo] | None:
+    sig, date = p.extras.get("sig"), p.extras.get("date")
+    return (sig, date) if sig is not None and date is not None else None
+
+
+def _tail_placed(p: ParaInfo) -> bool:
+    """Whether the 署名 and the 日期 both stand right-aligned where the check accepts them."""
+    pair = _tail_pair(p)
+    if pair is None:
+        return False
+    sig, date = pair
+    if sig.align != "right" or date.align != "right" or sig.text != sig.text.lstrip(" \u3000\t") \
+            or date.text != date.text.lstrip(" \u3000\t"):
+        return False
+    places = tail_places(text_width(sig.text), text_width(date.text))
+    sr, dr = sig.right_chars, date.right_chars
+    return any(abs(sr - a) <= TAIL_TOLERANCE and abs(dr - b) <= TAIL_TOLERANCE for a, b in places)
+
+
+def _tail_right(p: ParaInfo) -> float:
+    """Right indent (characters) of the 署名 or the 日期 per 7.3.5.2 (the check's geometry)."""
+    pair = _tail_pair(p)
+    if pair is None:
+        return float(G.SIGNATURE_RIGHT_INDENT_CHARS)
+    sig, date = pair
+    sig_r, date_r = tail_places(text_width(sig.text), text_width(date.text))[0]
+    return sig_r if p.role == "signature" else date_r
+
+
+def _strip_leading(p: ParaInfo) -> None:
+    """Delete the spaces and tabs typed before the text (w:tab elements and spaces in w:t), in
+    document order, up to the first printed character."""
+    shown = set(_t_nodes(p))
+    for el in list(p.element.iter(f"{W}t", f"{W}tab")):
+        if el.tag == f"{W}t" and el not in shown:
+            continue  # deleted text
+        if el.tag == f"{W}tab":
+            if el.getparent().tag == f"{W}r":
+                el.getparent().remove(el)
+            continue
+        text = el.text or ""
+        rest = text.lstrip(" \u3000\t")
+        el.text = rest
+        if rest:
+            break
+    p.text = "".join(t.text or "" for t in _t_nodes(p))
+
+
+def _spacing(p: ParaInfo, ppr: Any, name: str, info: DocInfo, log: _Log) -> None:
+    sec = info.section_of(p)
+    pitch = line_pitch_pt(p, sec)
+    on_grid = PITCH_RANGE[0] <= pitch <= PITCH_RANGE[1]
+    if p.role in ("title", "blank") and p.line_rule == "exact" and p.line_value / 20 >= PITCH_RANGE[0]:
+        on_grid = True
+    spaced = p.before_pt > 0.5 or p.after_pt > 0.5
+    if on_grid and not spaced:
+        return
+    sp = _child(ppr, "w:spacing")
+    for a in list(sp.attrib):
+        del sp.attrib[a]
+    for k, v in (("before", "0"), ("after", "0"), ("beforeLines", "0"), ("afterLines", "0"),
+                 ("line", str(G.LINE_PITCH_TWIPS)), ("lineRule", "exact")):  # fmt: skip
+        sp.set(f"{W}{k}", v)
+    if p.role == "blank":
+        return
+    if not on_grid:
+        log.add("spacing", "行距改为固定值 28.95 磅（每页 22 行）", p)
+    if spaced:
+        log.add("spacing", "段前、段后间距改为 0", p)
+
+
+# --- page numbers ----------------------------------------------------------------------------------------
+
+
+def _footers(document: Any, info: DocInfo, log: _Log) -> None:
+    """“— N —” in 4号宋体, odd pages right and even pages left, one character in (7.5), in every
+    section with content, when the check finds fault with the page numbers."""
+    from assistant.document.rules import Report, page_numbers
+
+    report = Report(info)
+    page_numbers(report)
+    faults = report.finish()
+    if not faults:
+        return
+    settings = document.settings.element
+    if settings.find(f"{W}evenAndOddHeaders") is None:
+        settings.insert(0, _el("w:evenAndOddHeaders"))
+    for section, s in zip(document.sections, info.sections, strict=False):
+        if not any(p.role not in ("blank", "record") for p in info.paragraphs if s.first_paragraph <= p.index <= s.last_paragraph):
+            continue
+        targets = [(section.footer, "right"), (section.even_page_footer, "left")]
+        if s.title_page:
+            targets.append((section.first_page_footer, "right"))
+        for footer, align in targets:
+            footer.is_linked_to_previous = False
+            _page_number(footer, align)
+    log.add("header_footer", "页码改为 4号宋体“— 1 —”，单页居右、双页居左各空一字（奇偶页不同）")
+
+
+def _page_number(footer: Any, align: str) -> None:
+    root = footer._element
+    paras = root.findall(f"{W}p")
+    for extra in paras[1:]:
+        root.remove(extra)
+    if paras:
+        p = paras[0]
+    else:
+        p = _el("w:p")
+        root.append(p)
+    for child in list(p):
+        if child.tag != f"{W}pPr":
+            p.remove(child)
+    ppr = p.find(f"{W}pPr")
+    if ppr is None:
+        ppr = _el("w:pPr")
+        p.insert(0, ppr)
+    _child(ppr, "w:jc", **{"w:val": align})
+    ind = _child(ppr, "w:ind")
+    for a in list(ind.attrib):
+        del ind.attrib[a]
+    inset = str(G.PAGE_NUMBER_INSET_CHARS * round(G.PAGE_NUMBER.size_pt * G.TWIPS_PER_PT))
+    ind.set(f"{W}{'right' if align == 'right' else 'left'}", inset)
+    _order_ppr(ppr)
+    dash = G.PAGE_NUMBER_DASH
+
+    def run(kind: str, text: str | None = None) -> None:
+        r = _el("w:r")
+        rpr = _el("w:rPr")
+        set_run_fonts(rpr, G.PAGE_NUMBER.font, G.PAGE_NUMBER.size_pt)
+        r.append(rpr)
+        if kind == "t":
+            t = _el("w:t")
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            t.text = text
+            r.append(t)
+        elif kind == "instr":
+            t = _el("w:instrText")
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            t.text = " PAGE "
+            r.append(t)
+        else:
+            r.append(_el("w:fldChar", **{"w:fldCharType": kind}))
+        p.append(r)
+
+    run("t", f"{dash} ")
+    run("begin")
+    run("instr")
+    run("separate")
+    run("t", "1")
+    run("end")
+    run("t", f" {dash}")
+
+
+def link_tail(info: DocInfo) -> None:
+    """Let the 署名 and 日期 know each other (for their placement)."""
+    sig = next(iter(info.role("signature")), None)
+    date = next(iter(info.role("date")), None)
+    for p in (sig, date):
+        if p is not None:
+            p.extras["sig"], p.extras["date"] = sig, date

@@ -1,0 +1,394 @@
+"""`wenmi check` and `wenmi fix` on the second, independent corpus (benchmarks/check_eval2), and
+the generalisation failures it showed, each on a document made by hand.
+
+The second corpus was written apart from the rules, the way Word and WPS users make 公文 drafts:
+styles used, misused or not at all, Word's own list numbering, character grids, placeholders
+(××), 附注, 版头 and 版记, LibreOffice conversions. Every planted defect must be found but the two
+named in KNOWN_MISSES; no clean document may draw a finding; `fix` keeps the text, repairs what
+it claims and leaves clean documents alone.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import sys
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+import yaml
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from assistant.cli import main
+from assistant.document.docxread import read_docx
+from assistant.document.roles import assign_roles, estimate_pages
+
+ROOT = Path(__file__).resolve().parents[1]
+FANGSONG, HEITI, KAITI, XBS = "仿宋_GB2312", "黑体", "楷体_GB2312", "方正小标宋简体"
+
+#: Planted defects the check does not find yet, and why (see the report of issue 13's second corpus).
+KNOWN_MISSES = {
+    # GB/T 9704 5.2.4 wants 28 characters a line; the first corpus's clean documents have 27.
+    "request-no-character-grid": "layout",
+    # the rule exists (rules.tail_alone) but wenmi's own writer still leaves a 落款 alone on a page.
+    "plan-signature-alone-on-page": "pagination",
+}
+
+
+@cache
+def _generator() -> Any:
+    path = ROOT / "benchmarks" / "check_eval2" / "make_corpus.py"
+    spec = importlib.util.spec_from_file_location("make_corpus_check_eval2", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["make_corpus_check_eval2"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
+    out = tmp_path_factory.mktemp("check-eval2")
+    return out, _generator().make(out, office=False)
+
+
+def _check(path: Path, workbook: Path | None, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[dict[str, Any]]]:
+    argv = ["check", str(path), "--format", "json"] + (["--workbook", str(workbook)] if workbook else [])
+    code = main(argv)
+    return code, json.loads(capsys.readouterr().out)
+
+
+def _case_names() -> list[Any]:
+    names = [c.name for c in _generator().CASES if c.via is None]
+    return [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[n])) if n in KNOWN_MISSES else n
+            for n in names]  # fmt: skip
+
+
+# --- the corpus ---------------------------------------------------------------------------------
+
+
+def test_the_corpus_is_as_large_as_the_brief_asks(corpus: tuple[Path, dict[str, Any]]) -> None:
+    _, key = corpus
+    defects = [d for e in key["defective"] for d in e["defects"]]
+    assert len(key["defective"]) >= 40 and len(key["clean"]) >= 10
+    assert len({d["category"] for d in defects}) == 14
+
+
+def test_the_key_is_the_committed_one(corpus: tuple[Path, dict[str, Any]]) -> None:
+    """Deterministic: without LibreOffice it writes the committed key less the conversions."""
+    _, key = corpus
+    committed = yaml.safe_load((ROOT / "benchmarks" / "check_eval2" / "key.yaml").read_text(encoding="utf-8"))
+    assert key["defective"] == [e for e in committed["defective"] if not e.get("roundtrip")]
+    assert key["clean"] == [e for e in committed["clean"] if not e.get("roundtrip")]
+
+
+@pytest.mark.parametrize("name", _case_names())
+def test_every_planted_defect_is_found(name: str, corpus: tuple[Path, dict[str, Any]], capsys: pytest.CaptureFixture[str]) -> None:
+    out, key = corpus
+    entry = next(e for e in key["defective"] if e["file"] == f"{name}.docx")
+    wb = out / entry["workbook"] if entry.get("workbook") else None
+    _, findings = _check(out / entry["file"], wb, capsys)
+    free = list(findings)
+    for d in sorted(entry["defects"], key=lambda d: d["paragraph"] is None):
+        hit = next((f for f in free if f["category"] == d["category"] and d["paragraph"] in (None, f["paragraph"])), None)
+        assert hit is not None, (d, [(f["category"], f["rule"], f["paragraph"]) for f in findings])
+        free.remove(hit)
+
+
+def test_clean_documents_have_no_finding(corpus: tuple[Path, dict[str, Any]], capsys: pytest.CaptureFixture[str]) -> None:
+    out, key = corpus
+    for entry in key["clean"]:
+        wb = out / entry["workbook"] if entry.get("workbook") else None
+        assert _check(out / entry["file"], wb, capsys) == (0, []), entry["file"]
+
+
+def _text(path: Path) -> str:
+    d = docx.Document(str(path))
+    return "\n".join([p.text for p in d.paragraphs] + [c.text for t in d.tables for r in t.rows for c in r.cells])
+
+
+_MENDABLE = re.compile(r"[\s,.;:?!()\"'，。；：？！（）“”‘’、…—\-0-9０-９〇零一二三四五六七八九十年月日]")
+#: What fix leaves to a human, reported again after it: any of these may remain in a category fix
+#: worked on (it mends 2023年01月08日 but not “23年” in the same document).
+_HUMAN_RULES = {"short-year", "impossible-date", "numbering-skip", "heading-at-page-foot", "signature-split"}
+
+
+def test_fix_keeps_the_text_and_repairs_what_it_claims(
+    corpus: tuple[Path, dict[str, Any]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out, key = corpus
+    for entry in key["defective"]:
+        src, dest = out / entry["file"], tmp_path / entry["file"]
+        assert main(["fix", str(src), "-o", str(dest), "--format", "json"]) in (0, 1)
+        claimed = {c["category"] for c in json.loads(capsys.readouterr().out)["changes"]}
+        wb = out / entry["workbook"] if entry.get("workbook") else None
+        _, after = _check(dest, wb, capsys)
+        left = {f["category"] for f in after if f["rule"] not in _HUMAN_RULES}
+        assert claimed & left == set(), (entry["file"], [f for f in after if f["category"] in claimed])
+        assert _MENDABLE.sub("", _text(src)) == _MENDABLE.sub("", _text(dest)), entry["file"]
+
+
+def test_fix_changes_nothing_in_a_clean_document(corpus: tuple[Path, dict[str, Any]], capsys: pytest.CaptureFixture[str]) -> None:
+    out, key = corpus
+    for entry in key["clean"]:
+        assert main(["fix", str(out / entry["file"]), "--dry-run", "--format", "json"]) == 0
+        assert json.loads(capsys.readouterr().out)["changes"] == [], entry["file"]
+
+
+# --- documents by hand ------------------------------------------------------------------------------
+
+
+def _doc() -> Any:
+    """A4 with the margins of 5.2.2 and “— N —” page numbers, odd pages right and even pages left."""
+    d = docx.Document()
+    s = d.sections[0]
+    s.page_width, s.page_height = Mm(210), Mm(297)
+    s.top_margin, s.bottom_margin, s.left_margin, s.right_margin = Mm(37), Mm(35), Mm(28), Mm(26)
+    d.settings.odd_and_even_pages_header_footer = True
+    for footer, align, side in ((s.footer, WD_ALIGN_PARAGRAPH.RIGHT, "right"), (s.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT, "left")):
+        para = footer.paragraphs[0]
+        para.alignment = align
+        setattr(para.paragraph_format, f"{side}_indent", Pt(14))
+        for kind, text in (("t", "\u2014 "), ("begin", None), ("instr", " PAGE "), ("end", None), ("t", " \u2014")):
+            run = para.add_run()
+            run.font.size = Pt(14)
+            if kind == "t":
+                run.text = text
+            elif kind == "instr":
+                instr = OxmlElement("w:instrText")
+                instr.text = text
+                run._r.append(instr)
+            else:
+                fld = OxmlElement("w:fldChar")
+                fld.set(qn("w:fldCharType"), kind)
+                run._r.append(fld)
+    return d
+
+
+def _para(d: Any, text: str, font: str = FANGSONG, size: float = 16, align: str = "both", first: float = 2,
+          right: float = 0, after: float = 0, condense: int = -5) -> Any:  # fmt: skip
+    """A paragraph formatted by hand: no style, 28.95 pt lines, characters condensed 0.25 pt."""
+    p = d.add_paragraph()
+    pf = p.paragraph_format
+    pf.alignment = {"both": WD_ALIGN_PARAGRAPH.JUSTIFY, "center": WD_ALIGN_PARAGRAPH.CENTER,
+                    "right": WD_ALIGN_PARAGRAPH.RIGHT, "left": WD_ALIGN_PARAGRAPH.LEFT}[align]  # fmt: skip
+    pf.first_line_indent = Pt(first * size)
+    pf.right_indent = Pt(right * size)
+    pf.space_before, pf.space_after = Pt(0), Pt(after)
+    pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    pf.line_spacing = Pt(28.95)
+    if text:
+        run = p.add_run(text)
+        run.font.size = Pt(size)
+        run.font.name = "Times New Roman"
+        rpr = run._r.get_or_add_rPr()
+        rpr.find(qn("w:rFonts")).set(qn("w:eastAsia"), font)
+        if condense:
+            spacing = OxmlElement("w:spacing")
+            spacing.set(qn("w:val"), str(condense))
+            rpr.append(spacing)
+    return p
+
+
+def _letter(sign: str, date: str, sign_right: float, date_right: float, align: str = "right") -> Any:
+    d = _doc()
+    _para(d, "关于商请协助开展职工疗休养工作的函", XBS, 22, "center", 0)
+    _para(d, "", first=0)
+    _para(d, "××市职工疗休养中心：", first=0)
+    _para(d, "为关心关爱一线职工身心健康，我公司工会拟于2024年5月至9月分6批组织职工开展疗休养活动。")
+    _para(d, "特此函商，盼复。")
+    _para(d, "", first=0)
+    _para(d, sign, align=align, first=0, right=sign_right)
+    _para(d, date, align=align, first=0, right=date_right)
+    return d
+
+
+def _findings(d: Any, tmp: Path, capsys: pytest.CaptureFixture[str]) -> list[dict[str, Any]]:
+    path = tmp / "d.docx"
+    d.save(str(path))
+    return _check(path, None, capsys)[1]
+
+
+def _rules(findings: list[dict[str, Any]]) -> list[tuple[str, int | None]]:
+    return [(f["rule"], f["paragraph"]) for f in findings]
+
+
+def test_placeholder_crosses_are_as_wide_as_chinese(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """××集团有限公司 is eight characters wide in a Chinese font: 7.3.5.2 puts a 6.5-character date
+    two characters in and the 署名 2.5 (not 3.5, as when × counted half)."""
+    assert _findings(_letter("××集团有限公司", "2023年10月8日", 2.5, 2), tmp_path, capsys) == []
+    assert ("tail-placement", 7) in _rules(_findings(_letter("××集团有限公司", "2023年10月8日", 3.5, 2), tmp_path, capsys))
+
+
+def test_the_arrangement_for_a_seal_is_accepted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """7.3.5.1: 日期右空四字, the 署名 centred over the date; neither check nor fix moves them."""
+    d = _letter("人力资源部", "2024年3月8日", 4.5, 4)
+    assert _findings(d, tmp_path, capsys) == []
+    assert main(["fix", str(tmp_path / "d.docx"), "--dry-run", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["changes"] == []
+
+
+def test_a_misplaced_signature_and_date_are_each_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rules = _rules(_findings(_letter("中共××集团有限公司委员会", "2024年1月15日", 0, 0), tmp_path, capsys))
+    assert ("tail-placement", 7) in rules and ("tail-placement", 8) in rules
+
+
+def test_a_signature_pushed_right_with_spaces_is_placed_and_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    d = _letter("\u3000" * 20 + "安全环保部", "\u3000" * 20 + "2024年2月26日", 0, 0, align="left")
+    rules = {r for r, _ in _rules(_findings(d, tmp_path, capsys))}
+    assert {"tail-spaces", "tail-placement"} <= rules and "signature-align" not in rules
+
+
+def test_a_date_above_the_signature_is_found_as_such(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The right-aligned line under the date is the 署名, not the 附件说明 above it."""
+    d = _doc()
+    _para(d, "关于申请拨付职工技能培训经费的请示", XBS, 22, "center", 0)
+    _para(d, "", first=0)
+    _para(d, "公司党委：", first=0)
+    _para(d, "我部拟组织开展职工技能提升培训，所需经费共计38.6万元。妥否，请批示。")
+    _para(d, "", first=0)
+    _para(d, "附件：职工技能培训经费测算表")
+    _para(d, "", first=0)
+    _para(d, "2024年3月8日", align="right", first=0, right=2)
+    _para(d, "人力资源部", align="right", first=0, right=4)
+    info = read_docx(d)
+    assign_roles(info)
+    assert [p.text for p in info.paragraphs if p.role == "signature"] == ["人力资源部"]
+    rules = _rules(_findings(d, tmp_path, capsys))
+    assert ("date-before-signature", 9) in rules and not any(r.endswith("-align") for r, _ in rules)
+
+
+def test_a_one_line_paragraph_may_be_left_aligned(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """附注 (联系人…) is one line: its alignment does not show. A paragraph that wraps must be justified."""
+    d = _letter("人力资源部", "2024年3月8日", 5, 2)
+    _para(d, "（联系人：李红，联系电话：0531-86120218）", align="left")
+    assert _findings(d, tmp_path, capsys) == []
+    _para(d, "培训计划共开设电工、焊工、起重、仪表维修等8个工种的培训班12期，预计参训职工460人次。", align="left")
+    assert "body-justify" in {r for r, _ in _rules(_findings(d, tmp_path, capsys))}
+
+
+def _outline(headings: list[tuple[str, str]]) -> Any:
+    d = _doc()
+    _para(d, "关于开展安全生产大检查的通知", XBS, 22, "center", 0)
+    _para(d, "", first=0)
+    for font, text in headings:
+        _para(d, text, font)
+        _para(d, "各单位要结合实际认真抓好落实，确保各项任务按时完成。")
+    return d
+
+
+def test_a_heading_that_skips_the_second_level(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    skipped = _outline([(HEITI, "一、工作要求"), (FANGSONG, "1.加强组织领导"), (FANGSONG, "2.强化问题整改")])
+    assert [r for r in _rules(_findings(skipped, tmp_path, capsys)) if r[0] == "numbering-skip"] == [("numbering-skip", 5)]
+    # numbered paragraphs run in under 一、, and （1） under （一）, are common practice
+    run_in = _outline([(HEITI, "一、工作要求"), (FANGSONG, "1.加强组织领导。各单位主要负责人亲自部署。")])
+    deeper = _outline([(HEITI, "一、工作要求"), (KAITI, "（一）加强组织领导"), (FANGSONG, "（1）建立周调度机制")])
+    for d in (run_in, deeper):
+        assert "numbering-skip" not in {r for r, _ in _rules(_findings(d, tmp_path, capsys))}
+
+
+def test_space_after_the_title_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    d = _letter("人力资源部", "2024年3月8日", 5, 2)
+    d.paragraphs[0].paragraph_format.space_after = Pt(15)
+    assert ("paragraph-spacing", 1) in _rules(_findings(d, tmp_path, capsys))
+
+
+def test_one_long_heading_breaks_its_set_and_closing_frames_are_not_compared(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    long_one = _outline([(HEITI, "一、主要任务"), (KAITI, "（一）关于进一步健全和完善公司质量管理体系的问题"),
+                         (KAITI, "（二）开展质量问题专项整治"), (KAITI, "（三）加强质量人才队伍建设")])  # fmt: skip
+    assert ("parallel-length", 5) in _rules(_findings(long_one, tmp_path, capsys))
+    framed = _outline([(HEITI, "一、坚持政治引领，理论武装持续深化"), (HEITI, "二、坚持固本强基，组织建设全面加强"),
+                       (HEITI, "三、坚持融合发展，党建成效不断显现"), (HEITI, "四、2024年工作打算")])  # fmt: skip
+    assert not [f for f in _findings(framed, tmp_path, capsys) if f["category"] == "parallelism"]
+    odd = _outline([(HEITI, "一、坚持政治引领，理论武装持续深化"), (HEITI, "二、组织建设"),
+                    (HEITI, "三、坚持融合发展，党建成效不断显现"), (HEITI, "四、坚持正风肃纪，纪律建设持续加强"),
+                    (HEITI, "五、下一步工作打算")])  # fmt: skip
+    assert ("parallel-parts", 5) in _rules(_findings(odd, tmp_path, capsys))
+
+
+def test_a_grid_written_by_libreoffice_is_read_signed() -> None:
+    """LibreOffice writes w:charSpace="-1230" as 4294966066; read unsigned, every character took
+    a 300 pt advance and a one-page letter ran to ten pages."""
+    d = _letter("人力资源部", "2024年3月8日", 5, 2)
+    grid = d.sections[0]._sectPr.find(qn("w:docGrid"))
+    grid.set(qn("w:type"), "linesAndChars")
+    grid.set(qn("w:charSpace"), "4294966066")
+    info = read_docx(d)
+    assign_roles(info)
+    assert info.sections[0].grid_char_space == -1230
+    assert estimate_pages(info) == 1
+
+
+def test_lines_are_counted_with_the_document_s_own_character_spacing() -> None:
+    """Without condensed characters 16 pt Chinese fits 27 to the 156 mm line, not 28."""
+    text = "为深入贯彻落实上级关于安全生产工作的决策部署全面排查"  # 26 characters after a 2-character indent
+    assert len(text) == 26
+    for condense, lines in ((-5, 1), (0, 2)):
+        d = _doc()
+        _para(d, text, condense=condense)
+        info = read_docx(d)
+        assign_roles(info)
+        estimate_pages(info)
+        assert info.paragraphs[0].extras["lines"] == lines, condense
+
+
+def test_paragraphs_kept_together_move_to_the_next_page_together() -> None:
+    """A 落款 chain as wenmi writes it (the last paragraph kept whole and with the next, the empty
+    line and the 署名 kept with the next) goes to the next page as one piece."""
+    d = _doc()
+    for _ in range(19):
+        _para(d, "各单位要结合实际，认真抓好落实。")
+    last = _para(d, "各单位要把这项工作作为当前的重要任务，主要负责人亲自部署、亲自检查，确保按时完成。")
+    blank = _para(d, "", first=0)
+    sign = _para(d, "人力资源部", align="right", first=0, right=5)
+    _para(d, "2024年3月8日", align="right", first=0, right=2)
+    for p in (last, blank, sign):
+        p.paragraph_format.keep_with_next = True
+    last.paragraph_format.keep_together = True
+    info = read_docx(d)
+    assign_roles(info)
+    estimate_pages(info)
+    assert [p.page for p in info.paragraphs[19:]] == [2, 2, 2, 2]
+    assert info.paragraphs[18].page == 1
+
+
+def test_fix_removes_a_leading_tab_and_keeps_the_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A tab typed for the indent is a w:tab element, not text: fix used to delete the first
+    character in its place."""
+    d = _letter("人力资源部", "2024年3月8日", 5, 2)
+    d.paragraphs[3].runs[0].text = "\t" + d.paragraphs[3].runs[0].text
+    d.paragraphs[3].paragraph_format.first_line_indent = Pt(0)
+    src, dest = tmp_path / "tab.docx", tmp_path / "fixed.docx"
+    d.save(str(src))
+    assert main(["fix", str(src), "-o", str(dest)]) in (0, 1)
+    capsys.readouterr()
+    fixed = docx.Document(str(dest)).paragraphs[3]
+    assert fixed.text == "为关心关爱一线职工身心健康，我公司工会拟于2024年5月至9月分6批组织职工开展疗休养活动。"
+    assert fixed._p.find(f".//{qn('w:tab')}") is None
+
+
+def test_a_signature_alone_on_a_page(tmp_path: Path) -> None:
+    """rules.tail_alone (not yet among the rules run by `wenmi check`): a 落款 on a page without text."""
+    from assistant.document.rules import Report, tail_alone
+
+    d = _doc()
+    _para(d, "关于开展安全生产大检查的通知", XBS, 22, "center", 0)
+    _para(d, "", first=0)
+    for _ in range(20):
+        _para(d, "各单位要结合实际，认真抓好落实。")
+    _para(d, "", first=0)
+    _para(d, "人力资源部", align="right", first=0, right=5)
+    _para(d, "2024年3月8日", align="right", first=0, right=2)
+    info = read_docx(d)
+    assign_roles(info)
+    estimate_pages(info)
+    report = Report(info)
+    tail_alone(report)
+    assert [(f.rule, f.paragraph) for f in report.finish()] == [("tail-alone", 24)]
