@@ -145,3 +145,29 @@ def test_a_template_quoting_its_pairs_keeps_pairs() -> None:
     rows = MONTHLY_STUDY + AWARDS + PAIRING
     sections = _composed("zf-jyjl-4gao", rows)
     assert sections and all("\u3000" in s.heading for s in sections)
+
+
+def _warnings(template_id: str, rows: list[Achievement]) -> list[str]:
+    template = load_catalog().get(template_id)
+    result = compose_markup(template, _workbook(rows))
+    return [d.message for d in result.diagnostics if d.rule == "section-heading-unfit"]
+
+
+def test_a_template_heading_over_unrelated_rows_is_reported() -> None:
+    # the volunteering report's own headings (组建志愿队伍…, 关爱特殊群体…) over study sessions,
+    # an awards list and a pairing: the rows must go somewhere, the drafter is told to retitle
+    rows = STUDY + AWARDS + PAIRING
+    found = _warnings("qt-zhiyuan-baodao", rows)
+    assert found and all("与其下的成效事项不相干" in m and "改写" in m for m in found)
+
+
+def test_a_template_heading_over_its_own_kind_of_work_is_not_reported() -> None:
+    rows = [
+        Achievement("组建青年志愿服务队", "群团与服务", [Metric("志愿者", 120, "名")]),
+        Achievement("开展志愿服务活动", "群团与服务", [Metric("志愿服务", 36, "次")]),
+        Achievement("走访慰问困难群众和留守儿童", "群团与服务", [Metric("困难群众", 58, "户")]),
+        Achievement("开展便民服务进社区活动", "群团与服务", [Metric("便民服务", 12, "场")]),
+    ]
+    assert _warnings("qt-zhiyuan-baodao", rows) == []
+    # the 四高 article's headings are its method, quoted in its text: never reported
+    assert _warnings("zf-jyjl-4gao", STUDY + AWARDS + PAIRING) == []

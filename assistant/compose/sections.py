@@ -60,6 +60,9 @@ def build_sections(
             headings, groups = match_headings(headings, groups, plan.pattern, plan.group_by)
     if diagnostics is not None and plan.group_by != "order":
         diagnostics += _loners(groups, headings)
+    # a template whose headings are its method (四高: quoted in its text) is not retitled
+    if diagnostics is not None and fixed and not template_uses_tails(template):
+        diagnostics += _unfitting_fixed(groups, headings)
     position = {id(a): i for i, a in enumerate(achievements)}
     bank = _bank()
     theme = plan.theme or template.category
@@ -511,6 +514,27 @@ def replace_head(heading: str, pattern: str, phrase: str) -> str:
             rest = heading.split(sep, 1)[1]
             return f"{phrase}{sep}{rest}" if rest.strip("\u3000 ") else phrase
     return phrase
+
+
+def _unfitting_fixed(groups: Sequence[Sequence[Achievement]], headings: Sequence[str]) -> list[Diagnostic]:
+    """A template's own heading over rows that say nothing of what it names (“开展理论宣讲，传播党的
+    声音” over awards): the rows had to go somewhere, and the drafter should retitle the part."""
+    from assistant.compose.claims import group_text, supported
+
+    out: list[Diagnostic] = []
+    for number, (heading, group) in enumerate(zip(headings, groups, strict=True), start=1):
+        if not group or any(a.section for a in group):
+            continue  # the drafter put them there
+        if not supported(heading, group, group_text(group)):
+            out.append(
+                Diagnostic.at(
+                    f"第{number}部分的标题“{heading}”与其下的成效事项不相干"
+                    "（请按实际内容改写这一部分的标题，或换一个更贴合台账的模板）",
+                    rule="section-heading-unfit",
+                    field="achievements",
+                )
+            )
+    return out
 
 
 def _loners(groups: Sequence[Sequence[Achievement]], headings: Sequence[str]) -> list[Diagnostic]:
