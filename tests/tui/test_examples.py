@@ -82,7 +82,7 @@ class TestExamplesOffered:
             result = await export_with_enter(pilot)
             assert isinstance(result, ExportResultDialog)
             assert result.result.examples == 2
-            assert "2 处采用的模板示例" in screen_text(app)
+            await wait_for(pilot, lambda: "2 处采用的模板示例" in screen_text(app), timeout=20)
             path = result.result.path
         assert highlighted(path) == ["学习研讨深度不够，发言准备不充分", "成果转化链条不完整"]
         assert len(comments(path)) == 2

@@ -199,7 +199,8 @@ class TestAfterExport:
             result = await export_with_enter(pilot)
             assert isinstance(result, ExportResultDialog)
             path = result.result.path
-            assert "打开文件" in screen_text(app) and "打开所在文件夹" in screen_text(app)
+            await wait_for(pilot, lambda: "打开所在文件夹" in screen_text(app), timeout=20)
+            assert "打开文件" in screen_text(app)
             await pilot.press("o")
             await wait_for(pilot, lambda: len(calls) == 1)
             await pilot.press("left", "left", "left")  # from 好 along the buttons to 打开所在文件夹
@@ -270,4 +271,6 @@ class TestAfterExport:
             await settle(pilot)
             result = await export_with_enter(pilot)
             assert not result.query("#pdf")
-            assert "要导出 PDF" in screen_text(app) and "LibreOffice" in screen_text(app)
+            # the dialog is on screen once the compositor has drawn it (a loaded machine is slower)
+            await wait_for(pilot, lambda: "要导出 PDF" in screen_text(app), timeout=20)
+            assert "LibreOffice" in screen_text(app)
