@@ -52,6 +52,10 @@ class ExportResultDialog(Dialog[None]):
         body.append(f"{r.path}\n")
         if r.pages is not None:
             body.append(f"\n约 {r.pages} 页（按每页 22 行 × 28 字估算）\n")
+        if not self.office:  # before the warnings, which may run past the visible part
+            from assistant.document.pdf import install_hint
+
+            body.append(f"\n要导出 PDF：{install_hint()}。\n", style="dim")
         if r.examples:
             body.append(
                 f"\n文档中有 {r.examples} 处采用的模板示例，已用黄色底纹和批注“示例内容，请核实或替换”标出，"
@@ -64,10 +68,6 @@ class ExportResultDialog(Dialog[None]):
                 body.append(f"· {w}\n", style="yellow")
         else:
             body.append("\n数字核对通过：台账中的数据都已写入文档。\n", style="green")
-        if not self.office:
-            from assistant.document.pdf import install_hint
-
-            body.append(f"\n要导出 PDF：{install_hint()}。\n", style="dim")
         with Vertical(classes="dialog", id="result-box"):
             yield Static("导出完成", classes="dialog-title")
             with VerticalScroll(classes="message-scroll"):
