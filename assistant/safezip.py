@@ -103,6 +103,8 @@ def _check_member(
                 pass
     except WenmiError:
         raise
+    # zipfile raises NotImplementedError for a compression method it lacks (deflate64, PPMd…)
+    # and RuntimeError for an encrypted part: both mean the part cannot be read here
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, RuntimeError) as exc:
         raise WenmiError(
             f"{kind} 文件已损坏：部件“{name}”无法解压（{_reason(exc)}）", file=path, hint=hint
@@ -124,7 +126,7 @@ def _reason(exc: BaseException) -> str:
         return "压缩数据损坏"
     if "CRC" in text:
         return "校验和不符"
-    if isinstance(exc, NotImplementedError) or "compression" in text:
+    if isinstance(exc, NotImplementedError) or "compression" in text:  # zipfile's own exception
         return "不支持的压缩方式"
     if "encrypted" in text or "password" in text:
         return "文件已加密"

@@ -508,9 +508,13 @@ class _Numbering:
     def __init__(self, document: Any) -> None:
         self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}
         self.counters: dict[str, list[int]] = {}
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+        # the part itself, not `numbering_part`: that property adds a part to a document without
+        # one (and python-docx cannot build it), and check must not change what it reads
         try:
-            root = document.part.numbering_part.element
-        except (NotImplementedError, KeyError, AttributeError):
+            root = document.part.part_related_by(RT.NUMBERING).element
+        except (KeyError, AttributeError):
             return
         abstract = {}
         for a in root.findall(f"{W}abstractNum"):
