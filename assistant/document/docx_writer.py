@@ -110,6 +110,30 @@ def _rpr_model(font: str, size_pt: float, bold: bool | None = None, spacing: int
     return rpr
 
 
+def page_field_runs() -> list[Any]:
+    """The runs of a PAGE field set as GB/T 9704's page number (4号宋体 digits), showing “1”
+    until the suite updates it; the writer and `fix` put “— ” before and “ —” after them."""
+    runs = []
+    for kind, text in (("begin", None), ("instr", " PAGE "), ("separate", None), ("text", "1"), ("end", None)):
+        r = _el("w:r")
+        rpr = _el("w:rPr")
+        set_run_fonts(rpr, G.PAGE_NUMBER.font, G.PAGE_NUMBER.size_pt)
+        r.append(rpr)
+        if kind == "instr":
+            instr = _el("w:instrText")
+            instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            instr.text = text
+            r.append(instr)
+        elif kind == "text":
+            t = _el("w:t")
+            t.text = text
+            r.append(t)
+        else:
+            r.append(_el("w:fldChar", **{"w:fldCharType": kind}))
+        runs.append(r)
+    return runs
+
+
 def _add_run(
     para: DocxParagraph, text: str, font: str, size_pt: float, bold: bool | None = None, spacing: int | None = None
 ) -> Any:
@@ -434,24 +458,7 @@ class DocxWriter:
     def _page_field(self, para: DocxParagraph) -> None:
         dash = G.PAGE_NUMBER_DASH
         self._footer_run(para, f"{dash} ")
-        p = para._p
-        for kind, text in (("begin", None), ("instr", " PAGE "), ("separate", None), ("text", "1"), ("end", None)):
-            r = _el("w:r")
-            rpr = _el("w:rPr")
-            set_run_fonts(rpr, G.PAGE_NUMBER.font, G.PAGE_NUMBER.size_pt)
-            r.append(rpr)
-            if kind == "instr":
-                instr = _el("w:instrText")
-                instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-                instr.text = text
-                r.append(instr)
-            elif kind == "text":
-                t = _el("w:t")
-                t.text = text
-                r.append(t)
-            else:
-                r.append(_el("w:fldChar", **{"w:fldCharType": kind}))
-            p.append(r)
+        para._p.extend(page_field_runs())
         self._footer_run(para, f" {dash}")
 
     def _footer_run(self, para: DocxParagraph, text: str) -> None:

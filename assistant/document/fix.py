@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.document import gbt9704 as G
-from assistant.document.docx_writer import _child, _el, _order_ppr, set_run_fonts
+from assistant.document.docx_writer import _child, _el, _order_ppr, page_field_runs, set_run_fonts
 from assistant.document.docxread import DocInfo, ParaInfo, RunInfo, W, read_docx
 from assistant.document.roles import assign_roles, heading_label, line_pitch_pt
 from assistant.document.rules import (
@@ -585,32 +585,20 @@ def _page_number(footer: Any, align: str) -> None:
     _order_ppr(ppr)
     dash = G.PAGE_NUMBER_DASH
 
-    def run(kind: str, text: str | None = None) -> None:
+    def text_run(text: str) -> Any:
         r = _el("w:r")
         rpr = _el("w:rPr")
         set_run_fonts(rpr, G.PAGE_NUMBER.font, G.PAGE_NUMBER.size_pt)
         r.append(rpr)
-        if kind == "t":
-            t = _el("w:t")
-            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-            t.text = text
-            r.append(t)
-        elif kind == "instr":
-            t = _el("w:instrText")
-            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-            t.text = " PAGE "
-            r.append(t)
-        else:
-            r.append(_el("w:fldChar", **{"w:fldCharType": kind}))
-        p.append(r)
+        t = _el("w:t")
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        t.text = text
+        r.append(t)
+        return r
 
-    run("t", f"{dash} ")
-    run("begin")
-    run("instr")
-    run("separate")
-    run("t", "1")
-    run("end")
-    run("t", f" {dash}")
+    p.append(text_run(f"{dash} "))
+    p.extend(page_field_runs())
+    p.append(text_run(f" {dash}"))
 
 
 def link_tail(info: DocInfo) -> None:
