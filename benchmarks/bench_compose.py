@@ -39,7 +39,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import yaml  # noqa: E402
 
 from assistant.compose import compose_markup  # noqa: E402
-from assistant.compose.matching import group_achievements, suggest  # noqa: E402
+from assistant.compose.matching import group_achievements  # noqa: E402
+from assistant.compose.recommend import recommend as suggest  # noqa: E402
 from assistant.errors import WenmiError  # noqa: E402
 from assistant.ledger.figcheck import check_figures  # noqa: E402
 from assistant.ledger.files import load_workbook  # noqa: E402

@@ -50,7 +50,8 @@ def _tense_line(tense: Any) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from assistant.compose.matching import suggest, workbook_tense
+    from assistant.compose.matching import workbook_tense
+    from assistant.compose.recommend import recommend
     from assistant.ledger.files import load_workbook
 
     wb = load_workbook(Path(args.workbook), layout=False)  # read only: no comments to keep
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"wenmi：警告：{w}", file=sys.stderr)
     limit = args.limit if args.limit and args.limit > 0 else None
     tense = workbook_tense(wb)
-    ranked = suggest(wb, _catalog(), limit=limit, tense=tense)
+    ranked = recommend(wb, _catalog(), limit=limit, tense=tense)
     if args.format == "json":
         print_json([s.to_dict() for s in ranked])
         return 0

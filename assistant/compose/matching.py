@@ -13,8 +13,8 @@ import datetime as _dt
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Protocol
 
@@ -641,20 +641,51 @@ def suggest(
     limit: int | None = None,
     today: _dt.date | None = None,
     tense: Tense | None = None,
+    fixed_fit: Callable[[Any], tuple[int, int] | None] | None = None,
 ) -> list[Suggestion]:
     """Templates ranked for the workbook, best first (ties by id, so the order is stable).
 
     `templates` is any sequence of objects with id, name, category, doctype, keywords, description
     (and optionally slots). `limit` keeps the first N. `today` (default: the date) tells dates to
     come from dates past. `tense` is `workbook_tense(workbook, today)` when the caller has it
-    already (None: computed here).
+    already (None: computed here). `fixed_fit(template)` says how many of a template's own
+    headings would stand over rows that never speak of them, out of how many
+    (`assistant.compose.recommend` gives it); the first candidates lose score for each.
     """
     profile = _profile(workbook, today, tense)
     templates = list(templates)
     common = _common_name_words(templates)
     ranked = sorted((_score_template(t, profile, common) for t in templates), key=lambda s: (-s.score, s.id))
+    if fixed_fit is not None:
+        by_id = {str(getattr(t, "id", "")): t for t in templates}
+        ranked = _penalise_unfit(ranked, by_id, fixed_fit)
     ranked = _by_genre_first(ranked, profile)
     return ranked[:limit] if limit is not None else ranked
+
+
+#: How many of the best-scored templates are tried on the workbook's rows, and how much of its
+#: score a template loses when all of its own headings would stand over rows that never speak of
+#: them (in proportion when only some would).
+UNFIT_CHECKED = 12
+UNFIT_WEIGHT = 0.3
+
+
+def _penalise_unfit(
+    ranked: list[Suggestion], by_id: Mapping[str, Any], fixed_fit: Callable[[Any], tuple[int, int] | None]
+) -> list[Suggestion]:
+    """The first `UNFIT_CHECKED` suggestions with a template whose fixed headings fit nothing the
+    workbook says scored down, with the reason; the list re-sorted."""
+    out = list(ranked)
+    for k, s in enumerate(ranked[:UNFIT_CHECKED]):
+        template = by_id.get(s.id)
+        fit = fixed_fit(template) if template is not None else None
+        if not fit or not fit[0] or s.reasons[:1] == ["台账指定了此模板（template）"]:
+            continue
+        unfit, total = fit
+        score = round(s.score * (1.0 - UNFIT_WEIGHT * unfit / total), 3)
+        reason = f"模板的{total}个部分标题中有{unfit}个与台账内容不相干，用它须改写这些标题"
+        out[k] = replace(s, score=score, reasons=[*s.reasons, reason])
+    return sorted(out, key=lambda s: (-s.score, s.id))
 
 
 #: How many of the first suggestions show different document types.

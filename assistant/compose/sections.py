@@ -537,6 +537,24 @@ def _unfitting_fixed(groups: Sequence[Sequence[Achievement]], headings: Sequence
     return out
 
 
+def fixed_heading_fit(template: Template, achievements: Sequence[Achievement]) -> tuple[int, int] | None:
+    """(unfitting, total): how many of the template's own headings would stand over rows that say
+    nothing of what they name, were the workbook rendered with it. None when the template has no
+    fixed headings, or its headings are its method (四高), or there are no achievements."""
+    plan = template.sections
+    if plan is None or plan.pattern == "none" or not plan.headings or not achievements:
+        return None
+    if template_uses_tails(template):
+        return None
+    fixed = list(plan.headings)
+    groups = group_achievements(list(achievements), len(fixed), plan.group_by, fixed)
+    filled = [(h, g) for h, g in zip(fixed, groups, strict=True) if g]
+    if not filled:
+        return None
+    unfit = _unfitting_fixed([g for _h, g in filled], [h for h, _g in filled])
+    return len(unfit), len(filled)
+
+
 def _loners(groups: Sequence[Sequence[Achievement]], headings: Sequence[str]) -> list[Diagnostic]:
     """Achievements like nothing else in their section: placed where they fit least badly, and
     reported so the drafter can move them or say more about them."""

@@ -227,9 +227,9 @@ def load_templates() -> tuple[list[TemplateEntry], list[str]]:
 
 
 def rank(wb: Workbook, entries: Sequence[TemplateEntry]) -> list[Suggestion]:
-    from assistant.compose.matching import suggest
+    from assistant.compose.recommend import recommend
 
-    return suggest(wb, [e.template for e in entries])
+    return recommend(wb, [e.template for e in entries])
 
 
 def slot_type_label(kind: str) -> str:

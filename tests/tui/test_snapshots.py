@@ -73,7 +73,8 @@ class TestComposeSnapshots:
     """Slots, sections and the live preview."""
 
     def test_fixed_headings(self, snap_compare: Any, workbook: Path, size: tuple[int, int]) -> None:
-        assert snap_compare(WenmiApp(workbook), terminal_size=size, run_before=run("f4"))
+        before = run("f4", template="zf-tui-gudin")
+        assert snap_compare(WenmiApp(workbook), terminal_size=size, run_before=before)
 
     def test_composed_headings(self, snap_compare: Any, workbook: Path, size: tuple[int, int]) -> None:
         before = run("f4", template="zf-tui-fangan")

@@ -1,0 +1,107 @@
+"""Recommendation tries the leading templates on the workbook's rows: a template whose own
+headings would stand over rows that never speak of them ranks lower, and says why."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+
+from assistant.compose import recommend as recommend_module
+from assistant.compose.matching import suggest
+from assistant.compose.recommend import recommend
+from assistant.compose.sections import fixed_heading_fit
+from assistant.ledger.files import loads_workbook
+from assistant.templating.catalog import load_catalog
+
+UNFIT = "与台账内容不相干"
+
+# A 党史学习教育 台账: nothing in it speaks of a 品牌, a 先锋岗 or a 展示厅.
+DANGSHI = """\
+unit: 中共某某学院委员会
+period: 2021年
+achievements:
+  - title: 开展党史学习教育专题宣讲
+    category: 思想建设
+  - title: 组织党员读党史书籍
+    category: 思想建设
+  - title: 召开党史学习教育领导小组工作会议
+    category: 组织建设
+  - title: 到红色革命遗址开展现场教学
+    category: 思想建设
+  - title: 召开理论学习研讨会
+    category: 思想建设
+  - title: 召开专题组织生活会
+    category: 组织建设
+"""
+
+
+@dataclass
+class FakeTemplate:
+    id: str
+    name: str = "工作方案"
+    category: str = "思想建设"
+    doctype: str = "工作方案"
+    keywords: tuple[str, ...] = ()
+    description: str = ""
+    slots: list[Any] = field(default_factory=list)
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Any:
+    return load_catalog()
+
+
+def test_unfit_headings_rank_a_template_lower_with_the_reason() -> None:
+    wb = loads_workbook(DANGSHI, "台账.yaml")
+    a, b = FakeTemplate("a-fangan"), FakeTemplate("b-fangan")
+    fits = {"a-fangan": (2, 4), "b-fangan": (0, 4)}
+    plain = suggest(wb, [a, b])
+    assert [s.id for s in plain] == ["a-fangan", "b-fangan"]  # equal scores: by id
+    ranked = suggest(wb, [a, b], fixed_fit=lambda t: fits[t.id])
+    assert [s.id for s in ranked] == ["b-fangan", "a-fangan"]
+    assert ranked[1].score < plain[0].score
+    assert any("4个部分标题中有2个" in r and UNFIT in r for r in ranked[1].reasons)
+    assert not any(UNFIT in r for r in ranked[0].reasons)
+
+
+def test_a_template_the_workbook_names_keeps_its_place() -> None:
+    wb = loads_workbook(DANGSHI + "template: a-fangan\n", "台账.yaml")
+    a, b = FakeTemplate("a-fangan"), FakeTemplate("b-fangan")
+    ranked = suggest(wb, [a, b], fixed_fit=lambda t: (4, 4) if t.id == "a-fangan" else (0, 4))
+    assert ranked[0].id == "a-fangan"
+    assert not any(UNFIT in r for r in ranked[0].reasons)
+
+
+def test_brand_headings_over_a_party_history_ledger_are_scored_down(catalog: Any) -> None:
+    wb = loads_workbook(DANGSHI, "台账.yaml")
+    brand = catalog.get("xc-pinpai-fangan")
+    unfit, total = fixed_heading_fit(brand, wb.achievements) or (0, 0)
+    assert total and unfit >= total // 2, "品牌 headings should not describe 党史学习教育 rows"
+    plans = [t for t in catalog.all() if t.doctype == "实施方案"]  # all among the first tried
+    before = {s.id: s for s in suggest(wb, plans)}["xc-pinpai-fangan"]
+    after = {s.id: s for s in recommend(wb, plans)}["xc-pinpai-fangan"]
+    assert after.score < before.score
+    assert any(UNFIT in r for r in after.reasons)
+
+
+def test_headings_that_are_the_method_are_not_tried(catalog: Any) -> None:
+    """The 四高 article quotes its headings' halves in its text: it is never scored down for them."""
+    wb = loads_workbook(DANGSHI, "台账.yaml")
+    assert fixed_heading_fit(catalog.get("zf-jyjl-4gao"), wb.achievements) is None
+
+
+def test_templates_without_fixed_headings_are_not_tried(catalog: Any) -> None:
+    wb = loads_workbook(DANGSHI, "台账.yaml")
+    composed = [t for t in catalog.all() if t.sections is not None and not t.sections.headings]
+    assert composed
+    assert all(fixed_heading_fit(t, wb.achievements) is None for t in composed)
+
+
+def test_long_ledgers_skip_the_trial(catalog: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    wb = loads_workbook(DANGSHI, "台账.yaml")
+    monkeypatch.setattr(recommend_module, "FIT_ROWS", 3)
+    assert [(s.id, s.score) for s in recommend(wb, catalog.all())] == [
+        (s.id, s.score) for s in suggest(wb, catalog.all())
+    ]
