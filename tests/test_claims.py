@@ -171,3 +171,35 @@ def test_a_template_heading_over_its_own_kind_of_work_is_not_reported() -> None:
     assert _warnings("qt-zhiyuan-baodao", rows) == []
     # the 四高 article's headings are its method, quoted in its text: never reported
     assert _warnings("zf-jyjl-4gao", STUDY + AWARDS + PAIRING) == []
+
+
+def test_a_trigger_across_the_middle_of_a_four_character_heading_names_nothing() -> None:
+    """争先进位 is 争先 + 进位: the 先进 across its middle is no 先进典型."""
+    from assistant.compose.lexicon import heading_concepts
+
+    assert heading_concepts("争先进位") == frozenset()
+    assert heading_concepts("完善设施") == frozenset({"基础设施"})
+    assert "品牌典型" in heading_concepts("宣传先进")
+    assert "品牌典型" in heading_concepts("选树典型，发挥先进示范作用")
+
+
+VILLAGE = [
+    Achievement("编制美丽乡村建设规划", "组织建设", tags=["美丽乡村"]),
+    Achievement("新建联建公厕", "群团与服务", tags=["示范点", "人居环境"]),
+    Achievement("硬化湾间道路", "群团与服务", tags=["示范点", "基础设施"]),
+    Achievement("修通污水管网", "群团与服务", detail="解决污水乱排乱放", tags=["示范点", "基础设施"]),
+    Achievement("修建四组下水道", "群团与服务", tags=["示范点", "基础设施"]),
+    Achievement("发展优质稻种植", tags=["产业"]),
+    Achievement("村民成立种植专业合作社流转土地", tags=["合作社"]),
+    Achievement("发展鱼类养殖", tags=["产业"]),
+]
+
+
+def test_roads_and_toilets_get_a_heading_about_facilities_not_about_excelling() -> None:
+    """A village's roads, toilets and sewers (at a 美丽乡村 示范点) are facilities: neither
+    争先进位 (whose 先进 is no award) nor 打造品牌 (a 示范点 here is a place, not a brand)."""
+    sections = _composed("qt-banshishi-zongjie", VILLAGE)
+    by_row = {i: s.heading for s in sections for i in s.indices}
+    assert by_row[2] == by_row[3] == by_row[4]
+    assert by_row[2] in {"完善设施", "改善环境", "整治环境"}, by_row[2]
+    assert all("品牌" not in s.heading and s.heading != "争先进位" for s in sections)

@@ -209,7 +209,14 @@ COMMON_VERBS = frozenset(
 def text_features(text: str) -> tuple[tuple[str, float], ...]:
     """A heading's features as an achievement's (no frequency weighting, common verbs left out),
     normalised; cached."""
-    raw = {f: x for f, x in _features(_Text(text)).items() if f not in COMMON_VERBS}
+    from assistant.compose.lexicon import heading_concepts
+
+    named = heading_concepts(text)
+    raw = {
+        f: x
+        for f, x in _features(_Text(text)).items()
+        if f not in COMMON_VERBS and (not f.startswith("@") or f[1:] in named)
+    }
     norm = math.sqrt(sum(x * x for x in raw.values())) or 1.0
     return tuple((f, x / norm) for f, x in raw.items())
 

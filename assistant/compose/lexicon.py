@@ -83,13 +83,13 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "品牌典型": (
         "品牌", "典型", "先进", "表彰", "评选", "优秀", "荣誉", "标杆", "模范", "榜样", "获评", "入选",
-        "荣获", "选树", "示范点", "案例", "评先评优", "夺冠", "金奖", "奖章", "奖状", "先进事迹", "劳模",
+        "荣获", "选树", "党建示范点", "示范支部", "案例", "评先评优", "夺冠", "金奖", "奖章", "奖状", "先进事迹", "劳模",
         "劳动模范", "工人先锋号", "事迹",
     ),
     "文体活动": (
         "文化", "文艺", "演出", "展览", "运动", "比赛", "竞赛", "读书会", "观影", "书画", "歌咏", "朗诵",
         "征文", "演讲", "趣味", "联欢", "运动会", "汇演", "联谊", "相亲", "交友", "拓展", "球赛", "健步走",
-        "游园",
+        "游园", "健身", "体育", "健步", "徒步", "长走", "体质",
     ),
     "劳动竞赛": ("劳动竞赛", "技能竞赛", "技能比赛", "技能大赛", "岗位练兵", "职业技能", "建功立业", "合理化建议"),
     "志愿服务": ("志愿", "义务", "公益", "献血", "义诊", "义剪", "学雷锋", "双报到"),
@@ -108,7 +108,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "基础设施": (
         "道路", "硬化", "管网", "下水道", "污水", "路灯", "水利", "塘堰", "自来水", "饮水", "桥梁", "危房",
-        "改厕", "公厕", "供暖", "基础设施",
+        "改厕", "公厕", "供暖", "基础设施", "设施", "清淤", "村道", "通村",
     ),
     "职工工会": (
         "职工", "工会", "工匠", "劳动", "福利", "疗休养", "女职工", "职代会", "会员", "五一",
@@ -173,3 +173,17 @@ def concepts_in(text: str) -> tuple[str, ...]:
         for name in owners[m.group(0)]:
             found.setdefault(name, None)
     return tuple(found)
+
+
+@lru_cache(maxsize=65536)
+def heading_concepts(heading: str) -> frozenset[str]:
+    """The concepts a heading names. A four-character phrase is read as two words of two (争先
+    进位, 完善设施): a two-character trigger across its middle (先进 in 争先进位) names nothing."""
+    pattern, owners = _matcher()
+    found: set[str] = set()
+    for part in re.split(r"[\s\u3000，,、；;：:]+", heading):
+        for m in pattern.finditer(part):
+            if len(part) == 4 and len(m.group(0)) == 2 and m.start() % 2:
+                continue
+            found.update(owners[m.group(0)])
+    return frozenset(found)
