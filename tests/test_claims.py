@@ -203,3 +203,20 @@ def test_roads_and_toilets_get_a_heading_about_facilities_not_about_excelling() 
     assert by_row[2] == by_row[3] == by_row[4]
     assert by_row[2] in {"完善设施", "改善环境", "整治环境"}, by_row[2]
     assert all("品牌" not in s.heading and s.heading != "争先进位" for s in sections)
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("厚植文化", "村“两委”主干文化程度偏低"),  # an education level, not culture
+        ("选好书记", "召开会议确定年度书记项目"),  # the secretary's project, not choosing one
+    ],
+)
+def test_the_same_characters_in_another_sense_support_nothing(heading: str, title: str) -> None:
+    group = [Achievement(title, "组织建设", [])]
+    assert claims(heading, group), f"{heading} over “{title}”"
+
+
+def test_the_word_in_its_own_sense_still_supports() -> None:
+    group = [Achievement("举办职工文化活动并开展文化下乡", "群团与服务", [])]
+    assert not claims("厚植文化", group)

@@ -121,9 +121,26 @@ def claims(heading: str, group: Sequence[Any], text: str | None = None) -> tuple
     return tuple(out)
 
 
+#: Words that say something else inside these compounds: 厚植文化 over “文化程度偏低”, 选好书记 over
+#: a 书记项目 are the same characters in another sense, and do not support the heading.
+OTHER_SENSE: dict[str, tuple[str, ...]] = {
+    "文化": ("文化程度", "文化水平"),
+    "书记": ("书记项目",),
+}
+
+
+def _literally(word: str, text: str) -> bool:
+    """Whether `text` has `word` in its own sense (not only inside an `OTHER_SENSE` compound)."""
+    if word not in text:
+        return False
+    for compound in OTHER_SENSE.get(word, ()):
+        text = text.replace(compound, "")
+    return word in text
+
+
 def _said(word: str, text: str, concepts: frozenset[str]) -> bool:
     """Whether the section says `word`: literally, or as the general word of a concept it is about."""
-    return word in text or any(_general_word_of(word, name) for name in concepts)
+    return _literally(word, text) or any(_general_word_of(word, name) for name in concepts)
 
 
 #: The general words of each concept of `lexicon.CONCEPTS`: a section about the concept supports
