@@ -12,8 +12,11 @@ genre (the one a user would take) and measures what an editor would look at:
   engine alone at a plan of four sections ("eng");
 - figures missing; catch-all sections (其他…); empty sections; framework mismatches (“三个载体”
   over a different number of parts, a named method the workbook never mentions);
-- Composition II: label repetitions (“…活动，展销及美食节活动7次”), repeated leads, boilerplate share
-  (sentences carrying nothing from the workbook), and length in Chinese characters.
+- Composition II: label repetitions (“…活动，展销及美食节活动7次”), repeated or echoing leads, one-sentence
+  paragraphs (a paragraph of the achievements that says one thing while its section says more),
+  boilerplate share (sentences carrying nothing from the workbook), length in Chinese characters,
+  and content use: how many characters of the workbook's own content (titles, details, dates,
+  owners, figures, filled fields) exist, and how many of them reach the document.
 
 Cases whose key says `heldout: true` were added after the ranking was last tuned; their figures
 are also printed apart (marked * in the table), as the measure on workbooks nobody tuned for.
@@ -29,7 +32,6 @@ import itertools
 import json
 import re
 import sys
-from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -77,6 +79,12 @@ class CaseResult:
     repeated_leads: int
     boilerplate: float
     length: int
+    one_sentence_paragraphs: int = 0
+    #: Characters of the workbook's own content, and how many of them reach the document.
+    content_chars: int = 0
+    content_used: int = 0
+    #: What of the workbook does not reach the document ("3.detail", "5.date"…).
+    dropped: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     #: Added after the ranking was last tuned (`heldout: true` in the key): reported apart.
     heldout: bool = False
@@ -176,6 +184,14 @@ def _leads(markup: str) -> list[str]:
     return leads
 
 
+def _repeated_leads(leads: list[str]) -> int:
+    """Leads that say again what an earlier one said: the same words, or most of its words
+    (加强理论学习，提升思想认识 / 抓理论学习，强思想认识到位)."""
+    from assistant.compose.paragraphs import echoes
+
+    return sum(1 for k, lead in enumerate(leads) if any(lead == m or echoes(lead, m) for m in leads[:k]))
+
+
 def _content_fragments(workbook: Any) -> set[str]:
     frags: set[str] = set()
     for a in workbook.achievements:
@@ -209,6 +225,82 @@ def _boilerplate(markup: str, workbook: Any) -> float:
         has = any(f in s for f in figures) or any(han[k : k + 4] in frags for k in range(max(0, len(han) - 3)))
         empty += not has
     return empty / len(sentences)
+
+
+def _covered(text: str, *docs: str) -> int:
+    """How many Chinese characters of `text` the document says: those inside a run of four that
+    one of `docs` (the document's Chinese characters, with and without its figures) has; a field
+    of fewer than four characters counts only as a whole."""
+    han = "".join(_HAN.findall(text))
+    if len(han) < 4:
+        return len(han) if han and any(han in d for d in docs) else 0
+    hit = [False] * len(han)
+    for k in range(len(han) - 3):
+        if any(han[k : k + 4] in d for d in docs):
+            hit[k : k + 4] = [True] * 4
+    return sum(hit)
+
+
+def _date_forms(value: str) -> list[str]:
+    """How a document may write a row's date: 3月14日, 2022年3月 -> 3月…"""
+    from assistant.ledger.numfmt import parse_date
+
+    parsed = parse_date(value)
+    if parsed is None:
+        return [value]
+    year, month, day = parsed
+    if month is None:
+        return [f"{year}年"]
+    return [f"{month}月{day}日" if day else f"{month}月", f"{month}月{day}至" if day else f"{month}月"]
+
+
+def content_use(markup: str, workbook: Any) -> tuple[int, int, list[str]]:
+    """(characters of the workbook's own content, characters of it the document says, what is
+    dropped). Text fields count their Chinese characters, a figure or a date its characters;
+    a field counts as dropped when less than half of it reaches the document."""
+    body = "\n".join(ln for ln in markup.splitlines() if not ln.startswith(("落款：", "日期：")))
+    doc = "".join(_HAN.findall(body))
+    # a figure woven into a title (完成8个村…) splits the title's words: read the text without it too
+    bare = body
+    for figure in sorted({m.text() for a in workbook.achievements for m in a.metrics}, key=len, reverse=True):
+        bare = bare.replace(figure, "")
+    bare = "".join(_HAN.findall(bare))
+    total = used = 0
+    dropped: list[str] = []
+
+    def count(name: str, size: int, got: int) -> None:
+        nonlocal total, used
+        total += size
+        used += got
+        if size and got * 2 < size:
+            dropped.append(name)
+
+    for i, a in enumerate(workbook.achievements, start=1):
+        for key in ("title", "detail", "owner"):
+            text = str(getattr(a, key) or "")
+            if text:
+                count(f"{i}.{key}", len(_HAN.findall(text)), _covered(text, doc, bare))
+        if a.date:
+            forms = _date_forms(str(a.date))
+            size = len(forms[0])
+            count(f"{i}.date", size, size if any(f in body for f in forms) else 0)
+        for j, m in enumerate(a.metrics, start=1):
+            figure = m.text()
+            count(f"{i}.metric{j}", len(figure), len(figure) if figure in body else 0)
+    for key, value in workbook.fields.items():
+        if isinstance(value, str) and key not in ("落款", "日期", "成文日期") and _HAN.search(value):
+            count(f"fields.{key}", len(_HAN.findall(value)), _covered(value, doc, bare))
+    return total, used, dropped
+
+
+def _one_sentence_paragraphs(sections: Any) -> int:
+    """Paragraphs of one action that share their section with others (`SectionView.paragraphs`)."""
+    n = 0
+    for s in sections:
+        paragraphs = getattr(s, "paragraphs", ()) or ()
+        if len(paragraphs) > 1:
+            n += sum(1 for p in paragraphs if len(p.members) == 1)
+    return n
 
 
 def run_case(path: Path, catalog: Any) -> tuple[CaseResult, str]:
@@ -245,11 +337,15 @@ def run_case(path: Path, catalog: Any) -> tuple[CaseResult, str]:
     engine = group_achievements(workbook.achievements, 4, "meaning")
     position = {id(a): i for i, a in enumerate(workbook.achievements)}
     engine_pairs, _ = _pairs_agreement(author, {position[id(a)]: k for k, g in enumerate(engine) for a in g})
+    composed = None
     try:
-        markup = compose_markup(catalog.get(chosen), workbook).markup if chosen else ""
+        composed = compose_markup(catalog.get(chosen), workbook) if chosen else None
     except WenmiError as exc:
-        markup = ""
         problems.append(f"{chosen}：{exc}")
+    markup = composed.markup if composed else ""
+    uses_paragraphs = chosen is not None and "paragraphs" in catalog.get(chosen).body
+    singles = _one_sentence_paragraphs(composed.sections) if composed and uses_paragraphs else 0
+    content, used, dropped = content_use(markup, workbook)
     wb_text = "\n".join(f"{a.title}{a.detail or ''}{''.join(a.tags or ())}" for a in workbook.achievements)
     wb_text += "".join(str(v) for v in workbook.fields.values())
     # a template that could not be composed (a required slot left empty) is reported, not counted as
@@ -258,8 +354,7 @@ def run_case(path: Path, catalog: Any) -> tuple[CaseResult, str]:
     catch = [t for _i, _lv, t in _headings(markup) if _CATCH_ALL.search(t)]
     frames = _framework_mismatches(markup, wb_text)
     labels = _label_repetitions(markup, workbook)
-    leads = Counter(_leads(markup))
-    repeated = sum(n - 1 for n in leads.values() if n > 1)
+    repeated = _repeated_leads(_leads(markup))
     problems += [f"缺数字：{d.message}" for d in missing] + [f"兜底节：{t}" for t in catch]
     problems += [f"框架：{f}" for f in frames] + [f"标签重复：{s}" for s in labels]
     body = markup.split("\n", 1)[1] if "\n" in markup else markup
@@ -282,6 +377,10 @@ def run_case(path: Path, catalog: Any) -> tuple[CaseResult, str]:
         repeated_leads=repeated,
         boilerplate=round(_boilerplate(markup, workbook), 3),
         length=len(_HAN.findall(body)),
+        one_sentence_paragraphs=singles,
+        content_chars=content,
+        content_used=used,
+        dropped=dropped,
         problems=problems,
         heldout=bool(key.get("heldout")),
     )
@@ -305,6 +404,10 @@ def summary(results: list[CaseResult]) -> dict[str, Any]:
         "framework_mismatches": sum(r.framework_mismatches for r in results),
         "label_repetitions": sum(r.label_repetitions for r in results),
         "repeated_leads": sum(r.repeated_leads for r in results),
+        "one_sentence_paragraphs": sum(r.one_sentence_paragraphs for r in results),
+        # of the documents written (a template that asks for what the workbook lacks writes none)
+        "content_use": round(sum(r.content_used for r in results if r.length) / max(1, sum(r.content_chars for r in results if r.length)), 3),
+        "content_chars_median": sorted(r.content_chars for r in results)[len(results) // 2] if results else None,
         "boilerplate_retrospective": round(sum(r.boilerplate for r in retro) / len(retro), 3) if retro else None,
         "length_retrospective_median": sorted(r.length for r in retro)[len(retro) // 2] if retro else None,
     }
@@ -332,7 +435,7 @@ def main(argv: list[str] | None = None) -> int:
         split = {"tuned": summary([r for r in results if not r.heldout]), "heldout": summary(held)} if 0 < len(held) < len(results) else {}
         print(json.dumps({"summary": total, **split, "cases": [asdict(r) for r in results]}, ensure_ascii=False, indent=1))
         return 0
-    head = f"{'case':46} {'genre':6} rank {'pairs':>5} {'apart':>5} {'eng':>5} fig 其他 empty frame label lead boiler  len"
+    head = f"{'case':46} {'genre':6} rank {'pairs':>5} {'apart':>5} {'eng':>5} fig 其他 empty frame label lead  one boiler  len  wb→doc  use"
     print(head)
     for r in sorted(results, key=lambda r: r.heldout):
         pa = "  -  " if r.pair_agreement is None else f"{r.pair_agreement:.2f}"
@@ -341,7 +444,8 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{slug:46} {r.genre:6} {r.genre_rank or '-':>4} {pa:>5} {ap:>5} {r.engine_pairs:>5.2f} {r.figures_missing:>3} "
             f"{r.catch_all:>4} {r.empty_sections:>5} {r.framework_mismatches:>5} {r.label_repetitions:>5} "
-            f"{r.repeated_leads:>4} {r.boilerplate:>6.2f} {r.length:>5}"
+            f"{r.repeated_leads:>4} {r.one_sentence_paragraphs:>4} {r.boilerplate:>6.2f} {r.length:>5} "
+            f"{r.content_chars:>4}→{r.content_used:<4} {r.content_used / max(1, r.content_chars):.2f}"
         )
     print()
     for k, v in total.items():

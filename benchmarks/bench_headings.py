@@ -24,8 +24,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from assistant.compose.claims import claims, group_text, supported  # noqa: E402
-from assistant.compose.recommend import recommend as suggest  # noqa: E402
 from assistant.compose.pipeline import compose_markup  # noqa: E402
+from assistant.compose.recommend import recommend as suggest  # noqa: E402
 from assistant.ledger.files import load_workbook  # noqa: E402
 from assistant.templating.catalog import load_catalog  # noqa: E402
 

@@ -297,3 +297,37 @@ class TestNounListsAndBadInput:
         for m in metrics:
             bare = bare.replace(m.text(), "")
         assert title in bare  # never clipped, whatever its length: the figures only go in
+
+
+class TestADetailThatRestatesItsTitleAddsOnlyWhatIsNew:
+    """yandun: “完成…换届选举，按期完成”, “完成…任务，完成…任务”: a detail that says the title
+    again gives only its new words to the sentence (issue “Composition II”)."""
+
+    def test_a_word_of_manner_goes_before_the_titles_verb(self) -> None:
+        a = ach(
+            "完成村（社区）工会组织换届选举",
+            Metric("完成换届的村（社区）工会", 8, "个"),
+            detail="按期完成，规范村级换届选举各项资料",
+        )
+        sentence = figure_sentence(a)
+        assert sentence == "按期完成8个村（社区）工会组织换届选举，规范村级换届选举各项资料。"
+        assert_figures(a, sentence)
+
+    def test_the_same_action_told_twice_becomes_one_with_the_words_of_both(self) -> None:
+        a = ach("完成帮助非公企业采购滞销农副产品任务", detail="完成镇党委、政府交办的采购因疫情影响滞销的农副产品任务")
+        assert figure_sentence(a) == "完成镇党委、政府交办的帮助非公企业采购因疫情影响滞销的农副产品任务。"
+
+    def test_a_clause_the_title_says_already_is_left_out(self) -> None:
+        a = ach("赴永州开展调研", detail="开展调研，形成调研报告")
+        assert figure_sentence(a) == "赴永州开展调研，形成调研报告。"
+
+    def test_two_different_things_are_both_kept(self) -> None:
+        a = ach("开展党员志愿服务活动", detail="开展社区清洁志愿服务活动")
+        sentence = figure_sentence(a)
+        assert "党员" in sentence and "社区清洁" in sentence
+
+    def test_a_restating_clause_with_a_figure_keeps_it(self) -> None:
+        a = ach("开展理论宣讲", Metric("宣讲", 4, "次"), detail="开展理论宣讲，覆盖党员120人次")
+        sentence = figure_sentence(a)
+        assert "120人次" in sentence and "4次" in sentence
+        assert_figures(a, sentence)

@@ -164,3 +164,145 @@ def test_the_doer_a_sentence_names_is_not_said_again_after_it() -> None:
     markup = compose_markup(load_catalog().get("qt-banshishi-zongjie"), wb).markup
     assert markup.count("县总工会") == 1
     assert "由县总工会统一打卡发放" in markup
+
+
+class TestWorkDoneBeforeReadsAsClausesNotTitles:
+    """A forward-looking document's 前期工作 paragraph joins what was done into sentences
+    (issue “Composition II”; the weinan 通知 read “主要工作有：落实‘第一议题’制度。打造…。”)."""
+
+    def test_short_actions_join_with_the_enumeration_comma_and_long_ones_with_semicolons(self) -> None:
+        from assistant.compose.paragraphs import join_mentions
+
+        items = [
+            Achievement("落实“第一议题”制度", "政治建设", tags=["学习"]),
+            Achievement("传达上级党的建设工作会议精神", "政治建设", tags=["学习"]),
+            Achievement("结合五年来机关党建工作情况开展自查自纠", "组织建设", detail="认真查摆问题、抓好整改提升"),
+        ]
+        text = join_mentions(items, [figure_sentence(a) for a in items])
+        assert "落实“第一议题”制度、传达上级党的建设工作会议精神" in text
+        assert "。" not in text[:-1]  # one sentence, not one per title
+        assert text.endswith("开展自查自纠，认真查摆问题、抓好整改提升。")
+        assert "；结合五年来" in text
+
+    def test_numbered_points_keep_every_figure_and_say_when(self) -> None:
+        from assistant.compose.paragraphs import join_mentions
+
+        items = [
+            Achievement("开展廉洁警示教育", "纪律建设", [Metric("警示教育", 4, "场")]),
+            Achievement("组织党员到社区开展志愿服务", "群团与服务", [Metric("志愿服务", 8, "次")]),
+            Achievement("召开会议确定年度书记项目", "组织建设", [Metric("参会委员", 7, "人")], date="2015-04-13"),
+            Achievement("修订完善规章制度", "制度建设", [Metric("规章制度", 35, "项")]),
+        ]
+        text = join_mentions(items, [figure_sentence(a) for a in items], numbered=True, period="2015年")
+        assert text.startswith("一是") and "；二是" in text and "；三是" in text and text.endswith("。")
+        for a in items:
+            for m in a.metrics:
+                assert m.text() in text
+        assert "4月13日召开会议" in text  # the date runs into its clause
+        # fewer than three points are not counted
+        two = join_mentions(items[:2], [figure_sentence(a) for a in items[:2]], numbered=True)
+        assert not two.startswith("一是")
+
+    def test_the_weinan_notice_writes_no_title_as_a_sentence_of_its_own(self) -> None:
+        wb = load_workbook(EVAL / "weinan-caizhengju-jiguan-dangwei-2024.yaml")
+        markup = compose_markup(load_catalog().get("zz-djyd-tongzhi"), wb).markup
+        before = next(line for line in markup.splitlines() if "主要工作有：" in line)
+        run = before.split("主要工作有：", 1)[1]
+        sentences = [s for s in run.split("。") if s]
+        assert len(sentences) * 2 < len(wb.achievements)  # several actions to a sentence
+        titles = {a.title for a in wb.achievements}
+        assert not [s for s in sentences if s in titles]  # no sentence is a title alone
+        assert "落实“第一议题”制度。" not in run
+        for a in wb.achievements:
+            assert a.title in run or a.title[:8] in run
+
+    def test_no_catalogue_template_writes_work_done_before_one_sentence_per_title(self) -> None:
+        """The bodies list earlier work through `mentions`, not `a.sentence` run together."""
+        for t in load_catalog().all():
+            body = t.body.replace(" ", "")
+            assert "{%foraachievements%}{{a.sentence}}{%endfor%}" not in body, t.id
+            assert "achievements|map(attribute='sentence')|join('')" not in body, t.id
+
+
+def test_a_year_alone_is_said_when_the_period_does_not_say_it() -> None:
+    from assistant.compose.paragraphs import voiced
+
+    a = Achievement("召开党委会", "政治建设", [Metric("党委会", 38, "次")], date="2009")
+    assert voiced(a, "召开党委会38次。", "中共某局委员会", "") == "2009年，召开党委会38次。"
+    assert voiced(a, "召开党委会38次。", "中共某局委员会", "2009年") == "召开党委会38次。"
+
+
+class TestASectionHasNoOneSentenceParagraphBesideOthers:
+    """Actions of one section share paragraphs (lead + two or three actions), even when the
+    grouping finds them unlike: the section's heading is what they have in common."""
+
+    def test_unlike_actions_of_a_section_pair_up(self) -> None:
+        items = [
+            Achievement("与所内其他支部联合举办主题活动", "组织建设", date="2022-02-25"),
+            Achievement("逐一联系本学科退休同志并表示慰问", "群团与服务", date="2022-12"),
+        ]
+        assert split_paragraphs(items) == [[0], [1]]  # alike to nothing
+        paras = build_paragraphs(items, [figure_sentence(a) for a in items], None, "组织建设", set(), "某支部", "2022年")
+        assert len(paras) == 1
+        assert paras[0].text == "2月25日，与所内其他支部联合举办主题活动。12月，逐一联系本学科退休同志并表示慰问。"
+
+    def test_a_lone_action_joins_the_pair_it_is_like(self) -> None:
+        from assistant.compose.paragraphs import merge_single_actions
+
+        items = [
+            Achievement("开展廉洁警示教育", "纪律建设"),
+            Achievement("组织观看廉政警示教育片", "纪律建设"),
+            Achievement("开展廉政谈话", "纪律建设"),
+            Achievement("举办职工趣味运动会", "群团与服务"),
+        ]
+        merged = merge_single_actions(items, [[0, 1], [2], [3]], [figure_sentence(a) for a in items])
+        assert sorted(i for p in merged for i in p) == [0, 1, 2, 3]
+        assert all(len(p) <= 3 for p in merged)
+        assert sum(len(p) == 1 for p in merged) <= 1
+
+    def test_long_actions_keep_their_own_paragraphs(self) -> None:
+        from assistant.compose.paragraphs import merge_single_actions
+
+        long = "，".join(["深入基层一线开展调研走访并形成调研报告"] * 6) + "。"
+        items = [Achievement("开展调研", "作风建设"), Achievement("举办运动会", "群团与服务")]
+        assert merge_single_actions(items, [[0], [1]], [long, long]) == [[0], [1]]
+
+    def test_the_eval_set_has_few_one_sentence_paragraphs(self) -> None:
+        singles = 0
+        for name in ("cass-wenxuesuo-lilun-zhibu-2022", "fuyu-shequ-yihe-sanquan", "linzhuang-cun-shuji-shuzhi-2022"):
+            wb = load_workbook(EVAL / f"{name}.yaml")
+            result = compose_markup(load_catalog().get("xc-pinpai-jingyan"), wb)
+            singles += sum(1 for s in result.sections if len(s.paragraphs) > 1 for p in s.paragraphs if len(p.members) == 1)
+        assert singles <= 1
+
+
+def test_a_lead_that_echoes_an_earlier_one_is_not_used() -> None:
+    """cass: 加强理论学习，提升思想认识 then 抓理论学习，强思想认识到位 in one section."""
+    from assistant.compose.paragraphs import choose_lead, echoes
+
+    assert echoes("抓理论学习，强思想认识到位", "加强理论学习，提升思想认识")
+    assert not echoes("认真组织学习，不断提高认识", "加强理论学习，提升思想认识")
+    assert not echoes("在“办得好”上下功夫", "在“问得准”上下功夫")  # a template's parallel leads
+    bank = load_bank()
+    items = [Achievement("参加所组织的二十大报告学习会", "思想建设"), Achievement("交流学习二十大报告心得", "思想建设")]
+    used = {"加强理论学习，提升思想认识"}
+    lead = choose_lead(items, bank, "思想建设", used)
+    assert not lead or not echoes(lead, "加强理论学习，提升思想认识")
+
+
+def test_a_doer_ending_in_the_verb_is_not_followed_by_it() -> None:
+    from assistant.compose.paragraphs import voiced
+
+    a = Achievement("组织机关党员干部参与主题实践活动", "作风建设", owner="市直机关各基层党组织")
+    assert "党组织组织" not in voiced(a, figure_sentence(a), "中共某市委市直机关工作委员会", "")
+    b = Achievement("规范工作记录", "组织建设", owner="学院党委办公室")
+    assert voiced(b, "规范工作记录。", "某学院党委", "") == "学院党委办公室规范工作记录。"
+
+
+def test_a_date_the_sentence_says_itself_is_not_put_in_front() -> None:
+    """gaoxiao: “三是5月20日缴纳5月党费，…5月20日前交至…”."""
+    from assistant.compose.paragraphs import voiced
+
+    a = Achievement("缴纳5月党费", "组织建设", date="2023-05-20", detail="5月20日前交至所在二级党组织")
+    sentence = figure_sentence(a)
+    assert voiced(a, sentence, "某党委", "2023年5月", run_in=True).count("5月20日") == 1

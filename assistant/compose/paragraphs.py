@@ -18,6 +18,7 @@ from typing import Any
 
 from assistant.compose.grouping import heading_fit, similarity
 from assistant.compose.lexicon import CONCEPTS, concepts_in
+from assistant.ledger.weave import quoted_spans
 
 #: The phrase-bank role that leads a paragraph about each concept.
 CONCEPT_ROLES: dict[str, str] = {
@@ -88,6 +89,46 @@ def split_paragraphs(items: Sequence[Any]) -> list[list[int]]:
     return sorted(members.values(), key=lambda m: m[0])
 
 
+#: A paragraph of actions joined this way stays under about this many characters.
+PARAGRAPH_CHARS = 220
+
+
+def merge_single_actions(items: Sequence[Any], parts: list[list[int]], sentences: Sequence[str] = ()) -> list[list[int]]:
+    """Paragraphs of one section without one-sentence paragraphs where two actions can share one.
+
+    A section's actions are all about its heading, so an action alike to nothing else still
+    belongs beside others: it joins the paragraph of two it is most like (when it is like it at
+    all), else the next action left alone; the reference articles never set one short action
+    apart while others follow. A paragraph stays under `PARAGRAPH_CHARS` characters and
+    `MAX_ACTIONS` actions; a lone action with nothing left to join stays alone."""
+    if len(parts) <= 1:
+        return parts
+    size = [len(sentences[i]) if i < len(sentences) else 0 for i in range(len(items))]
+    sim = similarity(items)
+    parts = [list(p) for p in parts]
+
+    def fits(p: list[int], i: int) -> bool:
+        return len(p) < MAX_ACTIONS and sum(size[k] for k in p) + size[i] <= PARAGRAPH_CHARS
+
+    for i in sorted(k for p in parts if len(p) == 1 for k in p):
+        own = next(p for p in parts if i in p)
+        if len(own) != 1:
+            continue  # another lone action has joined it
+        pairs = [p for p in parts if p is not own and len(p) == 2 and fits(p, i)]
+        best = max(pairs, key=lambda p: max(sim[i][k] for k in p), default=None)
+        target: list[int] | None = best
+        if best is None or max(sim[i][k] for k in best) <= 0.05:
+            # another lone action: the section's heading is what they share. A pair of like
+            # actions under its lead is not diluted with an unlike one.
+            target = next((p for p in parts if p is not own and len(p) == 1 and fits(p, i)), None)
+        if target is None:
+            continue
+        target.append(i)
+        target.sort()
+        parts.remove(own)
+    return sorted(parts, key=lambda m: m[0])
+
+
 def join_sentences(sentences: Sequence[str]) -> str:
     """Sentences of one paragraph: short plain ones run on with “，”, the rest follow each other."""
     out = ""
@@ -117,11 +158,10 @@ def _concept_role(items: Sequence[Any]) -> str | None:
 
 def _lead_candidates(bank: Any, role: str, theme: str) -> list[str]:
     """Comma pairs of the role (聚焦教育培训，提升能力本领): a lead is a sentence, not a noun."""
-    return [
-        e.text
-        for e in bank.entries("pair")
-        if e.role == role and e.style == "comma"
-    ]
+    entries = getattr(bank, "entries", None)  # a bank that offers no pairs offers no leads
+    if entries is None:
+        return []
+    return [e.text for e in entries("pair") if e.role == role and e.style == "comma"]
 
 
 #: Openings of a lead that say how, not what (聚焦…, 强化…): they need no support in the text.
@@ -156,6 +196,24 @@ def lead_is_supported(lead: str, items: Sequence[Any]) -> bool:
     return bool(named) and bool(set(named) & set(concepts_in(said)))
 
 
+#: Two leads sharing this part of their two-character words say the same thing twice.
+ECHO = 0.4
+
+
+def echoes(lead: str, other: str) -> bool:
+    """Whether `lead` says again what `other` (a lead or pair heading of the document) said:
+    加强理论学习，提升思想认识 and 抓理论学习，强思想认识到位 share 理论学习 and 思想认识."""
+    if "，" not in lead or "，" not in other:
+        return False
+
+    def pairs(text: str) -> set[str]:
+        h = "".join(re.findall(r"[\u4e00-\u9fff]", text))
+        return {h[k : k + 2] for k in range(len(h) - 1)}
+
+    a, b = pairs(lead), pairs(other)
+    return bool(a and b) and len(a & b) >= ECHO * min(len(a), len(b))
+
+
 def choose_lead(items: Sequence[Any], bank: Any, theme: str, used: set[str]) -> str:
     """The best-fitting unused lead for a paragraph of `items`, or "" when none fits."""
     role = _concept_role(items)
@@ -163,7 +221,7 @@ def choose_lead(items: Sequence[Any], bank: Any, theme: str, used: set[str]) -> 
         return ""
     best, best_fit = "", MIN_LEAD_FIT
     for text in _lead_candidates(bank, role, theme):
-        if text in used or any(text[:4] in u or u[:4] in text for u in used if len(u) >= 4):
+        if text in used or any(text[:4] in u or u[:4] in text or echoes(text, u) for u in used if len(u) >= 4):
             continue
         if not lead_is_supported(text, items):
             continue
@@ -175,31 +233,38 @@ def choose_lead(items: Sequence[Any], bank: Any, theme: str, used: set[str]) -> 
     return best
 
 
-def voiced(a: Any, sentence: str, unit: str = "", period: str = "") -> str:
+def voiced(a: Any, sentence: str, unit: str = "", period: str = "", *, run_in: bool = False) -> str:
     """The figure sentence as a report tells it: when it happened (3月，…) and who did it when
-    that is not the writer itself (党群工作部起草…). Months of the period's own year drop the year."""
+    that is not the writer itself (党群工作部起草…). Months of the period's own year drop the year;
+    a year alone is said when the period does not say it (2009年，…). `run_in`: the sentence is one
+    clause of a list (一是4月13日召开…), so the date runs straight into it."""
     from assistant.ledger.numfmt import parse_date
 
     prefix = ""
     parsed = parse_date(str(a.date)) if getattr(a, "date", None) else None
-    if re.match(r"(?:\d{4}年)?\d{1,2}月", sentence):
+    if re.match(r"(?:\d{4}年)?\d{1,2}月|\d{4}年", sentence):
         parsed = None  # the sentence opens with its own, more exact date (8月14日至17日，…)
+    comma = "" if run_in else "，"
     if parsed is not None and parsed[1] is not None:
         year, month, day = parsed
         same_year = str(year) in (period or "") and str(year + 1) not in (period or "")
         when = f"{month}月" + (f"{day}日" if day else "")
-        prefix = (when if same_year else f"{year}年{when}") + "，"
+        if when not in sentence:  # …5月20日前交至…: the sentence says its date itself
+            prefix = (when if same_year else f"{year}年{when}") + comma
+    elif parsed is not None and str(parsed[0]) not in (period or ""):
+        prefix = f"{parsed[0]}年" + comma
     owner = str(getattr(a, "owner", "") or "").strip()
     plain = re.sub(r"[（(][^）)]*[）)]", "", unit or "")
     own = not owner or owner in (unit, plain) or owner.startswith(("本", "各")) and len(owner) <= 3
     # the doer only when the sentence does not name it already (督导各级党组织… is not done by them)
-    if not own and owner not in sentence and re.match(_OWNER_VERB, sentence):
+    # …党组织 + 组织机关党员干部…: a doer ending in the verb's own word would read it twice
+    if not own and owner not in sentence and re.match(_OWNER_VERB, sentence) and not sentence.startswith(owner[-2:]):
         prefix += owner
     return prefix + sentence
 
 
 #: A sentence that opens with a verb can take its doer in front.
-_OWNER_VERB = r"^(?:开展|组织|召开|举办|举行|起草|制定|修订|完成|推出|推行|推进|推动|建立|成立|打造|创建|落实|深化|实施|编印|发布|印发|对照|调度|督导|协助|走访|慰问|选派|筹集|参加|承办|配合|牵头)"
+_OWNER_VERB = r"^(?:开展|组织|召开|举办|举行|起草|制定|修订|完成|推出|推行|推进|推动|建立|成立|打造|创建|落实|深化|实施|编印|发布|印发|对照|调度|督导|协助|走访|慰问|选派|筹集|参加|承办|配合|牵头|规范|加强|健全|完善|开设|建设|指导|督促|检查|抽查|提高|提升|引导|做好|抓好|坚持|强化|设立|评选|表彰|发放|投入)"
 
 
 def build_paragraphs(
@@ -216,7 +281,7 @@ def build_paragraphs(
     sentence says when (from the achievement's date) and who (its owner, when not the writer)."""
     out = []
     # a report tells dated work in the order it happened: within a paragraph and between them
-    parts = [sorted(m, key=lambda i: (_when(items[i]), i)) for m in split_paragraphs(items)]
+    parts = [sorted(m, key=lambda i: (_when(items[i]), i)) for m in merge_single_actions(items, split_paragraphs(items), sentences)]
     for members in sorted(parts, key=lambda m: (_when(items[m[0]]), m[0])):
         text = join_sentences([voiced(items[i], sentences[i], unit, period) for i in members])
         lead = choose_lead([items[i] for i in members], bank, theme, used) if len(members) > 1 else ""
@@ -234,3 +299,94 @@ def _when(a: Any) -> tuple[int, int, int]:
     if parsed is None:
         return (9999, 0, 0)
     return (parsed[0], parsed[1] or 0, parsed[2] or 0)
+
+
+# --------------------------------------------------------------------------- mentions
+
+#: Longest action (in characters) that joins others with “、”: a longer one reads as a clause.
+BARE_CHARS = 22
+#: A run of mentions is cut into sentences of about this many characters (at a group's end).
+MENTION_SENTENCE = 110
+_ORDINALS = "一二三四五六七八九十"
+
+
+def _bare(text: str) -> bool:
+    """An action said in a few words with no clause of its own (落实“第一议题”制度): it joins
+    the next one with “、”. Quotations may hold any punctuation (“分类指导、争先进位”)."""
+    plain = text
+    for start, end in reversed(quoted_spans(text)):
+        plain = plain[:start] + "“”" + plain[end:]
+    return len(text) <= BARE_CHARS and not re.search(r"[，；、：,;:]", plain)
+
+
+def _as_clause(sentence: str) -> str:
+    """A sentence as one clause of a list: no final stop, inner stops become commas."""
+    text = sentence.strip().rstrip("。；;，,")
+    return re.sub(r"[。；;]", "，", text)
+
+
+def join_mentions(
+    items: Sequence[Any],
+    sentences: Sequence[str],
+    *,
+    numbered: bool = False,
+    unit: str = "",
+    period: str = "",
+) -> str:
+    """Work done before, told inside a forward-looking document (前期工作, 工作基础): the
+    achievements as clauses of grammatical sentences, not as one title per sentence.
+
+    Like actions stay together (`split_paragraphs`). Short actions join with “、” (落实“第一议题”
+    制度、开展党员示范岗创建); an action with a clause of its own (figures, a detail) is set off
+    with “；”. `numbered`: when the run falls into three to ten points, they are counted
+    (一是…；二是…), as a 通知 or 方案 lists them after “主要工作有：”, and inside a point actions
+    join with “，”. Otherwise groups follow each other in sentences of about `MENTION_SENTENCE`
+    characters. Each action says when and who (`voiced`), and every figure of its sentence is kept."""
+    if not items:
+        return ""
+    clauses = [_as_clause(voiced(a, s, unit, period, run_in=True)) for a, s in zip(items, sentences, strict=True)]
+    groups = [[clauses[i] for i in members] for members in split_paragraphs(items)]
+    if numbered:
+        points = [p for g in groups for p in _points(g)]
+        if 3 <= len(points) <= len(_ORDINALS):
+            return "；".join(f"{_ORDINALS[k]}是{p}" for k, p in enumerate(points)) + "。"
+    out, current = "", ""
+    for g in groups:
+        text = _join_group(g, "；")
+        if current and len(current) + len(text) > MENTION_SENTENCE:
+            out += current + "。"
+            current = ""
+        current += ("；" if current else "") + text
+    return out + current + "。"
+
+
+def _join_group(clauses: Sequence[str], heavy: str) -> str:
+    """Clauses of one group: “、” between two short actions, `heavy` after or before one with a
+    clause of its own, “，” otherwise."""
+    text = ""
+    for k, c in enumerate(clauses):
+        if k:
+            prev = clauses[k - 1]
+            if _bare(prev) and _bare(c):
+                text += "、"
+            elif "，" in prev or "，" in c:
+                text += heavy
+            else:
+                text += "，"
+        text += c
+    return text
+
+
+#: A counted point (一是…) longer than this is cut at an action's end.
+POINT_CHARS = 90
+
+
+def _points(clauses: Sequence[str]) -> list[str]:
+    """A group's actions as counted points: together while the point stays short."""
+    points: list[list[str]] = []
+    for c in clauses:
+        if points and len(_join_group([*points[-1], c], "，")) <= POINT_CHARS:
+            points[-1].append(c)
+        else:
+            points.append([c])
+    return [_join_group(p, "，") for p in points]

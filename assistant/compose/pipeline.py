@@ -194,8 +194,10 @@ def _writes_sentences(template: Template) -> bool:
         tree = parse_body(template)
         if len(_WRITES_SENTENCES) > 512:
             _WRITES_SENTENCES.clear()
-        _WRITES_SENTENCES[key] = any(n.attr in _SENTENCE_ATTRS for n in tree.find_all(nodes.Getattr)) or any(
-            n.value in _SENTENCE_ATTRS for n in tree.find_all(nodes.Const) if isinstance(n.value, str)
+        _WRITES_SENTENCES[key] = (
+            any(n.attr in _SENTENCE_ATTRS for n in tree.find_all(nodes.Getattr))
+            or any(n.value in _SENTENCE_ATTRS for n in tree.find_all(nodes.Const) if isinstance(n.value, str))
+            or any(n.name == "mentions" for n in tree.find_all(nodes.Filter))  # writes them as clauses
         )
     return _WRITES_SENTENCES[key]
 

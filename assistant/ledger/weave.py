@@ -195,12 +195,96 @@ def _into_title(title: str, clause: str) -> str | None:
     if re.search(r"\d", clause):
         return None
     return (
-        _restated(title, clause)
+        _said(title, clause)
+        or _manner(title, clause)
+        or _restated(title, clause)
+        or _merged(title, clause)
         or _extends(title, clause)
         or _elliptic(title, clause)
         or _modifier(title, clause)
         or _enumeration(title, clause)
     )
+
+
+def _said(title: str, clause: str) -> str | None:
+    """A clause the title says already, word for word (开展调研 after 赴永州开展调研): it adds
+    nothing and is left out. Only a clause of words: a quotation or a name may mean more."""
+    core = clause.strip()
+    if len(han(core)) < 2 or re.search(r"[“”《》‘’\d]", core):
+        return None
+    return title if core in title else None
+
+
+#: Words of manner or time that may stand before a title's verb (按期完成…, 全面完成…).
+_MANNER = (
+    "按期", "如期", "按时", "提前", "顺利", "圆满", "全面", "高质量", "高标准", "超额", "率先", "及时",
+    "全部", "基本", "首次", "再次", "集中", "认真", "扎实", "有序", "规范", "依规", "依法",
+)  # fmt: skip
+
+
+def _manner(title: str, clause: str) -> str | None:
+    """A clause that is only a word of manner and the title's own verb (按期完成 after 完成…换届
+    选举) says how the action was done: the word goes before the title's verb."""
+    for word in _MANNER:
+        if clause.startswith(word):
+            verb = clause[len(word) :]
+            if 2 <= len(verb) <= 4 and title.startswith(verb) and not title.startswith(word):
+                return word + title
+    return None
+
+
+def _merged(title: str, clause: str) -> str | None:
+    """A clause that tells the title's action again with other words in it (完成帮助非公企业采购
+    滞销农副产品任务 / 完成镇党委、政府交办的采购因疫情影响滞销的农副产品任务): one action that
+    keeps the words of both, in their order (完成镇党委、政府交办的帮助非公企业采购因疫情影响滞销
+    的农副产品任务). Only when both open with the same word and end with the same word, they share
+    most of the title's words, and every place where both add words is an attribute (…的) of the
+    clause; otherwise the clause stays a clause."""
+    if len(clause) < 6 or clause[:2] != title[:2] or clause[-2:] != title[-2:] or in_quotes(title, 0):
+        return None
+    from assistant.segment import cut
+
+    t, c = cut(title), cut(clause)
+    if len(t) < 3 or t[0] != c[0] or t[-1] != c[-1]:
+        return None
+    common = _lcs(t, c)
+    if len(common) < 3 or sum(len(w) for w in common) * 2 < len(title):
+        return None
+    out, i, j = [], 0, 0
+    for word in common:
+        gap_t, gap_c = [], []
+        while t[i] != word:
+            gap_t.append(t[i])
+            i += 1
+        while c[j] != word:
+            gap_c.append(c[j])
+            j += 1
+        if gap_t and gap_c and gap_c[-1] != "的":
+            return None
+        out += gap_c + gap_t + [word]
+        i, j = i + 1, j + 1
+    if i < len(t) or j < len(c):
+        return None  # words after the last shared one: no single order is safe
+    merged = "".join(out)
+    return merged if merged != title and len(merged) <= len(title) + len(clause) else None
+
+
+def _lcs(a: list[str], b: list[str]) -> list[str]:
+    """The longest common subsequence of two word lists."""
+    table = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for x in range(len(a) - 1, -1, -1):
+        for y in range(len(b) - 1, -1, -1):
+            table[x][y] = table[x + 1][y + 1] + 1 if a[x] == b[y] else max(table[x + 1][y], table[x][y + 1])
+    out, x, y = [], 0, 0
+    while x < len(a) and y < len(b):
+        if a[x] == b[y]:
+            out.append(a[x])
+            x, y = x + 1, y + 1
+        elif table[x + 1][y] >= table[x][y + 1]:
+            x += 1
+        else:
+            y += 1
+    return out
 
 
 def _restated(title: str, clause: str) -> str | None:

@@ -9,6 +9,8 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
+from jinja2 import pass_context
+
 from assistant.errors import WenmiError
 
 
@@ -88,6 +90,20 @@ def total(achievements: Any, unit: str, qualifier: str | None = None) -> str:
     return str(_numfmt().format_number(result.value, result.unit, qualifier))
 
 
+@pass_context
+def mentions(context: Any, achievements: Any, numbered: bool = False) -> str:
+    """Work done before, told in a forward-looking document: `{{ achievements|mentions }}` writes
+    the achievements as clauses of a few sentences (“、” between short actions, “；” between
+    groups), never one title per sentence; `mentions(true)` counts the groups (一是…；二是…) after
+    “主要工作有：”. Every figure, date and owner is kept (`assistant.compose.paragraphs.join_mentions`)."""
+    from assistant.compose.paragraphs import join_mentions
+
+    items = _achievements_of(achievements)
+    sentences = [str(getattr(a, "sentence", "") or getattr(a, "title", "")) for a in items]
+    unit, period = context.get("unit") or "", context.get("period") or ""
+    return join_mentions(items, sentences, numbered=bool(numbered), unit=str(unit), period=str(period))
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
     "num": num,
     "cnjoin": cnjoin,
@@ -95,4 +111,5 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "ordinal": ordinal,
     "cnnum": cnnum,
     "total": total,
+    "mentions": mentions,
 }
