@@ -206,8 +206,9 @@ class TestWorkDoneBeforeReadsAsClausesNotTitles:
     def test_the_weinan_notice_writes_no_title_as_a_sentence_of_its_own(self) -> None:
         wb = load_workbook(EVAL / "weinan-caizhengju-jiguan-dangwei-2024.yaml")
         markup = compose_markup(load_catalog().get("zz-djyd-tongzhi"), wb).markup
-        before = next(line for line in markup.splitlines() if "主要工作有：" in line)
-        run = before.split("主要工作有：", 1)[1]
+        # the workbook lists the year's tasks: the notice tells them as its tasks (test_plans)
+        before = next(line for line in markup.splitlines() if "重点抓好以下工作：" in line)
+        run = before.split("重点抓好以下工作：", 1)[1]
         sentences = [s for s in run.split("。") if s]
         assert len(sentences) * 2 < len(wb.achievements)  # several actions to a sentence
         titles = {a.title for a in wb.achievements}

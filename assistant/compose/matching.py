@@ -358,6 +358,28 @@ def workbook_tense(workbook: Any, today: _dt.date | None = None) -> Tense:
     return Tense(kind, reason, has_problems, round(certainty, 3), signal)
 
 
+def planned_rows(workbook: Any, today: _dt.date | None = None) -> list[bool]:
+    """For each row of the workbook, whether it states work still to do rather than work done.
+
+    A row of intention, deadline, target or a date to come (拟, 5月20日前, 不少于) is to do, and
+    so is a bare row (no figure, no date, no word either way) in a workbook that reads as tasks
+    (`workbook_tense`); a row that reports a result, or a bare row in a workbook of results, is
+    done. A forward-looking document tells the first kind as its tasks, never as work done."""
+    rows = list(getattr(workbook, "achievements", []))
+    if not rows:
+        return []
+    tense = workbook_tense(workbook, today)
+    tasks = tense.kind == "forward" and tense.certainty >= 0.5
+    today_ymd = (today or _dt.date.today()).timetuple()[:3]
+    fields = getattr(workbook, "fields", {}) or {}
+    doc_date = _ymd(next((fields[k] for k in DATE_FIELDS if fields.get(k)), None))
+    out = []
+    for a in rows:
+        r = _read_row(a, doc_date, today_ymd)
+        out.append(r.plan > r.result or (tasks and not r.result))
+    return out
+
+
 #: What the rows' words say about a genre beyond tense: the document type, the words, how the
 #: reason names them.
 _CUES: tuple[tuple[str, re.Pattern[str], str], ...] = (
@@ -600,7 +622,7 @@ def _score_template(t: Any, p: _Profile, common: frozenset[str] = frozenset()) -
     # 6. a template about one kind of work (志愿服务, 意识形态…) for a workbook that never mentions it
     own = _theme_words(name, doctype, common)
     if own and p.total and not any(w in p.text for w in own):
-        score *= 0.85
+        score *= THEME_ABSENT
         reasons.append(f"台账没有提到模板的主题“{'、'.join(own[:2])}”")
     if p.template and p.template == tid:
         score = 1.0
@@ -608,6 +630,11 @@ def _score_template(t: Any, p: _Profile, common: frozenset[str] = frozenset()) -
     if not reasons:
         reasons.append("与台账内容关联不大")
     return Suggestion(tid, name, category, doctype, round(min(score, 1.0), 3), reasons)
+
+
+#: What a template about one kind of work (换届, 困难职工, 意识形态…) keeps of its score for a
+#: workbook that never mentions it: the whole document would be about something else.
+THEME_ABSENT = 0.85
 
 
 def _tense_weight(doctype: str, tense: Tense) -> float | None:

@@ -390,3 +390,13 @@ def _points(clauses: Sequence[str]) -> list[str]:
         else:
             points.append([c])
     return [_join_group(p, "，") for p in points]
+
+
+def _register() -> None:
+    """Templates' `mentions` filter joins with `join_mentions` (the filter's layer is below this one)."""
+    from assistant.templating.filters import set_mentions_joiner
+
+    set_mentions_joiner(join_mentions)
+
+
+_register()

@@ -7,13 +7,13 @@ head them (`sections`), and render the body in the sandbox with the views (`view
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from assistant.compose.sections import build_sections, replace_headings
 from assistant.compose.slots import merge_slot_values
-from assistant.compose.views import SectionView, achievement_view
+from assistant.compose.views import AchievementView, SectionView, achievement_view
 from assistant.compose.wording import date_check, words_for
 from assistant.errors import Diagnostic
 from assistant.templating import Template, load_catalog, render_template
@@ -51,13 +51,16 @@ def compose_markup(
     headings: Mapping[int, str] | None = None,
     *,
     examples: bool = False,
+    arranged: Arrangement | None = None,
 ) -> ComposeResult:
     """Render `template` with `workbook` (and `--set` overrides) into 公文 markup.
 
     `seed` picks the alternative set of composed headings; `headings` ({section number (1-based):
     text}) then replaces single headings, e.g. ones the user picked. Numbers the template has
     no section for are ignored with a warning. `examples`: the drafter accepts the template's
-    example claims for the slots left empty (they are marked for review).
+    example claims for the slots left empty (they are marked for review). `arranged`: what
+    `arrange` made of these achievements with this seed, unit and period, when the caller kept it
+    (the TUI recomposes on every keystroke in a field, which leaves the arrangement as it is).
     """
     diagnostics: list[Diagnostic] = []
     unit, period = workbook.unit, workbook.period or ""
@@ -69,16 +72,24 @@ def compose_markup(
             period = overrides.pop(key)
     values = merge_slot_values(template, workbook.fields, overrides, diagnostics, examples)
     _check_date(template, values, period, diagnostics)
-    placements: list[list[FigurePlacement]] = [[] for _ in workbook.achievements]
-    views = [achievement_view(a, out) for a, out in zip(workbook.achievements, placements, strict=True)]
-    diagnostics += _check_rows(workbook, placements if _writes_sentences(template) else None)
-    by_identity = {id(a): v for a, v in zip(workbook.achievements, views, strict=True)}
-    sections = build_sections(template, workbook.achievements, by_identity, seed, diagnostics, unit, period)
+    if arranged is None:
+        arranged = arrange(template, workbook, seed, unit, period)
+    diagnostics += arranged.diagnostics
+    views, sections = arranged.views, arranged.sections
     if headings:
         sections = replace_headings(template, sections, headings, diagnostics, workbook)
     uses = body_names(template)
-    consumes = bool({"achievements", "sections"} & uses)
-    if views and not consumes:
+    wording = words_for(unit, period, workbook.fields).as_context()
+    plans: list[AchievementView] = []
+    if "plans" in uses:
+        # a forward-looking template that tells the rows still to do as its tasks (`plans`) and
+        # only the rows done as earlier work (`achievements`); when most rows are tasks, the
+        # document plans the workbook's own period, not the one after it
+        views, plans = _split_plans(workbook, views)
+        if plans and len(plans) >= len(views) and wording.get("next_period"):
+            wording["next_period"], wording["next_span"] = period, wording["span"]
+    consumes = bool({"achievements", "sections", "plans"} & uses)
+    if (views or plans) and not consumes:
         diagnostics.append(
             Diagnostic.at(
                 f"模板“{template.id}”不使用成效事项，台账中的 {len(views)} 项成效不会写进文档",
@@ -87,23 +98,58 @@ def compose_markup(
                 field="achievements",
             )
         )
-    if consumes and not views:
+    if consumes and not views and not plans:
         diagnostics.append(
             Diagnostic.at(
                 "台账中没有成效事项，文档的主体部分会是空的", rule="no-achievements", field="achievements"
             )
         )
     context: dict[str, Any] = {
-        **words_for(unit, period, workbook.fields).as_context(),
+        **wording,
         "unit": unit,
         "period": period,
         **values,
         "achievements": views,
+        "plans": plans,
         "sections": sections,
         "headings": [s.heading for s in sections],
     }
     markup = render_template(template, context)
     return ComposeResult(markup, diagnostics, sections, values, consumes)
+
+
+@dataclass
+class Arrangement:
+    """What composing makes of the achievements alone: their views, the sections they fall into
+    (with composed headings and paragraphs) and the warnings about them. Slot values play no
+    part in it, so typing in a field composes again with the same arrangement."""
+
+    views: list[AchievementView]
+    sections: list[SectionView]
+    diagnostics: list[Diagnostic]
+
+
+def arrange(template: Template, workbook: Workbook, seed: int, unit: str, period: str) -> Arrangement:
+    """The views of `workbook`'s achievements and their sections (`build_sections`) for `template`."""
+    diagnostics: list[Diagnostic] = []
+    placements: list[list[FigurePlacement]] = [[] for _ in workbook.achievements]
+    views = [achievement_view(a, out) for a, out in zip(workbook.achievements, placements, strict=True)]
+    diagnostics += _check_rows(workbook, placements if _writes_sentences(template) else None)
+    by_identity = {id(a): v for a, v in zip(workbook.achievements, views, strict=True)}
+    sections = build_sections(template, workbook.achievements, by_identity, seed, diagnostics, unit, period)
+    return Arrangement(views, sections, diagnostics)
+
+
+def _split_plans(
+    workbook: Workbook, views: Sequence[AchievementView]
+) -> tuple[list[AchievementView], list[AchievementView]]:
+    """(done, to do): the views of the rows that report work done and of those that state work
+    still to do (`matching.planned_rows`), each in workbook order."""
+    from assistant.compose.matching import planned_rows
+
+    flags = planned_rows(workbook)
+    done = [v for v, planned in zip(views, flags, strict=True) if not planned]
+    return done, [v for v, planned in zip(views, flags, strict=True) if planned]
 
 
 def sample_workbook(template: Template) -> Workbook:

@@ -90,18 +90,33 @@ def total(achievements: Any, unit: str, qualifier: str | None = None) -> str:
     return str(_numfmt().format_number(result.value, result.unit, qualifier))
 
 
+def _sentences_run_on(items: list[Any], sentences: list[str], **_: Any) -> str:
+    """The mentions joined as they are: what `mentions` writes until composition supplies its
+    joiner (`set_mentions_joiner`)."""
+    return "".join(sentences)
+
+
+#: How `mentions` joins the achievements into clauses: `assistant.compose.paragraphs.join_mentions`
+#: once the composition engine is loaded (it sits above this layer and registers itself).
+_MENTIONS_JOINER: list[Callable[..., str]] = [_sentences_run_on]
+
+
+def set_mentions_joiner(joiner: Callable[..., str]) -> None:
+    """Let composition supply how `mentions` joins achievements into clauses."""
+    _MENTIONS_JOINER[0] = joiner
+
+
 @pass_context
 def mentions(context: Any, achievements: Any, numbered: bool = False) -> str:
     """Work done before, told in a forward-looking document: `{{ achievements|mentions }}` writes
     the achievements as clauses of a few sentences (“、” between short actions, “；” between
     groups), never one title per sentence; `mentions(true)` counts the groups (一是…；二是…) after
-    “主要工作有：”. Every figure, date and owner is kept (`assistant.compose.paragraphs.join_mentions`)."""
-    from assistant.compose.paragraphs import join_mentions
-
+    “主要工作有：”. Every figure, date and owner is kept (`assistant.compose.paragraphs.join_mentions`,
+    registered by the composition engine)."""
     items = _achievements_of(achievements)
     sentences = [str(getattr(a, "sentence", "") or getattr(a, "title", "")) for a in items]
     unit, period = context.get("unit") or "", context.get("period") or ""
-    return join_mentions(items, sentences, numbered=bool(numbered), unit=str(unit), period=str(period))
+    return _MENTIONS_JOINER[0](items, sentences, numbered=bool(numbered), unit=str(unit), period=str(period))
 
 
 FILTERS: dict[str, Callable[..., Any]] = {

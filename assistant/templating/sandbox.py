@@ -260,8 +260,10 @@ def _budget() -> _Budget:
 def _input_measure(context: Mapping[str, Any]) -> tuple[int, int]:
     """(achievements, longest text) of a render's context. Views are walked through their
     fields; the walk stops after a fixed number of values (what it saw is enough to scale)."""
-    achievements = context.get("achievements")
-    count = len(achievements) if isinstance(achievements, list | tuple) else 0
+    count = 0
+    for name in ("achievements", "plans"):  # a forward-looking body's rows still to do
+        rows = context.get(name)
+        count += len(rows) if isinstance(rows, list | tuple) else 0
     longest = 0
     seen: set[int] = set()
     stack: list[Any] = list(context.values())
