@@ -1,12 +1,19 @@
-"""Test doubles shared by test modules."""
+"""Test doubles and helpers shared by test modules."""
 
 from __future__ import annotations
 
+import importlib.util
+import json
+import re
 import sys
 import types
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 
 def install_fake_bank(monkeypatch: pytest.MonkeyPatch, fake: Any) -> Any:
@@ -15,6 +22,26 @@ def install_fake_bank(monkeypatch: pytest.MonkeyPatch, fake: Any) -> Any:
     module.load_bank = lambda *a, **k: fake  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "assistant.phrasebank", module)
     return fake
+
+
+@dataclass
+class FakeTemplate:
+    """What `suggest` reads of a catalogue template: id, name, category, document type, keywords."""
+
+    id: str
+    name: str
+    category: str
+    doctype: str
+    keywords: list[str] = field(default_factory=list)
+    description: str = ""
+
+
+def install_fake_catalog(monkeypatch: pytest.MonkeyPatch, templates: list[Any]) -> None:
+    """Make `assistant.templating.load_catalog()` (what `wenmi suggest` ranks) return `templates`
+    for the rest of the test."""
+    module = types.ModuleType("assistant.templating")
+    module.load_catalog = lambda: list(templates)  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "assistant.templating", module)
 
 
 def texts_of(value: Any) -> list[str]:
@@ -26,3 +53,47 @@ def texts_of(value: Any) -> list[str]:
     if isinstance(value, dict):
         return [t for v in value.values() for t in texts_of(v)]
     return []
+
+
+# --- the check corpora (benchmarks/check_eval, benchmarks/check_eval2) --------------------------------
+
+CHECK_CORPORA = Path(__file__).resolve().parents[1] / "benchmarks"
+
+
+@cache
+def corpus_generator(name: str) -> Any:
+    """The module `benchmarks/NAME/make_corpus.py` (check_eval, check_eval2), loaded once."""
+    path = CHECK_CORPORA / name / "make_corpus.py"
+    spec = importlib.util.spec_from_file_location(f"make_corpus_{name}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the file runs
+    spec.loader.exec_module(module)
+    return module
+
+
+def committed_key(name: str) -> dict[str, Any]:
+    """The answer key kept beside a corpus's generator."""
+    key: dict[str, Any] = yaml.safe_load((CHECK_CORPORA / name / "key.yaml").read_text(encoding="utf-8"))
+    return key
+
+
+def check_json(path: Path, workbook: Path | None, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[dict[str, Any]]]:
+    """`wenmi check PATH [--workbook W] --format json`: the exit code and the findings."""
+    from assistant.cli import main
+
+    argv = ["check", str(path), "--format", "json"] + (["--workbook", str(workbook)] if workbook else [])
+    code = main(argv)
+    return code, json.loads(capsys.readouterr().out)
+
+
+def docx_text(path: Path) -> str:
+    """Every paragraph's text, then every table cell's, one a line."""
+    import docx
+
+    d = docx.Document(str(path))
+    return "\n".join([p.text for p in d.paragraphs] + [c.text for t in d.tables for r in t.rows for c in r.cells])
+
+
+#: What `wenmi fix` may change in the text: whitespace, punctuation, digits, date characters.
+MENDABLE = re.compile(r"[\s,.;:?!()\"'，。；：？！（）“”‘’、…—\-0-9０-９〇零一二三四五六七八九十年月日]")

@@ -3,24 +3,19 @@ the generalisation failures it showed, each on a document made by hand.
 
 The second corpus was written apart from the rules, the way Word and WPS users make 公文 drafts:
 styles used, misused or not at all, Word's own list numbering, character grids, placeholders
-(××), 附注, 版头 and 版记, LibreOffice conversions. Every planted defect must be found but the two
-named in KNOWN_MISSES; no clean document may draw a finding; `fix` keeps the text, repairs what
-it claims and leaves clean documents alone.
+(××), 附注, 版头 and 版记, LibreOffice conversions. Every planted defect must be found; no clean
+document may draw a finding; `fix` keeps the text, repairs what it claims and leaves clean
+documents alone.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import re
-import sys
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import docx
 import pytest
-import yaml
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -29,46 +24,20 @@ from docx.shared import Mm, Pt
 from assistant.cli import main
 from assistant.document.docxread import read_docx
 from assistant.document.roles import assign_roles, estimate_pages
+from tests.fakes import MENDABLE, check_json, committed_key, corpus_generator, docx_text
 
-ROOT = Path(__file__).resolve().parents[1]
+CORPUS = "check_eval2"
 FANGSONG, HEITI, KAITI, XBS = "仿宋_GB2312", "黑体", "楷体_GB2312", "方正小标宋简体"
-
-#: Planted defects the check does not find yet, and why (see the report of issue 13's second corpus).
-KNOWN_MISSES = {
-    # GB/T 9704 5.2.4 wants 28 characters a line; the first corpus's clean documents have 27.
-    "request-no-character-grid": "layout",
-    # the rule exists (rules.tail_alone) but wenmi's own writer still leaves a 落款 alone on a page.
-    "plan-signature-alone-on-page": "pagination",
-}
-
-
-@cache
-def _generator() -> Any:
-    path = ROOT / "benchmarks" / "check_eval2" / "make_corpus.py"
-    spec = importlib.util.spec_from_file_location("make_corpus_check_eval2", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["make_corpus_check_eval2"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
     out = tmp_path_factory.mktemp("check-eval2")
-    return out, _generator().make(out, office=False)
+    return out, corpus_generator(CORPUS).make(out, office=False)
 
 
-def _check(path: Path, workbook: Path | None, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[dict[str, Any]]]:
-    argv = ["check", str(path), "--format", "json"] + (["--workbook", str(workbook)] if workbook else [])
-    code = main(argv)
-    return code, json.loads(capsys.readouterr().out)
-
-
-def _case_names() -> list[Any]:
-    names = [c.name for c in _generator().CASES if c.via is None]
-    return [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[n])) if n in KNOWN_MISSES else n
-            for n in names]  # fmt: skip
+def _case_names() -> list[str]:
+    return [c.name for c in corpus_generator(CORPUS).CASES if c.via is None]
 
 
 # --- the corpus ---------------------------------------------------------------------------------
@@ -84,7 +53,7 @@ def test_the_corpus_is_as_large_as_the_brief_asks(corpus: tuple[Path, dict[str, 
 def test_the_key_is_the_committed_one(corpus: tuple[Path, dict[str, Any]]) -> None:
     """Deterministic: without LibreOffice it writes the committed key less the conversions."""
     _, key = corpus
-    committed = yaml.safe_load((ROOT / "benchmarks" / "check_eval2" / "key.yaml").read_text(encoding="utf-8"))
+    committed = committed_key(CORPUS)
     assert key["defective"] == [e for e in committed["defective"] if not e.get("roundtrip")]
     assert key["clean"] == [e for e in committed["clean"] if not e.get("roundtrip")]
 
@@ -94,7 +63,7 @@ def test_every_planted_defect_is_found(name: str, corpus: tuple[Path, dict[str, 
     out, key = corpus
     entry = next(e for e in key["defective"] if e["file"] == f"{name}.docx")
     wb = out / entry["workbook"] if entry.get("workbook") else None
-    _, findings = _check(out / entry["file"], wb, capsys)
+    _, findings = check_json(out / entry["file"], wb, capsys)
     free = list(findings)
     for d in sorted(entry["defects"], key=lambda d: d["paragraph"] is None):
         hit = next((f for f in free if f["category"] == d["category"] and d["paragraph"] in (None, f["paragraph"])), None)
@@ -106,15 +75,9 @@ def test_clean_documents_have_no_finding(corpus: tuple[Path, dict[str, Any]], ca
     out, key = corpus
     for entry in key["clean"]:
         wb = out / entry["workbook"] if entry.get("workbook") else None
-        assert _check(out / entry["file"], wb, capsys) == (0, []), entry["file"]
+        assert check_json(out / entry["file"], wb, capsys) == (0, []), entry["file"]
 
 
-def _text(path: Path) -> str:
-    d = docx.Document(str(path))
-    return "\n".join([p.text for p in d.paragraphs] + [c.text for t in d.tables for r in t.rows for c in r.cells])
-
-
-_MENDABLE = re.compile(r"[\s,.;:?!()\"'，。；：？！（）“”‘’、…—\-0-9０-９〇零一二三四五六七八九十年月日]")
 #: What fix leaves to a human, reported again after it: any of these may remain in a category fix
 #: worked on (it mends 2023年01月08日 but not “23年” in the same document).
 _HUMAN_RULES = {"short-year", "impossible-date", "numbering-skip", "heading-at-page-foot", "signature-split"}
@@ -129,10 +92,10 @@ def test_fix_keeps_the_text_and_repairs_what_it_claims(
         assert main(["fix", str(src), "-o", str(dest), "--format", "json"]) in (0, 1)
         claimed = {c["category"] for c in json.loads(capsys.readouterr().out)["changes"]}
         wb = out / entry["workbook"] if entry.get("workbook") else None
-        _, after = _check(dest, wb, capsys)
+        _, after = check_json(dest, wb, capsys)
         left = {f["category"] for f in after if f["rule"] not in _HUMAN_RULES}
         assert claimed & left == set(), (entry["file"], [f for f in after if f["category"] in claimed])
-        assert _MENDABLE.sub("", _text(src)) == _MENDABLE.sub("", _text(dest)), entry["file"]
+        assert MENDABLE.sub("", docx_text(src)) == MENDABLE.sub("", docx_text(dest)), entry["file"]
 
 
 def test_fix_changes_nothing_in_a_clean_document(corpus: tuple[Path, dict[str, Any]], capsys: pytest.CaptureFixture[str]) -> None:
@@ -213,7 +176,7 @@ def _letter(sign: str, date: str, sign_right: float, date_right: float, align: s
 def _findings(d: Any, tmp: Path, capsys: pytest.CaptureFixture[str]) -> list[dict[str, Any]]:
     path = tmp / "d.docx"
     d.save(str(path))
-    return _check(path, None, capsys)[1]
+    return check_json(path, None, capsys)[1]
 
 
 def _rules(findings: list[dict[str, Any]]) -> list[tuple[str, int | None]]:
@@ -374,21 +337,81 @@ def test_fix_removes_a_leading_tab_and_keeps_the_text(tmp_path: Path, capsys: py
     assert fixed._p.find(f".//{qn('w:tab')}") is None
 
 
-def test_a_signature_alone_on_a_page(tmp_path: Path) -> None:
-    """rules.tail_alone (not yet among the rules run by `wenmi check`): a 落款 on a page without text."""
-    from assistant.document.rules import Report, tail_alone
-
+def _tail_after(lines: int) -> Any:
+    """A notice of `lines` one-line paragraphs, an empty line, 署名 and 日期."""
     d = _doc()
     _para(d, "关于开展安全生产大检查的通知", XBS, 22, "center", 0)
     _para(d, "", first=0)
-    for _ in range(20):
+    for _ in range(lines):
         _para(d, "各单位要结合实际，认真抓好落实。")
     _para(d, "", first=0)
     _para(d, "人力资源部", align="right", first=0, right=5)
     _para(d, "2024年3月8日", align="right", first=0, right=2)
-    info = read_docx(d)
-    assign_roles(info)
-    estimate_pages(info)
-    report = Report(info)
-    tail_alone(report)
-    assert [(f.rule, f.paragraph) for f in report.finish()] == [("tail-alone", 24)]
+    return d
+
+
+def test_a_signature_alone_on_a_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """7.3.5: the 落款 stands with text. Title, empty line and 20 lines fill page 1: the 落款
+    alone on page 2 is reported; with the last line kept with it, it is not; with 17 lines all
+    fits on page 1."""
+    assert [(f["rule"], f["paragraph"], f["page"]) for f in _findings(_tail_after(20), tmp_path, capsys)] == [
+        ("tail-alone", 24, 2)]  # fmt: skip
+    assert _findings(_tail_after(17), tmp_path, capsys) == []
+    kept = _tail_after(20)
+    for p in kept.paragraphs[21:23]:  # the last line and the empty one go with the 署名
+        p.paragraph_format.keep_with_next = True
+    assert _findings(kept, tmp_path, capsys) == []
+
+
+def _body_lines(condense: int) -> Any:
+    d = _doc()
+    _para(d, "关于开展安全生产大检查的通知", XBS, 22, "center", 0, condense=condense)
+    _para(d, "", first=0)
+    _para(d, "各单位：", first=0, condense=condense)
+    for _ in range(3):
+        _para(d, "为深入贯彻落实上级关于安全生产工作的决策部署，全面排查整治各类安全隐患，经研究，决定开展安全生产大检查。",
+              condense=condense)  # fmt: skip
+    _para(d, "", first=0)
+    _para(d, "人力资源部", align="right", first=0, right=5, condense=condense)
+    _para(d, "2024年3月8日", align="right", first=0, right=2, condense=condense)
+    return d
+
+
+def test_28_characters_a_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """GB/T 9704 5.2.4, from the page setup and the type: 3号 on the 156 mm line holds 27
+    characters, 28 once condensed 0.25 pt or on a grid of 28; condensed 0.75 pt it holds 29."""
+    assert _findings(_body_lines(-5), tmp_path, capsys) == []
+    for condense, n in ((0, 27), (-15, 29)):
+        found = _findings(_body_lines(condense), tmp_path, capsys)
+        assert [(f["rule"], f["category"], f["severity"], f["paragraph"], f["actual"]) for f in found] == [
+            ("chars-per-line", "layout", "error", 4, f"每行 {n} 字")], condense  # fmt: skip
+        assert found[0]["also"] == [5, 6] and "紧缩 0.25 磅" in found[0]["message"]
+    grid = _body_lines(0)
+    el = grid.sections[0]._sectPr.find(qn("w:docGrid"))
+    el.set(qn("w:type"), "linesAndChars")
+    el.set(qn("w:charSpace"), "-848")  # (156 mm / 28 − 16 pt) × 4096: exactly 28 a line
+    assert _findings(grid, tmp_path, capsys) == []
+    el.set(qn("w:charSpace"), "4096")  # 17 pt a character: 26 a line
+    assert [f["actual"] for f in _findings(grid, tmp_path, capsys)] == ["每行 26 字"]
+
+
+def test_fix_sets_28_characters_a_line_and_keeps_a_character_grid(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src, dest = tmp_path / "src.docx", tmp_path / "fixed.docx"
+    _body_lines(0).save(str(src))
+    assert main(["fix", str(src), "-o", str(dest), "--format", "json"]) == 0
+    assert [c["category"] for c in json.loads(capsys.readouterr().out)["changes"]] == ["layout"]
+    assert check_json(dest, None, capsys) == (0, [])
+    fixed = docx.Document(str(dest))
+    spacing = {r._r.rPr.find(qn("w:spacing")).get(qn("w:val")) for p in fixed.paragraphs[2:] for r in p.runs}
+    assert spacing == {"-5"}
+    assert fixed.paragraphs[0].runs[0]._r.rPr.find(qn("w:spacing")) is None  # the title is not judged
+    grid = _body_lines(0)
+    el = grid.sections[0]._sectPr.find(qn("w:docGrid"))
+    el.set(qn("w:type"), "linesAndChars")
+    el.set(qn("w:charSpace"), "-848")
+    grid.save(str(src))
+    assert main(["fix", str(src), "--dry-run", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["changes"] == []
+    assert main(["fix", str(src), "-o", str(dest), "--force"]) == 0
+    capsys.readouterr()
+    assert docx.Document(str(dest)).sections[0]._sectPr.find(qn("w:docGrid")).get(qn("w:type")) == "linesAndChars"

@@ -467,7 +467,8 @@ def test_table_headers_are_never_broken_inside_a_word(printed: dict[str, Printed
 
 def test_signature_and_date_share_a_page_with_the_body(printed: dict[str, Printed]) -> None:
     """7.3.5: the 署名 and the 成文日期 on one page, which also holds the line before them when it
-    is a short paragraph (paginate.TAIL_KEEP_LINES); the 附件说明 lines together."""
+    is a short paragraph (paginate.TAIL_KEEP_LINES), and a longer one when the 署名 would
+    otherwise open a page (paginate.tail_keeps); the 附件说明 lines together."""
     apart = []
     for name, p in printed.items():
         d = p.doc
@@ -478,7 +479,7 @@ def test_signature_and_date_share_a_page_with_the_body(printed: dict[str, Printe
         if sig is None or sig != date:
             apart.append(f"{name}: 署名 p.{sig}, 日期 p.{date}")
         lines = _body_rows(p.pages[date - 1]) if date else []
-        if name.startswith(("signature-", "attachments-")) and lines and lines[0].text == d.signature:
+        if lines and lines[0].text == d.signature.replace("\u3000", ""):
             apart.append(f"{name}: the 署名 opens page {date}")
         if d.attachments:
             names = [f"{n}.{a}" for n, a in enumerate(d.attachments[1:], start=2)]

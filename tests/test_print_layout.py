@@ -133,10 +133,17 @@ def test_the_paginator_keeps_the_signature_and_date_together() -> None:
         plan = paginate(doc)
         # n lines, an empty one, 署名, 日期: when they do not fit, the last body line goes along.
         assert (plan.pages, plan.used // LINE) == ((1, n + 3) if n + 3 <= 22 else (2, 4)), n
-    long = HAN[:200] + "。"  # 8 lines: not moved
-    doc = parse_markup("\n".join([FILLER] * 12) + f"\n{long}\n{tail}")
+    long = HAN[:200] + "。"  # 8 lines: moved only when the 落款 would stand alone (GB/T 9704 7.3.5)
+    doc = parse_markup("\n".join([FILLER] * 11) + f"\n{long}\n{tail}")
     assert not tail_keeps(doc)
-    assert (paginate(doc).pages, paginate(doc).used) == (2, 2 * LINE)  # 署名 and 日期 on page 2
+    assert (paginate(doc).pages, paginate(doc).used) == (1, 22 * LINE)
+    for n in (12, 13, 14):  # the 署名 would open page 2: the whole paragraph goes along
+        doc = parse_markup("\n".join([FILLER] * n) + f"\n{long}\n{tail}")
+        assert tail_keeps(doc)
+        assert (paginate(doc).pages, paginate(doc).used) == (2, 11 * LINE), n
+        paras = _open("\n".join([FILLER] * n) + f"\n{long}\n{tail}").paragraphs
+        last = next(p for p in paras if p.text == long)
+        assert _keeps(last) == (True, True), n
 
 
 def test_no_paragraph_ends_with_a_lone_character() -> None:

@@ -28,14 +28,9 @@ def register(subparsers: Any) -> None:
 
 
 def cmd_fix(args: argparse.Namespace) -> int:
-    import io
-
-    import docx
-
     from assistant.atomic import write_bytes_atomic
     from assistant.cli.check import format_findings
-    from assistant.document.check import check_document, open_docx
-    from assistant.document.fix import fix_document
+    from assistant.document.fix import fix_docx
 
     src = Path(args.file)
     out = Path(args.output) if args.output else None
@@ -53,13 +48,8 @@ def cmd_fix(args: argparse.Namespace) -> int:
             )
         if not out.parent.exists():
             raise WenmiError("输出文件夹不存在", file=str(out.parent), hint="先建好文件夹，或换一个输出路径")
-    document = open_docx(src)
-    changes = fix_document(document)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    data = buffer.getvalue()
-    fixed = docx.Document(io.BytesIO(data))
-    left = check_document(fixed)
+    fixed = fix_docx(src)
+    changes, data, left = fixed.changes, fixed.data, fixed.left
     if not args.dry_run and out is not None:
         try:
             write_bytes_atomic(out, data)

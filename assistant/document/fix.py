@@ -4,7 +4,8 @@ The document is read as `wenmi check` reads it (assistant.document.docxread, rol
 can be mended without a human is mended on the paragraphs themselves, so that every character,
 table, picture and comment stays where it is:
 
-- page setup: A4 portrait, the margins of 5.2.2, no gutter, a 22-line document grid;
+- page setup: A4 portrait, the margins of 5.2.2, no gutter, a 22-line document grid, 28
+  characters a line (5.2.4: body text condensed 0.25 pt, or a character grid kept);
 - each paragraph by its role: face and size (7.3), alignment, indents in characters, fixed line
   spacing on the 22-line grid, no space before or after, black text;
 - the 落款 placed per 7.3.5.2 (one already arranged for a seal, 7.3.5.1, is left where it is);
@@ -26,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.document import gbt9704 as G
-from assistant.document.docx_writer import _child, _el, _order_ppr, page_field_runs, set_run_fonts
+from assistant.document.docx_writer import _child, _el, _order_ppr, _order_rpr, page_field_runs, set_run_fonts
 from assistant.document.docxread import DocInfo, ParaInfo, RunInfo, W, read_docx
 from assistant.document.roles import assign_roles, heading_label, line_pitch_pt
 from assistant.document.rules import (
@@ -37,7 +38,10 @@ from assistant.document.rules import (
     PITCH_RANGE,
     ROLE_NAMES,
     TAIL_TOLERANCE,
+    body_spacing,
+    chars_per_line,
     face_ok,
+    grid_spacing_pt,
     size_name,
     tail_places,
     text_width,
@@ -93,9 +97,38 @@ def fix_document(document: Any) -> list[Change]:
     assign_roles(info)
     link_tail(info)
     _paragraphs(info, log)
+    _line_characters(info, log)
     _blank_lines(info, log)
     _footers(document, info, log)
     return log.all()
+
+
+@dataclass
+class Fixed:
+    """What `fix_docx` made of a file: the changes, the repaired document as .docx bytes (not
+    written anywhere yet), and what `wenmi check` still finds in it (what needs a human)."""
+
+    changes: list[Change]
+    data: bytes
+    left: list[Any]
+
+
+def fix_docx(path: Any) -> Fixed:
+    """Repair the .docx at `path` in memory and check the result as it would be written.
+
+    A WenmiError (in Chinese) when the file cannot be read, as `check_docx` raises it."""
+    import io
+
+    import docx
+
+    from assistant.document.check import check_document, open_docx
+
+    document = open_docx(path)
+    changes = fix_document(document)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    data = buffer.getvalue()
+    return Fixed(changes, data, check_document(docx.Document(io.BytesIO(data))))
 
 
 def _blank_lines(info: DocInfo, log: _Log) -> None:
@@ -157,9 +190,34 @@ def _page(document: Any, info: DocInfo, log: _Log) -> None:
             log.add("layout", "去掉装订线")
         section.gutter = Mm(0)
         grid = _child(section._sectPr, "w:docGrid")
-        if grid.get(f"{W}type") != "lines" or grid.get(f"{W}linePitch") != str(G.LINE_PITCH_TWIPS):
-            grid.set(f"{W}type", "lines")
+        # a character grid stays: it may be what gives the 28 characters a line (_line_characters)
+        kind = grid.get(f"{W}type") if grid.get(f"{W}type") in ("linesAndChars", "snapToChars") else "lines"
+        if grid.get(f"{W}type") != kind or grid.get(f"{W}linePitch") != str(G.LINE_PITCH_TWIPS):
+            grid.set(f"{W}type", kind)
             grid.set(f"{W}linePitch", str(G.LINE_PITCH_TWIPS))
+
+
+def _line_characters(info: DocInfo, log: _Log) -> None:
+    """28 characters a line (5.2.4): when the spacing most body text has (rules.body_spacing)
+    sets another count on the 156 mm line, the runs of that spacing in text set in 3号 are
+    condensed as the writer condenses them (a character grid's spacing counted in)."""
+    body = [p for p in info.paragraphs if p.role == "body" and not p.in_table]
+    spacing = body_spacing(info, body)
+    if spacing is None:
+        return
+    own, grid = spacing
+    n = chars_per_line(G.BODY_SIZE_PT, own / G.TWIPS_PER_PT + grid, G.TEXT_WIDTH_MM / G.MM_PER_PT)
+    if n == G.CHARS_PER_LINE:
+        return
+    target = str(round(G.CHAR_SPACING_TWIPS - grid * G.TWIPS_PER_PT))
+    for p in info.paragraphs:
+        if p.role in _FIXED_ROLES and p.role not in ("title", "blank") and not p.in_table:
+            for run in p.runs:
+                if run.text.strip() and run.spacing == own and grid_spacing_pt(info.section_of(p)) == grid:
+                    rpr = run.element.get_or_add_rPr()
+                    _child(rpr, "w:spacing", **{"w:val": target})
+                    _order_rpr(rpr)
+    log.add("layout", f"正文每行 {n} 字，改为每行 28 字（字符间距紧缩 {-G.CHAR_SPACING_TWIPS / G.TWIPS_PER_PT:g} 磅）")
 
 
 # --- text -------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ TUI and `wenmi render` report the page count.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from assistant.document import gbt9704 as G
@@ -69,15 +70,21 @@ def _unbreakable(text: str, header: bool) -> list[str]:
 
 def _min_column(texts: list[str], header: str) -> int:
     """The narrowest column (twips) that breaks none of its unbreakable pieces."""
-    from assistant.document.linebreak import TextMetrics
-
     need = 0
     for text, is_header in ((header, True), *((t, False) for t in texts)):
         for piece in _unbreakable(text.strip(), is_header):
             if piece:
                 size = (G.TABLE_HEADER if is_header else G.TABLE_CELL).size_pt
-                need = max(need, TextMetrics(piece, size).width(0, len(piece), 0))
+                need = max(need, _piece_width(piece, size))
     return need + 2 * G.TABLE_CELL_MARGIN_TWIPS + TABLE_CELL_SLACK_TWIPS
+
+
+@lru_cache(maxsize=8192)
+def _piece_width(piece: str, size_pt: float) -> int:
+    """Width of `piece` on one line, remembered: most pieces are single characters."""
+    from assistant.document.linebreak import TextMetrics
+
+    return TextMetrics(piece, size_pt).width(0, len(piece), 0)
 
 
 #: What a cell keeps in hand beyond its widest piece, so that no suite breaks it.
@@ -90,7 +97,7 @@ def column_widths(table: Table, total: int) -> list[int]:
     giving up width for it. When even that cannot be had (a 60-character word), in proportion
     to what each needs."""
     weights = list(table.widths)
-    mins = [_min_column([r[i] for r in table.rows], h) for i, h in enumerate(table.header)]
+    mins = list(_column_mins(tuple(table.header), tuple(map(tuple, table.rows))))
     fixed: set[int] = set()
     if sum(mins) >= total:
         weights = mins
@@ -108,6 +115,13 @@ def column_widths(table: Table, total: int) -> list[int]:
     cols = [mins[i] if i in fixed else rest * w // share for i, w in enumerate(weights)]
     cols[-1] += total - sum(cols)  # the last column takes the rounding
     return cols
+
+
+@lru_cache(maxsize=256)
+def _column_mins(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> tuple[int, ...]:
+    """`_min_column` of each column, remembered: the writer, the paginator and the print check
+    all lay out each table."""
+    return tuple(_min_column([r[i] for r in rows], h) for i, h in enumerate(header))
 
 
 def table_geometry(table: Table) -> TableGeometry:
@@ -182,8 +196,8 @@ def record_rows(doc: Document) -> int:
 
 
 #: The paragraph before the 落款 (the body's last, or the last 附件说明 line) goes to the next page
-#: with the 署名 and 日期 when it is at most this many lines: a page never opens with the 落款
-#: alone, and never keeps more than three lines empty for it.
+#: with the 署名 and 日期 whenever it is at most this many lines (then at most three lines stay
+#: empty for it); a longer one only when the 落款 would otherwise stand alone on a page.
 TAIL_KEEP_LINES = 3
 
 
@@ -194,15 +208,30 @@ def keeps_with_next(block: Heading) -> bool:
 
 
 def tail_keeps(doc: Document) -> bool:
-    """Whether the paragraph before the 落款 goes with it to the next page (see TAIL_KEEP_LINES)."""
+    """Whether the paragraph before the 落款 goes with it (whole: w:keepNext and w:keepLines) to
+    the next page: always when it is short (TAIL_KEEP_LINES), and a longer one when the 署名 would
+    otherwise open a page without a line of the text. GB/T 9704 7.3.5 wants the 落款 with the
+    text; Word would split a paragraph kept with the next, LibreOffice moves it whole, so the
+    writer keeps it whole and both suites agree."""
     if not (doc.signature or doc.date):
         return False
     if doc.attachments:
-        return _attachment_lines(doc)[-1] <= TAIL_KEEP_LINES
-    last = next((b for b in reversed(doc.blocks) if not isinstance(b, PageBreak)), None)
-    if isinstance(last, Heading | Paragraph):
-        return count_lines(_block_text(last)) <= TAIL_KEEP_LINES
-    return False
+        lines = _attachment_lines(doc)[-1]
+    else:
+        last = next((b for b in reversed(doc.blocks) if not isinstance(b, PageBreak)), None)
+        if not isinstance(last, Heading | Paragraph):
+            return False
+        lines = count_lines(_block_text(last))
+    return lines <= TAIL_KEEP_LINES or _tail_alone(doc, _items(doc, tail=False))
+
+
+def _tail_alone(doc: Document, items: list[_Item]) -> bool:
+    """Whether, laid out as `items`, the 署名 (or the 日期) starts a page after the one on which
+    the text before the 落款 ends. The items end with the empty line, the 署名 and the 日期."""
+    pages: list[tuple[int, int]] = []
+    _place(items, pages)
+    first = len(items) - bool(doc.signature) - bool(doc.date)  # the 署名, or the 日期
+    return pages[first][0] > pages[first - 2][1]
 
 
 @dataclass
@@ -245,8 +274,9 @@ def _attachment_lines(doc: Document) -> list[int]:
     return out
 
 
-def _items(doc: Document) -> list[_Item]:
-    """`doc` as the writer lays it out, paragraph by paragraph."""
+def _items(doc: Document, tail: bool | None = None) -> list[_Item]:
+    """`doc` as the writer lays it out, paragraph by paragraph; `tail`: whether the paragraph
+    before the 落款 is kept with it (default: as `tail_keeps` decides)."""
     from assistant.document.titlebreak import break_title
 
     items: list[_Item] = []
@@ -270,7 +300,7 @@ def _items(doc: Document) -> list[_Item]:
             keep = isinstance(block, Heading) and keeps_with_next(block)
             items.append(_lines(count_lines(_block_text(block)), keep_next=keep, whole=keep, page_break=pending_break))
         pending_break = False
-    tail = tail_keeps(doc)
+    tail = tail_keeps(doc) if tail is None else tail
     if doc.attachments:
         items.append(_lines(1, page_break=pending_break))
         pending_break = False
@@ -301,7 +331,8 @@ def _chain(items: list[_Item], i: int) -> int:
     return need
 
 
-def _place(items: list[_Item]) -> _Flow:
+def _place(items: list[_Item], pages: list[tuple[int, int]] | None = None) -> _Flow:
+    """Lay `items` out; `pages`, when given, receives the first and last page of each item."""
     flow = _Flow()
     for i, item in enumerate(items):
         if item.page_break:
@@ -315,6 +346,7 @@ def _place(items: list[_Item]) -> _Flow:
         if item.table:
             header = item.heights[0]
             flow.add(header)
+            start = flow.page
             for h in item.heights[1:]:
                 if flow.used + h > GRID_TWIPS:
                     flow.new_page()
@@ -322,8 +354,12 @@ def _place(items: list[_Item]) -> _Flow:
                 flow.add(h)
             flow.used = to_grid(flow.used)  # the borders take back what the header row gave
         else:
-            for h in item.heights:
+            flow.add(item.heights[0])
+            start = flow.page
+            for h in item.heights[1:]:
                 flow.add(h)
+        if pages is not None:
+            pages.append((start, flow.page))
     return flow
 
 

@@ -129,6 +129,67 @@ def layout(r: Report) -> None:
                       f"{target:.0f} mm", f"{value:.1f} mm", part)  # fmt: skip
 
 
+def text_width_pt(sec: Any) -> float:
+    """The width of a section's text block (版心), points."""
+    return float((sec.width_mm - sec.left_mm - sec.right_mm - sec.gutter_mm) / G.MM_PER_PT)
+
+
+def _margins_ok(sec: Any) -> bool:
+    return all(abs(value - target) <= 1.0 for value, target in (
+        (sec.left_mm + sec.gutter_mm, G.MARGIN_LEFT_MM), (sec.right_mm, G.MARGIN_RIGHT_MM),
+        (sec.width_mm, G.PAGE_WIDTH_MM)))  # fmt: skip
+
+
+def grid_spacing_pt(sec: Any) -> float:
+    """What a character grid (w:docGrid w:type="linesAndChars") adds to each character: its
+    w:charSpace, in 4096ths of a point (ECMA-376 17.6.5)."""
+    if getattr(sec, "grid_type", None) in ("linesAndChars", "snapToChars"):
+        return float(getattr(sec, "grid_char_space", 0)) / 4096
+    return 0.0
+
+
+def chars_per_line(size_pt: float, spacing_pt: float, width_pt: float) -> int:
+    """Full-width characters one line holds: each takes its size plus the character spacing (a
+    grid made for 28 a line gives the width over 28 to 1/4096 pt, hence the small allowance)."""
+    return int(width_pt / max(0.1, size_pt + spacing_pt) + 0.002)
+
+
+def body_spacing(doc: DocInfo, paras: Iterable[ParaInfo]) -> tuple[int, float] | None:
+    """The character spacing most characters of `paras` have: the runs' own (twips) and their
+    section's grid's (points). wenmi and careful typists set single lines a little tighter or
+    looser (推入, 孤字); the spacing of most of the text is the document's."""
+    weights: Counter[tuple[int, float]] = Counter()
+    for p in paras:
+        grid = grid_spacing_pt(doc.section_of(p))
+        for run in p.runs:
+            if run.text.strip():
+                weights[(run.spacing, grid)] += len(run.text.strip())
+    return weights.most_common(1)[0][0] if weights else None
+
+
+def line_characters(r: Report) -> None:
+    """5.2.4: 28 characters a line, judged from the page setup, the type size and the character
+    spacing (`body_spacing`) of the body text. Only body text in 3号 on a text block of the right
+    width is judged; a wrong size or wrong margins are reported as such."""
+    paras = [p for p in r.doc.paragraphs if p.role == "body" and not p.in_table
+             and abs(p.size - G.BODY_SIZE_PT) <= 0.25 and _margins_ok(r.doc.section_of(p))]  # fmt: skip
+    spacing = body_spacing(r.doc, paras)
+    if spacing is None:
+        return
+    own, grid = spacing
+    total = own / G.TWIPS_PER_PT + grid
+    n = chars_per_line(G.BODY_SIZE_PT, total, text_width_pt(r.doc.section_of(paras[0])))
+    if n == G.CHARS_PER_LINE:
+        return
+    how = "字符间距为标准" if not total else f"字符间距{'紧缩' if total < 0 else '加宽'} {abs(total):.2f} 磅"
+    for p in paras:
+        if (p.char_spacing, grid_spacing_pt(r.doc.section_of(p))) == spacing:
+            r.add("chars-per-line", "layout", "error", p,
+                  f"正文每行排 {n} 字（3号字、{how}），应为每行 28 字（GB/T 9704 5.2.4）：把正文的字符间距设为紧缩 "
+                  f"{-G.CHAR_SPACING_TWIPS / G.TWIPS_PER_PT:g} 磅，或在“页面设置—文档网格”中设每行 28 字",
+                  "每行 28 字", f"每行 {n} 字", merge="chars")  # fmt: skip
+
+
 def _has_content(doc: DocInfo, s: Any) -> bool:
     return any(
         p.role not in ("blank", "record") for p in doc.paragraphs if s.first_paragraph <= p.index <= s.last_paragraph
@@ -955,8 +1016,8 @@ def pagination(r: Report) -> None:
 
 def tail_alone(r: Report) -> None:
     """A 落款 on a page of its own, without a line of the text (7.3.5.1: adjust the spacing so
-    that it stands with the text). Not in RULES yet: wenmi's own writer leaves the 落款 alone on
-    a page when the last paragraph is long (zs-biaozhunhua-fangan), and its samples must pass."""
+    that it stands with the text). wenmi's writer keeps the paragraph before it with the 落款
+    (assistant.document.paginate.tail_keeps)."""
     doc = r.doc
     if not _on_grid(doc):
         return
@@ -974,8 +1035,8 @@ def tail_alone(r: Report) -> None:
 # --- all of them ---------------------------------------------------------------------------------------
 
 RULES: tuple[Callable[[Report], None], ...] = (
-    layout, faces_and_sizes, indents, spacing, alignment, numbering, punctuation, numbers, parallelism, structure,
-    page_numbers, pagination,
+    layout, line_characters, faces_and_sizes, indents, spacing, alignment, numbering, punctuation, numbers, parallelism, structure,
+    page_numbers, pagination, tail_alone,
 )
 
 

@@ -1280,7 +1280,7 @@ CASES: list[Case] = [
     Case("plan-16k-paper", "plan", "normal", [setpage("layout", "16 开纸（184 × 260 mm）", w=184, h=260)]),
     Case("letter-top-bottom-25", "letter", "direct", [setpage("layout", "上下边距 25 mm", top=25, bottom=25)]),
     Case("bulletin-gutter", "bulletin", "normal", [setpage("layout", "装订线 10 mm", gutter=10)]),
-    Case("request-no-character-grid", "request", "direct", [setdoc("layout", "无字符网格：每行只排 27 字", grid=None)]),
+    Case("request-no-character-grid", "request", "direct", [setdoc("layout", "无字符网格：每行只排 27 字", grid=None, condense=0)]),
     # --- several defects at once, as in a real first draft -------------------------------------------
     Case("notice-first-draft", "notice", "direct", [
         setpage("layout", "Word 默认页边距", top=25.4, bottom=25.4, left=31.8, right=31.8),
