@@ -5,8 +5,15 @@ inside zlib, and an XML part can declare entities that expand without bound or f
 files. `check_office_zip` looks at every part first, within fixed limits:
 
 - at most `MAX_MEMBERS` parts and `MAX_TOTAL_BYTES` uncompressed in all;
-- no XML part over the size the caller allows (`max_xml_bytes`), and no part over 1 MB that
-  unpacks more than `MAX_RATIO` times its packed size (real Office files stay under 30);
+- no XML part over the size the caller allows (`max_xml_bytes`);
+- no XML part with more elements than its kind allows (`MAX_XML_ELEMENTS`), and no part of a
+  .docx with more than `MAX_PARAGRAPHS` paragraphs, counted while unpacking: what a reader costs
+  grows with the elements it builds (an empty <w:p/> costs `check` as much as a full one), not
+  with the bytes or the ratio, so these caps are what bound the work for any packing;
+- no part over 1 MB that unpacks more than `MAX_RATIO` times its packed size: the early,
+  cheap refusal of an obvious bomb. Deflate packs a repeated unit of ≥ 300 bytes (a paragraph,
+  a row) at most ~230 times whatever the count — a genuine 10,000-paragraph document of one
+  repeated sentence is ~220 — while passing 300 takes a unit under ~100 bytes (a bare tag);
 - every part unpacks cleanly (reading in chunks, so memory stays small): the declared sizes are
   then the real ones, since Python's zipfile never returns more than the declared size and
   checks the CRC at the end;
@@ -22,6 +29,7 @@ import re
 import zipfile
 import zlib
 from pathlib import Path
+from typing import IO
 
 from assistant.errors import WenmiError
 
@@ -29,16 +37,27 @@ from assistant.errors import WenmiError
 MAX_MEMBERS = 5_000
 #: Uncompressed bytes of all parts together.
 MAX_TOTAL_BYTES = 256 * 1024 * 1024
-#: Largest ratio of unpacked to packed size for a part over `RATIO_FROM_BYTES`.
-MAX_RATIO = 200
+#: Largest ratio of unpacked to packed size for a part over `RATIO_FROM_BYTES` (see above).
+MAX_RATIO = 300
 RATIO_FROM_BYTES = 1024 * 1024
 #: Default largest XML part (the caller may allow more for parts it streams).
 MAX_XML_BYTES = 64 * 1024 * 1024
+#: Most elements in one XML part, by kind. A 10,000-paragraph .docx has ~120,000; a heavily
+#: fragmented 2,000-paragraph one (40 runs each) ~570,000, checked in ~11 s and 300 MB. A 10,000-row
+#: .xlsx worksheet has ~290,000, and worksheets are streamed (the reader caps the cells).
+MAX_XML_ELEMENTS = {".docx": 1_000_000, ".xlsx": 8_000_000}
+#: Most paragraphs in one part of a .docx (the costliest element: ~135 µs and 1.7 KB each in
+#: `check`, so the cap bounds a part to ~15 s and ~200 MB).
+MAX_PARAGRAPHS = 100_000
 
 _CHUNK = 1024 * 1024
 #: How far into an XML part its prolog may reach before the root element starts.
 _PROLOG_BYTES = 64 * 1024
 _XML_NAME = re.compile(r"\.(xml|rels|vml)$", re.IGNORECASE)
+#: A paragraph start tag under any namespace prefix (<w:p>, <w:p/>, <a:p …>; not <w:pPr>).
+_PARAGRAPH = re.compile(rb"<(?:[^\s<>/:!?]{1,64}:)?p[\s/>]")
+#: Bytes kept from the end of one chunk so a tag cut by the chunk boundary is still seen.
+_OVERLAP = 72
 _PROLOG_SKIP = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->)", re.DOTALL)
 
 
@@ -90,17 +109,19 @@ def _check_member(
     try:
         with archive.open(info) as member:
             head = member.read(_PROLOG_BYTES)
-            if _is_xml(name, head):
-                if info.file_size > max_xml_bytes:
-                    raise WenmiError(
-                        f"{kind} 文件的部件“{name}”解压后有 {_mb(info.file_size)}，"
-                        f"超过上限 {_mb(max_xml_bytes)}，已拒绝读取",
-                        file=path,
-                        hint="文件过大或是恶意构造的压缩包；请拆分后再试",
-                    )
-                _check_prolog(head, name, path, kind)
-            while member.read(_CHUNK):
-                pass
+            if not _is_xml(name, head):
+                while member.read(_CHUNK):
+                    pass
+                return
+            if info.file_size > max_xml_bytes:
+                raise WenmiError(
+                    f"{kind} 文件的部件“{name}”解压后有 {_mb(info.file_size)}，"
+                    f"超过上限 {_mb(max_xml_bytes)}，已拒绝读取",
+                    file=path,
+                    hint="文件过大或是恶意构造的压缩包；请拆分后再试",
+                )
+            _check_prolog(head, name, path, kind)
+            _count_elements(member, head, name, path, kind)
     except WenmiError:
         raise
     # zipfile raises NotImplementedError for a compression method it lacks (deflate64, PPMd…)
@@ -109,6 +130,47 @@ def _check_member(
         raise WenmiError(
             f"{kind} 文件已损坏：部件“{name}”无法解压（{_reason(exc)}）", file=path, hint=hint
         ) from None
+
+
+def _count_elements(member: IO[bytes], head: bytes, name: str, path: Path, kind: str) -> None:
+    """Read the rest of an XML part (its first bytes are `head`), refusing it as soon as it has
+    more elements, or (.docx) paragraphs, than its kind allows. XML text cannot hold a bare "<",
+    so counting "<" but not "</" counts start tags (a comment or CDATA counts too: on the safe side)."""
+    max_elements = MAX_XML_ELEMENTS.get(kind, min(MAX_XML_ELEMENTS.values()))
+    max_paragraphs = MAX_PARAGRAPHS if kind == ".docx" else None
+    codec = _utf16(head)
+    elements = paragraphs = 0
+    tail = b""
+    chunk = head
+    while chunk:
+        if codec:  # counted as UTF-8 (chunks have even lengths, so no code unit is cut)
+            chunk = chunk.decode(codec, errors="ignore").encode("utf-8")
+        elements += chunk.count(b"<") - chunk.count(b"</")
+        if max_paragraphs is not None:
+            # a tag cut by the boundary is found in `tail + chunk`; one wholly inside `tail` was counted before
+            window = tail + chunk
+            paragraphs += sum(1 for m in _PARAGRAPH.finditer(window) if m.end() > len(tail))
+            tail = window[-_OVERLAP:]
+        if elements > max_elements or (max_paragraphs is not None and paragraphs > max_paragraphs):
+            what, count, cap = (
+                ("段落", paragraphs, max_paragraphs) if elements <= max_elements else (" XML 元素", elements, max_elements)
+            )
+            raise WenmiError(
+                f"{kind} 文件的部件“{name}”含有超过 {cap:,} 个{what}（已数到 {count:,} 个），"
+                "读取它会耗费过多时间和内存，已拒绝读取",
+                file=path,
+                hint="文件过大或是恶意构造的；请拆分成几个文件后再试",
+            )
+        chunk = member.read(_CHUNK)
+
+
+def _utf16(head: bytes) -> str | None:
+    """The codec of an XML part written in UTF-16 (by its byte order mark or its first "<"), else None."""
+    if head.startswith((b"\xff\xfe", b"<\x00")):
+        return "utf-16-le"
+    if head.startswith((b"\xfe\xff", b"\x00<")):
+        return "utf-16-be"
+    return None
 
 
 def _is_xml(name: str, head: bytes) -> bool:

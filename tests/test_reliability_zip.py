@@ -185,6 +185,38 @@ class TestDocx:
     def test_a_real_document_still_checks(self, docx: Path) -> None:
         assert isinstance(check_docx(docx), list)
 
+    def test_paragraphs_past_the_cap_are_refused_whatever_the_ratio(
+        self, docx: Path, tmp_path: Path, no_parser: None
+    ) -> None:
+        """150,000 empty paragraphs in 900 KB: under the size the ratio is looked at, and two
+        minutes of `check` if parsed."""
+        bomb = rewrite(docx, tmp_path / "many.docx", {BODY: zipfile.ZipFile(docx).read(BODY).replace(
+            b"</w:body>", b"<w:p/>" * 150_000 + b"</w:body>", 1)})  # fmt: skip
+        for reader in (import_docx, check_docx):
+            with pytest.raises(WenmiError, match="超过 100,000 个段落"):
+                reader(bomb)
+
+    @pytest.mark.parametrize("chunk", [7, 100, 65_536])
+    def test_paragraphs_are_counted_once_across_chunk_boundaries(
+        self, docx: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
+    ) -> None:
+        xml = zipfile.ZipFile(docx).read(BODY)
+        more = b'<w:p w:rsidR="00A1"><w:pPr><w:jc w:val="both"/></w:pPr></w:p><w:p/>' * 3_000  # ~190 KB
+        doc = rewrite(docx, tmp_path / "many.docx", {BODY: xml.replace(b"</w:body>", more + b"</w:body>", 1)})
+        total = len(safezip._PARAGRAPH.findall(xml)) + 6_000
+        monkeypatch.setattr(safezip, "_CHUNK", chunk)
+        monkeypatch.setattr(safezip, "MAX_PARAGRAPHS", total)
+        safezip.check_office_zip(doc, ".docx")
+        monkeypatch.setattr(safezip, "MAX_PARAGRAPHS", total - 1)
+        with pytest.raises(WenmiError, match=f"超过 {total - 1:,} 个段落"):
+            safezip.check_office_zip(doc, ".docx")
+
+    def test_elements_past_the_cap_are_refused(self, xlsx: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setitem(safezip.MAX_XML_ELEMENTS, ".xlsx", 50)
+        with pytest.raises(WenmiError, match="XML 元素") as info:
+            import_xlsx(xlsx)
+        assert "台账.xlsx" in str(info.value)
+
 
 class TestCsv:
     HEADER = "事项,数量,单位\n"
