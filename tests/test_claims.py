@@ -220,3 +220,30 @@ def test_the_same_characters_in_another_sense_support_nothing(heading: str, titl
 def test_the_word_in_its_own_sense_still_supports() -> None:
     group = [Achievement("举办职工文化活动并开展文化下乡", "群团与服务", [])]
     assert not claims("厚植文化", group)
+
+
+def test_a_verb_object_heading_whose_verb_the_section_never_uses_costs_more() -> None:
+    from assistant.compose.claims import verb_unsaid
+
+    fair = group_text([Achievement("组织返乡农民工参加现场招聘会", "群团与服务", [])])
+    assert verb_unsaid("直插现场", fair)  # nobody 直插 anything at a job fair
+    assert not verb_unsaid("促进就业", fair)  # 促进: a verb of effect, said of anything
+    camp = group_text([Achievement("建设网格党群服务站", "组织建设", [])])
+    assert not verb_unsaid("建好阵地", camp)  # 建好 is said by 建设
+    assert not verb_unsaid("学习交流", camp)  # not a verb-object heading
+
+
+def test_a_job_fair_is_headed_by_employment_not_by_going_to_the_scene() -> None:
+    rows = [
+        Achievement("元旦春节摸底审核申报困难职工", "群团与服务", [Metric("困难职工", 40, "户")]),
+        Achievement("帮助困难职工解困脱困", "群团与服务", [Metric("困难职工", 3, "户")]),
+        Achievement(
+            "组织返乡农民工参加现场招聘会",
+            "群团与服务",
+            [Metric("返乡农民工", 15, "名")],
+            detail="开展“工会送岗位、乐业在江淮”就业援助行动",
+            tags=["就业援助"],
+        ),
+    ]
+    headings = [s.heading for s in _composed("qt-banshishi-zongjie", rows)]
+    assert "直插现场" not in headings, headings

@@ -197,3 +197,30 @@ def supported(heading: str, group: Sequence[Any], text: str | None = None) -> in
     text = group_text(group) if text is None else text
     said = sum(1 for w in dict.fromkeys(words(heading)) if w not in COMMON_VERBS and w in GENERIC and w in text)
     return said + len(_heading_words(heading)) - len(claims(heading, group, text))
+
+
+#: A verb with a complement of result (建好, 选好, 抓实, 建强) is said when its first character is.
+_RESULT_COMPLEMENTS = "好实强牢亮细优足"
+
+
+@lru_cache(maxsize=1)
+def _structures() -> dict[str, str]:
+    """The phrase bank's four-character headings and their structure (动宾, 并列…)."""
+    from assistant.phrasebank import load_bank
+
+    return {e.text: str(getattr(e, "structure", "") or "") for e in load_bank().all_entries if len(e.text) == 4}
+
+
+def verb_unsaid(heading: str, text: str) -> bool:
+    """Whether a verb-object heading's verb is one the section never uses: 直插现场 over a job
+    fair (现场招聘会), 上好团课 over rows that organise 团课 but never 上 one. Verbs of manner
+    (`GENERIC`) and the common ones (开展, 加强…) go over anything."""
+    from assistant.compose.grouping import COMMON_VERBS
+
+    if len(heading) != 4 or _structures().get(heading) != "动宾":
+        return False
+    verb = heading[:2]
+    if verb in GENERIC or verb in COMMON_VERBS:
+        return False
+    stem = verb[0] if verb[1] in _RESULT_COMPLEMENTS else verb
+    return stem not in text

@@ -270,14 +270,17 @@ def _describes(headings: Sequence[str], groups: Sequence[Sequence[Achievement]])
 CLAIM_PENALTY = 1.0
 #: What a heading that names nothing its section says (“创新方法　多举措激发工作活力”) costs.
 VACUOUS_PENALTY = 0.3
+#: What a verb-object heading costs whose verb the section never uses (直插现场 over a job fair).
+VERB_PENALTY = 0.1
 
 
 def _cost(heading: str, group: Sequence[Achievement], text: str) -> float:
     """What `heading` loses over `group` for saying what the section does not, or nothing at all."""
-    from assistant.compose.claims import claims, supported
+    from assistant.compose.claims import claims, supported, verb_unsaid
 
     unsupported = len(claims(heading, group, text))
-    return CLAIM_PENALTY * unsupported + (VACUOUS_PENALTY if not supported(heading, group, text) else 0.0)
+    cost = CLAIM_PENALTY * unsupported + (VACUOUS_PENALTY if not supported(heading, group, text) else 0.0)
+    return cost + (VERB_PENALTY if verb_unsaid(heading, text) else 0.0)
 
 
 def _set_fit(headings: Sequence[str], groups: Sequence[Sequence[Achievement]]) -> float:
