@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import sys
-import types
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -27,17 +24,7 @@ from assistant.ledger.categorize import infer_category
 from assistant.ledger.files import load_workbook
 from assistant.ledger.workbook import Achievement, Metric, Workbook
 from assistant.paths import sample_workbook
-
-
-@dataclass
-class FakeTemplate:
-    id: str
-    name: str
-    category: str
-    doctype: str
-    keywords: list[str] = field(default_factory=list)
-    description: str = ""
-
+from tests.fakes import FakeTemplate, install_fake_catalog
 
 TEMPLATES = [
     FakeTemplate(
@@ -207,9 +194,7 @@ class TestSuggest:
 class TestSuggestCli:
     @pytest.fixture(autouse=True)
     def fake_catalog(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        module = types.ModuleType("assistant.templating")
-        module.load_catalog = lambda: list(TEMPLATES)  # type: ignore[attr-defined]
-        monkeypatch.setitem(sys.modules, "assistant.templating", module)
+        install_fake_catalog(monkeypatch, TEMPLATES)
 
     def test_json(self, capsys: pytest.CaptureFixture[str]) -> None:
         assert main(["suggest", str(sample_workbook()), "--format", "json"]) == 0

@@ -10,9 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import sys
-import types
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -20,18 +17,9 @@ import pytest
 from assistant.cli import main
 from assistant.compose.matching import suggest, workbook_tense
 from assistant.ledger.files import load_workbook, loads_workbook
+from tests.fakes import FakeTemplate, install_fake_catalog
 
 TODAY = dt.date(2026, 6, 1)
-
-
-@dataclass
-class FakeTemplate:
-    id: str
-    name: str
-    category: str
-    doctype: str
-    keywords: list[str] = field(default_factory=list)
-    description: str = ""
 
 
 #: One template of each document type, alike in everything but the genre, so the genre decides.
@@ -363,9 +351,7 @@ def test_reasons_are_chinese() -> None:
 class TestCli:
     @pytest.fixture(autouse=True)
     def fake_catalog(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        module = types.ModuleType("assistant.templating")
-        module.load_catalog = lambda: list(CATALOG)  # type: ignore[attr-defined]
-        monkeypatch.setitem(sys.modules, "assistant.templating", module)
+        install_fake_catalog(monkeypatch, CATALOG)
 
     def test_text_says_how_the_workbook_was_read(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         path = tmp_path / "2024年党建工作要点.yaml"

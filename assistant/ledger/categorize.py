@@ -4,7 +4,8 @@
 - `infer_category(a)`: the category an uncategorised achievement most likely belongs to, from
   its title, tags and detail (jieba words against a lexicon per category).
 
-jieba is loaded on first use (about a second), never at import.
+jieba is loaded on first use, never at import, and of its dictionary only the part the texts
+need (`segment.exact_jieba`: the same cuts as the whole dictionary's).
 """
 
 from __future__ import annotations
@@ -156,9 +157,9 @@ class AchievementLike(Protocol):
 
 
 def _jieba() -> Any:
-    from assistant.segment import full_jieba
+    from assistant.segment import exact_jieba  # the full dictionary's cuts, loaded as needed
 
-    return full_jieba()
+    return exact_jieba()
 
 
 @lru_cache(maxsize=8192)

@@ -216,6 +216,8 @@ class Validator:
             if checked is None:
                 return None
             text = checked
+        if text.isprintable():  # no control character, surrogate or non-character to strip
+            return text.strip()
         cleaned, removed = strip_xml_invalid(text)
         if removed:
             self.warn(

@@ -8,6 +8,10 @@ Duplicate keys are an error naming both lines.
 
 Saving writes the same schema back with key order and comments kept: comments are attached to
 the key or list item that follows them (or that shares their line) and travel with it.
+
+A plain file is read straight from libyaml's event stream; anything unusual (anchors, aliases,
+tags, repeated keys, deep nesting, syntax errors) goes through `safeyaml`'s checked node tree,
+which also words the errors (see _Reader.read_events).
 """
 
 from __future__ import annotations
@@ -112,19 +116,28 @@ _EXPLICIT = {
 }
 
 
-class _Reader:
-    """Turns a composed YAML node tree into plain values, remembering where each came from.
+#: What _Reader.read_events returns for a file it leaves to the node reader.
+_LEFT_TO_NODES: Any = object()
 
-    The walk touches every node of the file once (170,000 nodes for 10,000 achievements), so it
-    is kept lean: a scalar's raw text is kept only when it reads as something other than that
+
+class _Reader:
+    """Turns a YAML document into plain values, remembering where each came from: from
+    libyaml's events (`read_events`) or, for anything unusual, from the composed node tree
+    (`convert`), with the same records either way.
+
+    The walk touches every value of the file once (170,000 for 10,000 achievements), so it is
+    kept lean: a scalar's raw text is kept only when it reads as something other than that
     text (a number, a bool, null), and line ends only on lines that hold a `#`, the only ones
     where a trailing comment can start.
     """
 
-    def __init__(self, text: str, source: str) -> None:
+    def __init__(self, text: str, source: str, *, layout: bool = True) -> None:
         self.text = text
         self.source = source
-        self.lines = text.splitlines()
+        #: Whether read_events records what only saving needs (comments' places, key order,
+        #: styles); locations and typed text, which error messages need, are always kept.
+        self.layout = layout
+        self.lines = text.splitlines() if layout else []
         self.errors: list[WenmiError] = []
         self.locs: dict[PathKey, tuple[int, int]] = {}
         self.key_locs: dict[PathKey, tuple[int, int]] = {}
@@ -136,24 +149,29 @@ class _Reader:
         self.anchors: dict[int, list[PathKey]] = {}
         self.ends: dict[int, int] = {}  # on lines with a "#" only (see _trailing)
         self.inside: set[int] = set()  # lines inside multi-line scalars (never comments)
-        self._hash_lines = frozenset(i for i, line in enumerate(self.lines) if "#" in line)
+        self.hash_lines = frozenset(i for i, line in enumerate(self.lines) if "#" in line) if "#" in text else frozenset()
 
     def _mark(self, node: yaml.Node) -> tuple[int, int]:
         return node.start_mark.line + 1, node.start_mark.column + 1
 
     def _end(self, node: yaml.Node) -> None:
-        end = node.end_mark
+        scalar = isinstance(node, yaml.ScalarNode)
+        self.end_at(node.start_mark.line, node.end_mark, scalar, getattr(node, "style", None))
+
+    def end_at(self, start_line: int, end: Any, scalar: bool, style: str | None) -> None:
+        """Note where a value that starts on `start_line` ends: the column on its last line (for
+        trailing comments) and, for a multi-line scalar, the lines it covers."""
         line = end.line
-        if line == node.start_mark.line or not isinstance(node, yaml.ScalarNode):
-            if line in self._hash_lines:
+        if line == start_line or not scalar:
+            if line in self.hash_lines:
                 self.ends[line] = max(self.ends.get(line, 0), end.column)
             return
         stop = line + (1 if end.column > 0 else 0)
         # a block scalar swallows the blank lines after it; they are layout, not content
-        while stop - 1 > node.start_mark.line and not "".join(self.lines[stop - 1 : stop]).strip():
+        while stop - 1 > start_line and not "".join(self.lines[stop - 1 : stop]).strip():
             stop -= 1
-        self.inside.update(range(node.start_mark.line + 1, stop))
-        if node.style in ("|", ">") or line not in self._hash_lines:
+        self.inside.update(range(start_line + 1, stop))
+        if style in ("|", ">") or line not in self.hash_lines:
             return
         self.ends[line] = max(self.ends.get(line, 0), end.column)
 
@@ -207,7 +225,7 @@ class _Reader:
         out: dict[str, Any] = {}
         first_line: dict[str, int] = {}
         order: list[str] = []
-        locs, key_locs, anchors, hash_lines = self.locs, self.key_locs, self.anchors, self._hash_lines
+        locs, key_locs, anchors, hash_lines = self.locs, self.key_locs, self.anchors, self.hash_lines
         scalar = yaml.ScalarNode
         for key_node, value_node in node.value:
             if not isinstance(key_node, scalar):
@@ -248,6 +266,28 @@ class _Reader:
         self.order[path] = order
         return out
 
+    def read_events(self) -> Any:
+        """The document's value read straight from libyaml's events, with the same locations,
+        key order, styles and comment anchors `convert` records from the node tree, in two
+        thirds of the time: no node tree is built, and no second walk measures it.
+
+        Only for the plain files people write: anything else (anchors or aliases, tags, keys
+        that are not text or are repeated, nesting past safeyaml.MAX_DEPTH, an empty or
+        multi-document file, a syntax error) returns _LEFT_TO_NODES, and the caller reads the
+        file through the node tree, which checks and words all of these.
+        """
+        if _FastLoader is None:
+            return _LEFT_TO_NODES
+        from assistant.ledger.yamlevents import NotPlain, walk
+
+        parser = _FastLoader(self.text)
+        try:
+            return walk(parser.get_event, self, resolve_plain)
+        except (NotPlain, yaml.YAMLError):
+            return _LEFT_TO_NODES
+        finally:
+            parser.dispose()
+
     def _error(self, node: yaml.Node, message: str, hint: str | None = None) -> None:
         line, col = self._mark(node)
         self.errors.append(WenmiError(message, file=self.source, line=line, column=col, hint=hint))
@@ -274,7 +314,7 @@ class _Reader:
                 if pending:
                     before.setdefault(paths[0], []).extend(p.strip() for p in pending)
                     pending = []
-            comment = self._trailing(i, line) if i in self._hash_lines else None
+            comment = self._trailing(i, line) if i in self.hash_lines else None
             if comment:
                 if paths:
                     trailing[paths[-1]] = comment
@@ -351,6 +391,8 @@ def _yaml_error(exc: yaml.YAMLError, source: str) -> WenmiError:
 
 def _clean_text(text: str, source: str) -> tuple[str, list[Diagnostic]]:
     """Remove characters YAML/XML cannot hold (Word's \\x0b…), with a warning per line."""
+    if not strip_xml_invalid(text)[1]:
+        return text, []  # the usual case, checked in one pass
     warnings: list[Diagnostic] = []
     out_lines = []
     for no, line in enumerate(text.split("\n"), start=1):
@@ -397,11 +439,15 @@ def loads_workbook(text: str, source: str = "<文本>", *, layout: bool = True) 
     """
     text, warnings = _clean_text(text, source)
     with safeyaml.gc_paused():  # many small objects, no cycles: see gc_paused
-        node = _compose(text, source)
-        if node is None:
-            raise WenmiError("台账文件是空的", file=source, hint="可参照示例台账填写：unit、period、achievements")
-        reader = _Reader(text, source)
-        data = reader.convert(node, ())
+        node = None
+        reader = _Reader(text, source, layout=layout)
+        data = reader.read_events()
+        if data is _LEFT_TO_NODES:  # anything unusual: the node tree checks and words it
+            node = _compose(text, source)
+            if node is None:
+                raise WenmiError("台账文件是空的", file=source, hint="可参照示例台账填写：unit、period、achievements")
+            reader = _Reader(text, source)
+            data = reader.convert(node, ())
         if reader.errors:
             raise combine_errors(reader.errors)
         wb = Validator(source, reader).workbook(data)
