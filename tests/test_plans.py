@@ -96,3 +96,92 @@ def test_a_notice_drawn_from_results_plans_the_next_year_and_cites_them_as_done(
     assert "2025年" in markup.splitlines()[0]
     assert "重点抓好以下工作" not in markup
     assert re.search(r"主要工作有：[^\n]*6个", markup)
+
+
+def _forward_templates_with_mentions() -> list[str]:
+    from assistant.compose.matching import FORWARD_DOCTYPES
+
+    return sorted(t.id for t in load_catalog().all() if t.doctype in FORWARD_DOCTYPES and "mentions" in t.body)
+
+
+#: How each forward-looking template introduces the rows still to do, in the words of its genre:
+#: a 方案 or 通知 sets out its tasks, an 活动方案 its activities, a 计划 its arrangements, a 细则
+#: what is assessed.
+PLANS_LEADS = {
+    "zz-diyiyiti-fangan": "党组重点抓好以下工作：",
+    "zz-djyd-tongzhi": "各级党组织重点抓好以下工作：",
+    "zz-mzshh-fangan": "民主生活会，党组重点抓好以下工作：",
+    "zz-zerenzhi-xize": "重点考核以下工作的落实情况：",
+    "zz-zxz-jihua": "中心组学习重点作如下安排：",
+    "sx-dushu-fangan": "本次活动重点安排以下内容：",
+    "sx-qnxx-fangan": "学习活动重点安排以下内容：",
+    "sx-xingshi-tongzhi": "**重点安排。**2021年，各级党组织重点抓好以下工作：",
+    "sx-yishixingtai-fangan": "落实意识形态工作责任制重点抓好以下工作：",
+    "sx-zhutijiaoyu-fangan": "党组重点抓好以下工作：",
+    "zs-biaozhunhua-fangan": "推进标准化规范化建设重点抓好以下工作：",
+    "zs-fzdy-jihua": "围绕上述要求，重点抓好以下工作：",
+    "zs-huanjie-fangan": "围绕做好换届选举，委员会重点抓好以下工作：",
+    "zs-huanjie-tongzhi": "**抓好重点工作。**各党支部要重点抓好以下工作：",
+    "zs-jifen-xize": "基础积分重点考核以下工作的落实情况：",
+    "zs-peixun-jihua": "党员教育培训重点作如下安排：",
+    "zs-xingji-fangan": "星级创建重点抓好以下工作：",
+    "zs-xingji-xize": "星级评定重点考核以下工作的落实情况：",
+    "zs-ztdr-fangan": "本次活动重点安排以下内容：",
+    "zf-diaoyan-fangan": "此次调研重点抓好以下工作：",
+    "zf-kaohe-xize": "重点考核以下工作的落实情况：",
+    "jl-dflz-tongzhi": "各级党组织重点抓好以下工作：",
+    "jl-dflz-xize": "重点考核以下工作的落实情况：",
+    "jl-jieri-tongzhi": "期间，各单位要重点抓好以下工作：",
+    "xc-fabuhui-fangan": "本次活动重点安排以下内容：",
+    "xc-gaojian-tongzhi": "宣传报道重点抓好以下工作：",
+    "xc-pinpai-xize": "评审重点考核以下工作的落实情况：",
+    "qt-kunnan-tongzhi": "各级工会重点抓好以下工作：",
+    "qt-qingnian-fangan": "团委重点抓好以下工作：",
+    "qt-quntuan-xize": "重点考核以下工作的落实情况：",
+}
+
+
+@pytest.mark.parametrize("template_id", _forward_templates_with_mentions())
+def test_every_forward_template_tells_the_rows_to_do_under_its_own_lead(template_id: str) -> None:
+    assert template_id in PLANS_LEADS, "这个前瞻模板用 mentions 写台账事项，也要有写待办事项（plans）的段落"
+    markup = _render(template_id, TASKS)
+    wb = loads_workbook(TASKS, "台账.yaml")
+    for a in wb.achievements:
+        assert a.title in markup, a.title  # nothing is lost
+    lines = markup.splitlines()
+    lead = PLANS_LEADS[template_id]
+    plan_lines = [line for line in lines if lead in line]
+    assert len(plan_lines) == 1, plan_lines
+    tasks = [a.title for a, planned in zip(wb.achievements, planned_rows(wb, TODAY), strict=True) if planned]
+    for title in tasks:
+        # told once, as a task: never in a paragraph that tells work done (前期…、主要工作有…)
+        assert [line for line in lines if title in line] == plan_lines, title
+    assert "召开党史学习教育动员会" not in plan_lines[0]  # the meeting held is not a task
+
+
+@pytest.mark.parametrize("template_id", _forward_templates_with_mentions())
+def test_a_ledger_of_results_gets_no_task_paragraph(template_id: str) -> None:
+    markup = _render(template_id, RESULTS)
+    assert PLANS_LEADS[template_id] not in markup
+    assert "以下工作的落实情况" not in markup and "重点安排以下内容" not in markup
+    for told in ("6个", "12次", "党员示范岗创建"):  # the results are still told, figures and all
+        assert told in markup, told
+
+
+#: Templates whose title names the year they plan (关于做好2022年…的通知, 2022年…计划).
+YEAR_IN_TITLE = ["zz-djyd-tongzhi", "zz-zxz-jihua", "sx-qnxx-fangan", "sx-xingshi-tongzhi",
+                 "zs-fzdy-jihua", "zs-peixun-jihua", "jl-dflz-tongzhi"]  # fmt: skip
+
+
+@pytest.mark.parametrize("template_id", YEAR_IN_TITLE)
+def test_a_plan_for_a_task_ledger_is_titled_with_the_ledgers_own_year(template_id: str) -> None:
+    tasks_title = _render(template_id, TASKS).splitlines()[0]
+    assert "2021年" in tasks_title and "2022年" not in tasks_title, tasks_title
+    assert "2025年" in _render(template_id, RESULTS).splitlines()[0]
+
+
+def test_a_yearly_notice_for_a_task_ledger_sets_its_milestones_in_the_year() -> None:
+    # the ledger's own year is planned (`next_span` is then 全年): 年初…年中…年底, not 期初…期末
+    markup = _render("jl-dflz-tongzhi", TASKS)
+    assert "年初分解任务、年中督导检查、年底考核评价" in markup
+    assert "年初分解任务" in _render("jl-dflz-tongzhi", RESULTS)
