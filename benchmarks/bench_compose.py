@@ -303,6 +303,27 @@ def _one_sentence_paragraphs(sections: Any) -> int:
     return n
 
 
+def _plan_groups(workbook: Any) -> dict[int, int]:
+    """How a template with `plan_parts` groups the rows: the rows done as one group (its 前期
+    paragraph), the rows to do by part (时间, 对象, 方式, 组织), and those of 内容 by the points
+    `mentions` makes of them (like actions together)."""
+    from assistant.compose.matching import planned_rows
+    from assistant.compose.paragraphs import split_paragraphs
+    from assistant.compose.planparts import PARTS, plan_part
+
+    rows = workbook.achievements
+    flags = planned_rows(workbook)
+    out = {
+        i: (1 + PARTS.index(plan_part(a))) if planned else 0
+        for i, (a, planned) in enumerate(zip(rows, flags, strict=True))
+    }
+    content = [i for i, k in out.items() if k == 1 + PARTS.index("内容")]
+    for n, members in enumerate(split_paragraphs([rows[i] for i in content])):
+        for m in members:
+            out[content[m]] = 100 + n
+    return out
+
+
 def run_case(path: Path, catalog: Any) -> tuple[CaseResult, str]:
     key = yaml.safe_load(path.with_name(path.stem + ".key.yaml").read_text(encoding="utf-8"))
     workbook = load_workbook(path)
@@ -315,8 +336,10 @@ def run_case(path: Path, catalog: Any) -> tuple[CaseResult, str]:
             s.id
             for s in ranked
             if s.doctype == genre
-            and (t := catalog.get(s.id)).sections is not None
-            and t.sections.pattern != "none"
+            and (
+                ((t := catalog.get(s.id)).sections is not None and t.sections.pattern != "none")
+                or "plan_parts" in t.body
+            )
         ),
         None,
     )
@@ -330,7 +353,10 @@ def run_case(path: Path, catalog: Any) -> tuple[CaseResult, str]:
         except WenmiError as exc:  # a required slot the workbook does not fill
             problems.append(f"{with_sections}：{exc}")
         else:
-            ours = {i: k for k, sec in enumerate(grouped.sections) for i in sec.indices}
+            if "plan_parts" in catalog.get(with_sections).body:
+                ours = _plan_groups(workbook)
+            else:
+                ours = {i: k for k, sec in enumerate(grouped.sections) for i in sec.indices}
             n_sections = len(grouped.sections)
             agreement, apart = _pairs_agreement(author, ours)
     # the grouping engine alone, at the usual plan of four sections

@@ -185,3 +185,72 @@ def test_a_yearly_notice_for_a_task_ledger_sets_its_milestones_in_the_year() -> 
     markup = _render("jl-dflz-tongzhi", TASKS)
     assert "年初分解任务、年中督导检查、年底考核评价" in markup
     assert "年初分解任务" in _render("jl-dflz-tongzhi", RESULTS)
+
+
+# ---------------------------------------------------------------- the parts of a plan
+
+PARTY_DAY = """\
+unit: 机关党总支
+period: 2016年
+achievements:
+  - title: 每月第二个星期五为主题党日
+    category: 组织建设
+  - title: 各党支部在职党员全员参加
+    category: 组织建设
+  - title: 以党支部为单位组织活动
+    category: 组织建设
+  - title: 集中学习研讨
+    category: 思想建设
+  - title: 开展廉政警示教育
+    category: 纪律建设
+  - title: 机关党总支负总责，各党支部书记为第一责任人
+    category: 组织建设
+"""
+
+
+@pytest.mark.parametrize(
+    ("title", "part"),
+    [
+        ("每月第二个星期五为主题党日", "时间"),
+        ("各党支部于5月31日前开展活动", "时间"),
+        ("第一阶段全面学习党史", "时间"),
+        ("全体党员（含预备党员）参加", "对象"),
+        ("吸收流动党员、入党积极分子和群众代表参加学习", "对象"),
+        ("以工会小组为单位自行组织活动", "方式"),
+        ("机关党总支负总责，各党支部书记为第一责任人", "组织"),
+        ("成立党史学习教育领导小组", "组织"),
+        ("集中学习研讨", "内容"),
+        ("组织党员参加义务植树", "内容"),  # 参加 inside an activity is no list of participants
+        ("开展廉政警示教育", "内容"),
+    ],
+)
+def test_each_row_goes_to_the_part_of_the_plan_it_is_about(title: str, part: str) -> None:
+    from assistant.compose.planparts import plan_part
+    from assistant.ledger.workbook import Achievement
+
+    assert plan_part(Achievement(title, "组织建设", [])) == part
+
+
+def test_a_deadline_in_the_detail_does_not_make_an_activity_a_time() -> None:
+    from assistant.compose.planparts import plan_part
+    from assistant.ledger.workbook import Achievement
+
+    row = Achievement("缴纳5月党费", "组织建设", [], detail="党支部统一收取，5月20日前交至二级党组织")
+    assert plan_part(row) == "内容"
+
+
+def _section(markup: str, heading: str) -> str:
+    """The text under `## heading` up to the next `## `."""
+    m = re.search(rf"^## {heading}\n(.*?)(?=^## |\Z)", markup, re.M | re.S)
+    assert m, heading
+    return m.group(1)
+
+
+def test_a_party_day_plan_puts_each_row_under_its_part() -> None:
+    markup = _render("zs-ztdr-fangan", PARTY_DAY)
+    assert "每月第二个星期五为主题党日" in _section(markup, "活动时间和地点")
+    assert "各党支部在职党员全员参加" in _section(markup, "参加人员")
+    assert "以党支部为单位组织活动" in _section(markup, "活动方式")
+    content = _section(markup, "活动内容")
+    assert "集中学习研讨" in content and "开展廉政警示教育" in content
+    assert "负总责" not in content and "负总责" in _section(markup, "工作要求")

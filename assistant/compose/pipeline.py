@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from assistant.compose.planparts import PARTS, plan_parts
 from assistant.compose.sections import build_sections, replace_headings
 from assistant.compose.slots import merge_slot_values
 from assistant.compose.views import AchievementView, SectionView, achievement_view
@@ -21,7 +22,7 @@ from assistant.templating.sandbox import body_names
 
 if TYPE_CHECKING:
     from assistant.ledger.figures import FigurePlacement
-    from assistant.ledger.workbook import Workbook
+    from assistant.ledger.workbook import Achievement, Workbook
 
 
 #: `--set` names that set the workbook's unit and period rather than a slot.
@@ -81,14 +82,18 @@ def compose_markup(
     uses = body_names(template)
     wording = words_for(unit, period, workbook.fields).as_context()
     plans: list[AchievementView] = []
-    if "plans" in uses:
-        # a forward-looking template that tells the rows still to do as its tasks (`plans`) and
-        # only the rows done as earlier work (`achievements`); when most rows are tasks, the
-        # document plans the workbook's own period, not the one after it
-        views, plans = _split_plans(workbook, views)
+    parts: dict[str, list[AchievementView]] = {p: [] for p in PARTS}
+    if {"plans", "plan_parts"} & uses:
+        # a forward-looking template that tells the rows still to do as its tasks (`plans`, or
+        # sorted into 时间/对象/方式/内容/组织 as `plan_parts`) and only the rows done as earlier
+        # work (`achievements`); when most rows are tasks, the document plans the workbook's own
+        # period, not the one after it
+        views, plans, planned = _split_plans(workbook, views)
+        if "plan_parts" in uses:
+            parts = plan_parts(planned, plans)
         if plans and len(plans) >= len(views) and wording.get("next_period"):
             wording["next_period"], wording["next_span"] = period, wording["span"]
-    consumes = bool({"achievements", "sections", "plans"} & uses)
+    consumes = bool({"achievements", "sections", "plans", "plan_parts"} & uses)
     if (views or plans) and not consumes:
         diagnostics.append(
             Diagnostic.at(
@@ -111,6 +116,7 @@ def compose_markup(
         **values,
         "achievements": views,
         "plans": plans,
+        "plan_parts": parts,
         "sections": sections,
         "headings": [s.heading for s in sections],
     }
@@ -142,14 +148,15 @@ def arrange(template: Template, workbook: Workbook, seed: int, unit: str, period
 
 def _split_plans(
     workbook: Workbook, views: Sequence[AchievementView]
-) -> tuple[list[AchievementView], list[AchievementView]]:
-    """(done, to do): the views of the rows that report work done and of those that state work
-    still to do (`matching.planned_rows`), each in workbook order."""
+) -> tuple[list[AchievementView], list[AchievementView], list[Achievement]]:
+    """(done, to do, the rows to do): the views of the rows that report work done and of those
+    that state work still to do (`matching.planned_rows`), and the latter rows, in workbook order."""
     from assistant.compose.matching import planned_rows
 
     flags = planned_rows(workbook)
     done = [v for v, planned in zip(views, flags, strict=True) if not planned]
-    return done, [v for v, planned in zip(views, flags, strict=True) if planned]
+    todo = [v for v, planned in zip(views, flags, strict=True) if planned]
+    return done, todo, [a for a, planned in zip(workbook.achievements, flags, strict=True) if planned]
 
 
 def sample_workbook(template: Template) -> Workbook:
