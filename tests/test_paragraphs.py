@@ -307,3 +307,22 @@ def test_a_date_the_sentence_says_itself_is_not_put_in_front() -> None:
     a = Achievement("缴纳5月党费", "组织建设", date="2023-05-20", detail="5月20日前交至所在二级党组织")
     sentence = figure_sentence(a)
     assert voiced(a, sentence, "某党委", "2023年5月", run_in=True).count("5月20日") == 1
+
+
+def test_more_actions_than_ordinals_share_points_rather_than_lose_the_count() -> None:
+    """Thirteen tasks after “重点抓好以下工作：” are still counted (一是…十是 at most), like actions
+    sharing a point, not several uncounted sentences after one colon."""
+    from assistant.compose.paragraphs import join_mentions
+
+    titles = [
+        "落实“第一议题”制度", "传达全市党建工作会议精神", "打造“四强”党支部", "开展党员示范岗创建",
+        "召开机关党委扩大会议", "巩固拓展主题教育成果", "组织集中学习重要讲话精神", "集中学习党建工作要点",
+        "开展争先进位三年行动", "发挥青年理论学习小组作用", "提高支部“三会一课”质量", "推动党建与业务融合",
+        "开展廉政警示教育",
+    ]  # fmt: skip
+    rows = [Achievement(t, "组织建设", []) for t in titles]
+    text = join_mentions(rows, [t + "。" for t in titles], numbered=True)
+    assert text.startswith("一是") and text.count("。") == 1, text
+    assert "十一是" not in text
+    for t in titles:
+        assert t in text

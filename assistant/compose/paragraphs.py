@@ -347,7 +347,11 @@ def join_mentions(
     clauses = [_as_clause(voiced(a, s, unit, period, run_in=True)) for a, s in zip(items, sentences, strict=True)]
     groups = [[clauses[i] for i in members] for members in split_paragraphs(items)]
     if numbered:
-        points = [p for g in groups for p in _points(g)]
+        # more points than ordinals: like actions share a point, up to twice and four times as long
+        for limit in (POINT_CHARS, 2 * POINT_CHARS, 4 * POINT_CHARS):
+            points = [p for g in groups for p in _points(g, limit)]
+            if len(points) <= len(_ORDINALS):
+                break
         if 3 <= len(points) <= len(_ORDINALS):
             return "；".join(f"{_ORDINALS[k]}是{p}" for k, p in enumerate(points)) + "。"
     out, current = "", ""
@@ -381,11 +385,11 @@ def _join_group(clauses: Sequence[str], heavy: str) -> str:
 POINT_CHARS = 90
 
 
-def _points(clauses: Sequence[str]) -> list[str]:
-    """A group's actions as counted points: together while the point stays short."""
+def _points(clauses: Sequence[str], limit: int = POINT_CHARS) -> list[str]:
+    """A group's actions as counted points: together while the point stays within `limit`."""
     points: list[list[str]] = []
     for c in clauses:
-        if points and len(_join_group([*points[-1], c], "，")) <= POINT_CHARS:
+        if points and len(_join_group([*points[-1], c], "，")) <= limit:
             points[-1].append(c)
         else:
             points.append([c])
