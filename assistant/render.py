@@ -44,12 +44,19 @@ def document_bytes(doc: Document, fmt: str, fonts: str | None = None) -> bytes:
 
 
 def write_output(
-    doc: Document, out: Path | str, fmt: str = "docx", force: bool = False, fonts: str | None = None
+    doc: Document,
+    out: Path | str,
+    fmt: str = "docx",
+    force: bool = False,
+    fonts: str | None = None,
+    *,
+    writes: BackgroundWrites | None = None,
 ) -> list[Diagnostic]:
     """Write `doc` to `out` atomically; refuse to overwrite unless `force`. Returns warnings:
-    the document's own and what print cannot give as written (document.printcheck)."""
-    from assistant.atomic import describe_os_error, write_bytes_atomic
+    the document's own and what print cannot give as written (document.printcheck).
 
+    With `writes`, the file is written (synced and published) by its worker thread while the
+    caller goes on: it is written only once `writes.wait(out)` has returned."""
     out = Path(out)
     if out.exists() and not force:
         raise WenmiError("输出文件已存在，未覆盖", file=str(out), hint="加 --force 覆盖，或换一个文件名")
@@ -58,6 +65,19 @@ def write_output(
     data = document_bytes(doc, fmt, fonts)
     if not out.parent.exists():
         raise WenmiError("输出文件夹不存在", file=str(out.parent), hint="先创建该文件夹，或换一个输出路径")
+    if writes is None:
+        _write_file(out, data, force)
+    else:
+        writes.submit(out, data, force)
+    from assistant.document.printcheck import print_warnings
+
+    return [*doc.diagnostics, *print_warnings(doc)]
+
+
+def _write_file(out: Path, data: bytes, force: bool) -> None:
+    """`data` into `out`, atomically; without `force`, refused if `out` exists by then."""
+    from assistant.atomic import describe_os_error, write_bytes_atomic
+
     try:
         write_bytes_atomic(out, data, replace=force)  # without force, refuses atomically
     except FileExistsError:
@@ -66,9 +86,38 @@ def write_output(
         raise WenmiError("没有权限写入输出文件", file=str(out), hint="换一个可写的位置，或关闭正在打开该文件的 Word/WPS") from exc
     except OSError as exc:
         raise WenmiError(f"无法写入输出文件：{describe_os_error(exc)}", file=str(out), hint="检查路径和磁盘空间") from exc
-    from assistant.document.printcheck import print_warnings
 
-    return [*doc.diagnostics, *print_warnings(doc)]
+
+class BackgroundWrites:
+    """The file writes of a batch, done one after another by a worker thread, so that the next
+    document is rendered while the disk syncs the last one (the sync waits on the disk, not on
+    the processor). Each write is the same atomic, no-clobber write as `write_output`'s own;
+    a file counts as written only once `wait` has returned for it."""
+
+    def __init__(self) -> None:
+        from concurrent.futures import Future, ThreadPoolExecutor
+
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="wenmi-write")
+        self._pending: dict[Path, Future[None]] = {}
+
+    def submit(self, out: Path, data: bytes, force: bool) -> None:
+        self._pending[out] = self._pool.submit(_write_file, out, data, force)
+
+    def wait(self, out: Path) -> None:
+        """Return once `out` is written, synced and in place; its `WenmiError` if it could not be."""
+        future = self._pending.pop(Path(out), None)
+        if future is not None:
+            future.result()
+
+    def close(self) -> None:
+        """Wait for every write still under way."""
+        self._pool.shutdown(wait=True)
+
+    def __enter__(self) -> BackgroundWrites:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 @dataclass
@@ -183,13 +232,14 @@ def export_workbook(
     fmt: str = "docx",
     examples: bool = False,
     fonts: str | None = None,
+    writes: BackgroundWrites | None = None,
 ) -> ExportResult:
     """Compose and write one document. With `strict`, a missing or unknown figure, or example
     content nobody has vouched for (`examples`), stops the write.
 
     `seed` and `headings` default to the workbook's (see `compose_document`); `fonts` names a
     font profile (assistant.document.fonts.PROFILES). Without it: the workbook's `fonts:`, else
-    the one set with `wenmi fonts --use`, else gb2312.
+    the one set with `wenmi fonts --use`, else gb2312. `writes`: as for `write_output`.
     """
     out = Path(out)
     if out.exists() and not force:
@@ -219,7 +269,7 @@ def export_workbook(
             if examples
             else "核实或改写这些内容，再删去台账 fields 中的 [示例]、[/示例] 标记",
         )
-    write_output(composed.document, out, fmt, force=force, fonts=fonts or workbook.fonts)
+    write_output(composed.document, out, fmt, force=force, fonts=fonts or workbook.fonts, writes=writes)
     from assistant.document.paginate import paginate
     from assistant.document.printcheck import print_warnings
 

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -87,6 +88,83 @@ def test_batch_reports_bad_inputs_and_renders_the_rest(tmp_path: Path, capsys: p
     assert (out / "好.docx").exists() and not (out / "坏.docx").exists()
     err = capsys.readouterr().err
     assert "坏.md" in err and "第4行" in err
+
+
+def _batch(tmp_path: Path, names: tuple[str, ...] = ("一支部", "二支部", "三支部")) -> list[str]:
+    inputs = []
+    for name in names:
+        p = tmp_path / f"{name}.md"
+        p.write_text(f"# {name}工作总结\n正文。\n", encoding="utf-8")
+        inputs.append(str(p))
+    return inputs
+
+
+def test_batch_renders_the_next_file_while_the_last_is_written_and_reports_it_once_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The disk syncs one file while the next is rendered; 已生成 comes only once the file is
+    synced and in place, in the order of the inputs."""
+    import threading
+
+    import assistant.cli.render as cli_render
+    import assistant.render as render
+    from assistant import atomic
+
+    events: list[tuple[str, str]] = []
+    second_rendering = threading.Event()
+    real_bytes, real_write, real_report = render.document_bytes, atomic.write_bytes_atomic, cli_render._report
+
+    def document_bytes(doc: Any, *args: Any) -> bytes:
+        if doc.title.startswith("二支部"):
+            second_rendering.set()
+        return real_bytes(doc, *args)
+
+    def write_bytes_atomic(path: Path, data: bytes, *, replace: bool = True) -> None:
+        if path.stem == "一支部":  # a slow disk: the first file is still being written...
+            events.append(("overlapped", str(second_rendering.wait(timeout=10))))
+        real_write(path, data, replace=replace)
+        events.append(("written", path.stem))
+
+    def report(dst: Path, warnings: list[Any]) -> None:
+        assert dst.read_bytes()[:2] == b"PK"
+        events.append(("reported", dst.stem))
+        real_report(dst, warnings)
+
+    monkeypatch.setattr(render, "document_bytes", document_bytes)
+    monkeypatch.setattr(atomic, "write_bytes_atomic", write_bytes_atomic)
+    monkeypatch.setattr(cli_render, "_report", report)
+    out = tmp_path / "输出"
+    assert main(["render", *_batch(tmp_path), "-o", f"{out}/"]) == 0
+    assert ("overlapped", "True") in events  # ...while the second was rendered
+    reported = [name for kind, name in events if kind == "reported"]
+    assert reported == ["一支部", "二支部", "三支部"]
+    assert all(events.index(("written", n)) < events.index(("reported", n)) for n in reported)
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split("/")[-1] for line in lines[:3]] == ["一支部.docx", "二支部.docx", "三支部.docx"]
+
+
+def test_a_file_the_batch_cannot_write_is_reported_and_the_rest_are_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import errno
+
+    from assistant import atomic
+
+    real_write = atomic.write_bytes_atomic
+
+    def write_bytes_atomic(path: Path, data: bytes, *, replace: bool = True) -> None:
+        if path.stem == "二支部":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_write(path, data, replace=replace)
+
+    monkeypatch.setattr(atomic, "write_bytes_atomic", write_bytes_atomic)
+    out = tmp_path / "输出"
+    assert main(["render", *_batch(tmp_path), "-o", f"{out}/"]) == 1
+    assert sorted(p.name for p in out.iterdir()) == ["一支部.docx", "三支部.docx"]
+    captured = capsys.readouterr()
+    assert "二支部.docx" in captured.err and "磁盘空间不足" in captured.err and "Traceback" not in captured.err
+    assert "已生成" in captured.out and "二支部" not in captured.out
+    assert "成功 2 个，失败 1 个" in captured.out
 
 
 @pytest.mark.parametrize(

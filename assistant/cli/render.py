@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.errors import Diagnostic, WenmiError
 from assistant.render import FORMATS, MARKUP_SUFFIXES, WORKBOOK_SUFFIXES
+
+if TYPE_CHECKING:
+    from assistant.render import BackgroundWrites
 
 
 def register(subparsers: Any) -> None:
@@ -119,27 +122,66 @@ def cmd_render(args: argparse.Namespace) -> int:
     if len(pairs) > 1 and args.output:
         Path(args.output).mkdir(parents=True, exist_ok=True)
     failures = 0
-    for src, dst in pairs:
+    # A batch writes each file in a worker thread while it renders the next one; a file is
+    # reported (warnings, 已生成) once it is synced and in place, in the order of the inputs.
+    from assistant.render import BackgroundWrites
+
+    writes = BackgroundWrites() if len(pairs) > 1 and fmt != "pdf" else None
+    pending: tuple[Path, list[Diagnostic]] | None = None
+
+    def settle() -> None:
+        nonlocal pending, failures
+        if pending is None or writes is None:
+            return
+        dst, warnings = pending
+        pending = None
         try:
-            if fmt == "pdf":
-                warnings = _render_pdf(src, dst, args, overrides)
-            else:
-                warnings = render_one(src, dst, fmt, args, overrides)
+            writes.wait(dst)
         except WenmiError as err:
-            if len(pairs) == 1:
-                raise
             failures += 1
             print(f"wenmi：{err}", file=sys.stderr)
-            continue
-        for w in warnings:
-            print(f"警告：{w}", file=sys.stderr)
-        print(f"已生成 {dst}")
+            return
+        _report(dst, warnings)
+
+    try:
+        for src, dst in pairs:
+            try:
+                if fmt == "pdf":
+                    warnings = _render_pdf(src, dst, args, overrides)
+                else:
+                    warnings = render_one(src, dst, fmt, args, overrides, writes=writes)
+            except WenmiError as err:
+                settle()
+                if len(pairs) == 1:
+                    raise
+                failures += 1
+                print(f"wenmi：{err}", file=sys.stderr)
+                continue
+            settle()
+            if writes is None:
+                _report(dst, warnings)
+            else:
+                pending = (dst, warnings)
+        settle()
+    finally:
+        if writes is not None:
+            writes.close()
     if len(pairs) > 1:
         print(f"共 {len(pairs)} 个输入，成功 {len(pairs) - failures} 个，失败 {failures} 个。")
     return 1 if failures else 0
 
 
-def render_one(src: Path, dst: Path, fmt: str, args: argparse.Namespace, overrides: dict[str, str]) -> list[Diagnostic]:
+def _report(dst: Path, warnings: list[Diagnostic]) -> None:
+    for w in warnings:
+        print(f"警告：{w}", file=sys.stderr)
+    print(f"已生成 {dst}")
+
+
+def render_one(
+    src: Path, dst: Path, fmt: str, args: argparse.Namespace, overrides: dict[str, str], *, writes: BackgroundWrites | None = None
+) -> list[Diagnostic]:
+    """Render `src` into `dst`. With `writes`, the file is written by its worker thread (see
+    `assistant.render.write_output`)."""
     if not src.exists():
         raise WenmiError("输入文件不存在", file=str(src), hint="检查文件名和路径")
     if src.is_dir():
@@ -154,7 +196,7 @@ def render_one(src: Path, dst: Path, fmt: str, args: argparse.Namespace, overrid
         wb = load_workbook(src)
         result = export_workbook(
             wb, args.template, dst, overrides=overrides, seed=args.seed, force=args.force, strict=args.strict, fmt=fmt,
-            examples=args.examples, fonts=args.fonts,
+            examples=args.examples, fonts=args.fonts, writes=writes,
         )
         return result.diagnostics
     if suffix in MARKUP_SUFFIXES or not suffix:
@@ -179,7 +221,7 @@ def render_one(src: Path, dst: Path, fmt: str, args: argparse.Namespace, overrid
                     file=str(src),
                     hint="核实或改写这些内容，再删去 [示例]、[/示例] 标记",
                 )
-        return write_output(doc, dst, fmt, args.force, fonts=args.fonts)
+        return write_output(doc, dst, fmt, args.force, fonts=args.fonts, writes=writes)
     raise WenmiError(
         f"无法识别的输入类型“{suffix}”",
         file=str(src),

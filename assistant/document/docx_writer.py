@@ -2,7 +2,10 @@
 
 python-docx builds the package; where it has no API (East Asian fonts, document grid, fields,
 table grid, borders) we set the WordprocessingML directly, each time with the clause it serves.
-Every size comes from `assistant.document.gbt9704`.
+Every size comes from `assistant.document.gbt9704`. Paragraphs, runs and tables, where the time
+goes, are written as XML text in the very form python-docx gives them, and a document that needs
+nothing else of python-docx (no comment, no second section) is packed without it: the same bytes,
+in a fraction of the time (see `_LazyDocument`).
 
 Word, WPS and LibreOffice must agree, so the writer avoids what they read differently:
 theme fonts are removed from every style, fonts are set on styles *and* runs with `w:eastAsia`,
@@ -12,6 +15,7 @@ lines on a page), and tables carry both `w:tblW` and `w:gridCol` widths.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -181,12 +185,19 @@ _BORDER_ORDER = ["top", "left", "bottom", "right", "insideH", "insideV"]
 
 
 def _order(parent: Any, order: list[str]) -> None:
-    rank = {_qn(f"w:{name}"): i for i, name in enumerate(order)}
+    rank = _ranks(tuple(order))
     children = list(parent)
-    children.sort(key=lambda c: rank.get(c.tag, len(rank)))
-    for c in children:
+    ranked = sorted(children, key=lambda c: rank.get(c.tag, len(rank)))
+    if ranked == children:  # already in order (most are): nothing to move
+        return
+    for c in ranked:
         parent.remove(c)
         parent.append(c)
+
+
+@lru_cache(maxsize=16)
+def _ranks(order: tuple[str, ...]) -> dict[str, int]:
+    return {_qn(f"w:{name}"): i for i, name in enumerate(order)}
 
 
 def _order_rpr(rpr: Any) -> None:
@@ -308,17 +319,250 @@ def _build_base() -> tuple[bytes, dict[str, str]]:
     return lean_base(base.out, set(base._style_ids.values())), dict(base._style_ids)
 
 
+# --- the hot path: paragraphs, runs and tables written as XML text ----------------------------
+#
+# Creating an element through python-docx costs about as much as parsing a whole paragraph, so
+# the writer writes each paragraph and table as text, in exactly the form python-docx would
+# serialize it. A block nothing asks for stays text until word/document.xml is joined; one the
+# writer changes afterwards (keeps, indents, review comments) is parsed once, and changed as before.
+
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_P_OPEN = f'<w:p xmlns:w="{_W_NS}">'
+#: Text that XML cannot carry (assistant.textclean removes it from every input).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_RUN_BREAKS = re.compile("([\t\r\n])")
+
+
+def _xml_text(text: str) -> str:
+    if _NOT_XML.search(text):
+        raise ValueError("All strings must be XML compatible: Unicode or ASCII, no NULL bytes or control characters")
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _xml_attr(text: str) -> str:
+    return _xml_text(text).replace('"', "&quot;")
+
+
+def _run_content(text: str) -> str:
+    """What python-docx's `add_run(text)` puts in a run: `w:t` (space-preserving where the text
+    begins or ends with white space), `w:tab` for a tab, `w:br` for a line break."""
+    out = []
+    for piece in _RUN_BREAKS.split(text) if ("\t" in text or "\n" in text or "\r" in text) else (text,):
+        if piece == "\t":
+            out.append("<w:tab/>")
+        elif piece in ("\r", "\n"):
+            out.append("<w:br/>")
+        elif piece:
+            space = ' xml:space="preserve"' if len(piece.strip()) < len(piece) else ""
+            out.append(f"<w:t{space}>{_xml_text(piece)}</w:t>")
+    return "".join(out)
+
+
+@lru_cache(maxsize=64)
+def _rpr_xml(font: str, size_pt: float, bold: bool | None = None, spacing: int | None = None) -> str:
+    """`_rpr_model` as XML text, without its namespace declaration."""
+    from lxml import etree  # type: ignore[import-untyped,unused-ignore]
+
+    xml: str = etree.tostring(_rpr_model(font, size_pt, bold, spacing), encoding="unicode")
+    return xml.replace(f' xmlns:w="{_W_NS}"', "", 1)
+
+
+def _run_xml(text: str, font: str, size_pt: float, bold: bool | None = None, spacing: int | None = None) -> str:
+    """The run `_add_run` writes, as XML text."""
+    return f"<w:r>{_rpr_xml(font, size_pt, bold, spacing)}{_run_content(text)}</w:r>"
+
+
+def _parse(xml: str | bytes) -> Any:
+    from docx.oxml.parser import parse_xml
+
+    return parse_xml(xml)
+
+
+@lru_cache(maxsize=1)
+def _tblpr_xml() -> str:
+    """A body table's properties: as wide as the text block, centred, single rules, fixed layout."""
+    rule = '<w:{} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+    margin = f'<w:{{}} w:w="{G.TABLE_CELL_MARGIN_TWIPS}" w:type="dxa"/>'
+    return (
+        f'<w:tblPr><w:tblW w:type="dxa" w:w="{G.text_width_twips()}"/><w:jc w:val="center"/>'
+        f"<w:tblBorders>{''.join(rule.format(side) for side in _BORDER_ORDER)}</w:tblBorders>"
+        f'<w:tblLayout w:type="fixed"/><w:tblCellMar>{margin.format("left")}{margin.format("right")}</w:tblCellMar>'
+        '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/>'
+        "</w:tblPr>"
+    )
+
+
+class _LazyDocument:
+    """What the writer asks of python-docx's `Document` while it writes the body (`element`,
+    `paragraphs`, `add_paragraph`, `add_table`), without python-docx's package.
+
+    The body is kept as a list of blocks: elements, and paragraphs and tables as XML text that
+    nothing has asked for as elements (`append_xml`); `finish` joins them into word/document.xml
+    (`assistant.document.package.finish_lean`). Asking for `element` makes the body a tree;
+    anything else (comments, sections) opens python-docx's document and moves the body into it,
+    and `finish` then packs it as python-docx does (`finish_package`). The bytes are the same."""
+
+    def __init__(self, data: bytes) -> None:
+        from assistant.document.package import lean_parts
+
+        self._data = data
+        self._lean = lean_parts(data)
+        self.opened: DocxDocument | None = None
+        #: The body while it is kept apart; None once it is a tree (`element`).
+        self._blocks: list[Any] | None = [] if self._lean.body_split else None
+        self._root: Any = None
+        self._sect: Any = None  # the body's section properties: blocks go before them
+
+    @property
+    def element(self) -> Any:
+        """The `w:document`, holding the body written so far."""
+        if self._root is None:
+            root = _parse(self._lean.document_xml)
+            sect = root.body.sectPr
+            for block in self._blocks or ():
+                sect.addprevious(_parse(_with_ns(block)) if isinstance(block, str) else block)
+            self._root, self._sect, self._blocks = root, sect, None
+        return self._root
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self.open(), name)
+
+    def open(self) -> DocxDocument:
+        """python-docx's document, holding the body written so far."""
+        if self.opened is None:
+            import io
+
+            import docx
+
+            written = self.element.body
+            out = docx.Document(io.BytesIO(self._data))
+            body = out.element.body
+            for child in list(body):
+                body.remove(child)
+            for child in list(written):
+                body.append(child)  # moved: the elements the writer holds stay valid
+            self._root = out.element
+            self.opened = out
+        return self.opened
+
+    def append(self, block: Any) -> None:
+        """`block` (a `w:p` or `w:tbl`) at the end of the body."""
+        if self._blocks is not None:
+            self._blocks.append(block)
+        else:
+            self.element  # noqa: B018 (the tree, with its section properties)
+            self._sect.addprevious(block)
+
+    def append_xml(self, xml: str) -> None:
+        """A `w:p` or `w:tbl` given as XML text without namespace declarations (as python-docx
+        serializes it), at the end of the body; kept as text until something needs it."""
+        if self._blocks is not None:
+            self._blocks.append(xml)
+        else:
+            self.append(_parse(_with_ns(xml)))
+
+    @property
+    def paragraphs(self) -> Sequence[DocxParagraph]:
+        if self._blocks is not None:
+            return _Paragraphs(self, self._blocks)
+        from docx.text.paragraph import Paragraph as DocxParagraph
+
+        return [DocxParagraph(p, self) for p in self.element.body.iterchildren(_qn("w:p"))]
+
+    def add_paragraph(self) -> DocxParagraph:
+        from docx.text.paragraph import Paragraph as DocxParagraph
+
+        p = _el("w:p")
+        self.append(p)
+        return DocxParagraph(p, self)
+
+    def add_table(self, rows: int, cols: int) -> Any:
+        from docx.oxml.table import CT_Tbl
+        from docx.shared import Emu
+        from docx.table import Table as DocxTable
+
+        tbl = CT_Tbl.new_tbl(rows, cols, Emu(_block_width(self._lean.document_xml)))
+        self.append(tbl)
+        return DocxTable(tbl, self)
+
+    def finish(self, *, title: str, when: Any, pages: int, fonts: Any) -> bytes:
+        from assistant.document.package import finish_lean, finish_package
+
+        if self.opened is not None:
+            return finish_package(self.opened, title=title, when=when, pages=pages, fonts=fonts)
+        document = self._document_xml()
+        return finish_lean(self._lean, document, title=title, when=when, pages=pages, fonts=fonts)
+
+    def _document_xml(self) -> bytes:
+        """word/document.xml as python-docx serializes it."""
+        if self._blocks is not None and self._lean.body_split is not None:
+            fragments = [block if isinstance(block, str) else _fragment(block) for block in self._blocks]
+            if None not in fragments:
+                head, tail = self._lean.body_split
+                return head + "".join(fragments).encode("utf-8") + tail  # type: ignore[arg-type]
+        from docx.opc.oxml import serialize_part_xml
+
+        return bytes(serialize_part_xml(self.element))
+
+
+class _Paragraphs(Sequence[Any]):
+    """The body's paragraphs while it is kept apart: a paragraph kept as text is parsed when it
+    is asked for (the writer asks for the last one or two)."""
+
+    def __init__(self, doc: _LazyDocument, blocks: list[Any]) -> None:
+        self._doc = doc
+        self._blocks = blocks
+        self._at = [i for i, b in enumerate(blocks) if (b.startswith("<w:p>") if isinstance(b, str) else b.tag == _qn("w:p"))]
+
+    def __len__(self) -> int:
+        return len(self._at)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        from docx.text.paragraph import Paragraph as DocxParagraph
+
+        at = self._at[index]
+        if isinstance(self._blocks[at], str):
+            self._blocks[at] = _parse(_with_ns(self._blocks[at]))
+        return DocxParagraph(self._blocks[at], self._doc)
+
+
+def _with_ns(xml: str) -> str:
+    """`xml` (a block as python-docx serializes it inside the document) declaring the `w` namespace."""
+    end = xml.index(">")
+    return f'{xml[:end]} xmlns:w="{_W_NS}"{xml[end:]}'
+
+
+def _fragment(element: Any) -> str | None:
+    """`element` (a block not in a document) as serialized inside the document; None if it uses
+    a namespace other than `w`."""
+    from lxml import etree  # type: ignore[import-untyped,unused-ignore]
+
+    xml: str = etree.tostring(element, encoding="unicode")
+    end = xml.index(">")
+    head = xml[:end].replace(f' xmlns:w="{_W_NS}"', "", 1)
+    return None if "xmlns" in head else head + xml[end:]
+
+
+@lru_cache(maxsize=2)
+def _block_width(document_xml: bytes) -> int:
+    """python-docx's `Document._block_width` (EMU): the width `add_table` gives a table."""
+    from docx.section import Section
+
+    section: Any = Section(_parse(document_xml).body.sectPr, None)  # type: ignore[arg-type]
+    return int(section.page_width - section.left_margin - section.right_margin)
+
+
 class DocxWriter:
     """Builds one .docx from one `Document`."""
 
     def __init__(self, doc: Document) -> None:
-        import io
-
-        import docx
-
         data, style_ids = _base_package()
         self.doc = doc
-        self.out: DocxDocument = docx.Document(io.BytesIO(data))
+        self.out: Any = _LazyDocument(data)
         self._pending_break = False
         self._style_ids: dict[str, str] = style_ids
 
@@ -478,27 +722,66 @@ class DocxWriter:
         several lines: the lines that take a closing mark in (推入, `assistant.document.linebreak`)
         or give the last line a character (no 孤字) get their own character spacing. None: a line
         that never wraps (or a table cell)."""
-        para = self.out.add_paragraph()
-        self._set_style(para, style)
+        return self._parsed(*self._paragraph_xml(style, runs, wrap))
+
+    def _text_paragraph(
+        self, style: str, runs: Sequence[tuple[Run, str | None]] = (), wrap: tuple[int, int] | None = None
+    ) -> None:
+        """`paragraph`, for a caller that does not use the paragraph: kept as text (unless it
+        has example content to comment)."""
+        xml, stretches = self._paragraph_xml(style, runs, wrap)
+        if stretches:
+            self._parsed(xml, stretches)
+        else:
+            self.out.append_xml(xml)
+
+    def _paragraph_xml(
+        self, style: str, runs: Sequence[tuple[Run, str | None]], wrap: tuple[int, int] | None
+    ) -> tuple[str, list[list[int]]]:
+        """`paragraph`'s `w:p` as XML text, and the runs (by index) of each stretch under review."""
+        xml = ['<w:p><w:pPr><w:pStyle w:val="', _xml_attr(self._style_ids[style]), '"/>']
         if self._pending_break:
-            ppr = para._p.get_or_add_pPr()
-            _child(ppr, "w:pageBreakBefore")
-            _order_ppr(ppr)
+            xml.append("<w:pageBreakBefore/>")
             self._pending_break = False
+        xml.append("</w:pPr>")
         spans = spacing_spans("".join(r.text for r, _ in runs), *wrap) if wrap else []
-        pos = 0
-        marked: list[Any] = []  # one comment for each stretch under review, however many runs
+        pos = written = 0
+        stretches: list[list[int]] = []  # one comment for each stretch under review, however many runs
+        marked: list[int] = []
         for run, font_style in runs:
-            out = self.run(para, run, font_style, [(a - pos, b - pos, sp) for a, b, sp in spans], mark=False)
+            pieces = self._run_xml(run, font_style, [(a - pos, b - pos, sp) for a, b, sp in spans])
+            xml += pieces
             pos += len(run.text)
             if run.review:
-                marked += out
+                marked += range(written, written + len(pieces))
             elif marked and run.text:
-                self.mark_for_review(marked)
+                stretches.append(marked)
                 marked = []
+            written += len(pieces)
         if marked:
-            self.mark_for_review(marked)
+            stretches.append(marked)
+        xml.append("</w:p>")
+        return "".join(xml), stretches
+
+    def _parsed(self, xml: str, stretches: list[list[int]]) -> DocxParagraph:
+        """The paragraph `xml` at the end of the body, its stretches under review marked."""
+        from docx.text.paragraph import Paragraph as DocxParagraph
+        from docx.text.run import Run as DocxRun
+
+        p = _parse(_with_ns(xml))
+        self.out.append(p)
+        para = DocxParagraph(p, self.out)
+        if stretches:
+            written_runs = list(p.iterchildren(_qn("w:r")))  # before a comment adds its own
+            for stretch in stretches:
+                self.mark_for_review([DocxRun(written_runs[i], para) for i in stretch])
         return para
+
+    def _run_xml(self, run: Run, font_style: str | None, spans: Sequence[tuple[int, int, int]]) -> list[str]:
+        """The runs `run` is written as (see `run`), as XML text."""
+        st = G.BODY if font_style is None else _STYLE_FONTS[font_style]
+        bold = run.bold if font_style is None else st.bold or run.bold
+        return [_run_xml(piece, st.font, st.size_pt, bold, spacing) for piece, spacing in _split(run.text, spans)]
 
     def run(
         self,
@@ -511,11 +794,11 @@ class DocxWriter:
         """`run` in `para`, split where `spans` ((start, end, spacing), offsets into the run's text)
         give some of it another character spacing; with `mark`, a run under review is marked
         (the caller marks it otherwise). Returns the python-docx runs written."""
-        out = []
-        st = G.BODY if font_style is None else _STYLE_FONTS[font_style]
-        bold = run.bold if font_style is None else st.bold or run.bold
-        for piece, spacing in _split(run.text, spans):
-            out.append(_add_run(para, piece, st.font, st.size_pt, bold, spacing))
+        from docx.text.run import Run as DocxRun
+
+        written = list(_parse(_P_OPEN + "".join(self._run_xml(run, font_style, spans)) + "</w:p>"))
+        para._p.extend(written)
+        out = [DocxRun(r, para) for r in written]
         if mark and run.review and out:
             self.mark_for_review(out)
         return out
@@ -538,40 +821,47 @@ class DocxWriter:
                         el.getparent().remove(el)
 
     def blank(self) -> None:
-        self.paragraph(STYLE_BODY)
+        self._text_paragraph(STYLE_BODY)
 
-    def build(self) -> DocxDocument:
+    def build(self) -> Any:
+        """Write the document; returns `self.out` (a `_LazyDocument`: `finish` packs it, `open()`
+        gives python-docx's document)."""
         d = self.doc
         if d.header:
             self.red_header()
         if d.title:
             from assistant.document.titlebreak import title_lines
 
-            para = self.paragraph(STYLE_TITLE)
+            head, _ = self._paragraph_xml(STYLE_TITLE, (), None)
+            title_runs: list[str] = []  # each one w:r
             gap = ""
             pos = len(d.title) - len(d.title.lstrip())  # title_lines works on the stripped title
-            marked: list[Any] = []  # the marked stretch of a title may run over a line break
+            stretches: list[list[int]] = []
+            marked: list[int] = []  # the marked stretch of a title may run over a line break
             for i, (line, after) in enumerate(title_lines(d.title)):
                 if i:
-                    para.add_run().add_break()
+                    title_runs.append("<w:r><w:br/></w:r>")
                 if gap:  # a space the break replaced stays in the text, set 1 pt small: no width
-                    rpr = para.add_run(gap)._r.get_or_add_rPr()
-                    set_run_fonts(rpr, G.TITLE.font, 1.0)
-                    _child(rpr, "w:spacing", **{"w:val": "0"})
-                    _order_rpr(rpr)
+                    title_runs.append(_run_xml(gap, G.TITLE.font, 1.0, None, 0))
                 pos += len(gap)
                 pieces = review_runs(line, [(a - pos, b - pos) for a, b in d.title_review if b > pos])
                 for piece in pieces:
-                    out = self.run(para, piece, "title", mark=False)
+                    out = self._run_xml(piece, "title", ())
                     if piece.review:
-                        marked += out
+                        marked += range(len(title_runs), len(title_runs) + len(out))
                     elif marked and piece.text:
-                        self.mark_for_review(marked)
+                        stretches.append(marked)
                         marked = []
+                    title_runs += out
                 pos += len(line)
                 gap = after
             if marked:
-                self.mark_for_review(marked)
+                stretches.append(marked)
+            xml = head.removesuffix("</w:p>") + "".join(title_runs) + "</w:p>"
+            if stretches:
+                self._parsed(xml, stretches)
+            else:
+                self.out.append_xml(xml)
             self.blank()
         if d.recipients:
             self.paragraph(STYLE_BODY, [(Run(d.recipients), None)], wrap=(0, _WIDTH))
@@ -580,11 +870,13 @@ class DocxWriter:
             if isinstance(block, Heading):
                 runs: list[tuple[Run, str | None]] = [(head, f"h{block.level}") for head in block.label_runs]
                 runs += [(r, None) for r in block.runin]
-                para = self.paragraph(STYLE_HEADING[block.level], runs, wrap=(G.INDENT_CHARS, _WIDTH))
-                if not keeps_with_next(block):  # run-in text: a paragraph like any other
+                if keeps_with_next(block):
+                    self._text_paragraph(STYLE_HEADING[block.level], runs, wrap=(G.INDENT_CHARS, _WIDTH))
+                else:  # run-in text: a paragraph like any other
+                    para = self.paragraph(STYLE_HEADING[block.level], runs, wrap=(G.INDENT_CHARS, _WIDTH))
                     _keep(para._p.get_or_add_pPr(), False)
             elif isinstance(block, Paragraph):
-                self.paragraph(STYLE_BODY, [(r, None) for r in block.runs], wrap=(G.INDENT_CHARS, _WIDTH))
+                self._text_paragraph(STYLE_BODY, [(r, None) for r in block.runs], wrap=(G.INDENT_CHARS, _WIDTH))
             elif isinstance(block, Table):
                 self.table(block)
             elif isinstance(block, PageBreak):
@@ -643,8 +935,6 @@ class DocxWriter:
         _order_ppr(ppr)
 
     def table(self, table: Table) -> None:
-        from docx.shared import Twips
-
         if self._pending_break and self.out.paragraphs:
             self.out.paragraphs[-1].add_run().add_break(_page_break())
             self._pending_break = False
@@ -654,51 +944,38 @@ class DocxWriter:
             _set_first_line(para, 0)
             _child(para._p.get_or_add_pPr(), "w:jc", **{"w:val": "center"})
             _order_ppr(para._p.get_or_add_pPr())
-        ncols = len(table.header)
-        total = G.text_width_twips()
+        from docx.text.paragraph import Paragraph as DocxParagraph
+        from docx.text.run import Run as DocxRun
+
         # Column widths and row heights come from the paginator, so that its page breaks are ours.
         geo = table_geometry(table)
         cols = geo.columns
-        t = self.out.add_table(rows=1 + len(table.rows), cols=ncols)
-        tbl = t._tbl
-        tblpr = tbl.tblPr
-        _child(tblpr, "w:tblW", **{"w:w": str(total), "w:type": "dxa"})
-        _child(tblpr, "w:jc", **{"w:val": "center"})
-        borders = _child(tblpr, "w:tblBorders")
-        for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-            _child(borders, f"w:{side}", **{"w:val": "single", "w:sz": "4", "w:space": "0", "w:color": "000000"})
-        _child(tblpr, "w:tblLayout", **{"w:type": "fixed"})
-        margins = _child(tblpr, "w:tblCellMar")
-        for side in ("left", "right"):
-            _child(margins, f"w:{side}", **{"w:w": str(G.TABLE_CELL_MARGIN_TWIPS), "w:type": "dxa"})
-        _order(tblpr, _TBLPR_ORDER)
-        for gc, width in zip(tbl.tblGrid.findall(_qn("w:gridCol")), cols, strict=True):
-            gc.set(_qn("w:w"), str(width))
-        from docx.table import _Cell
-
-        # Rows and cells straight from the XML: python-docx's `row.cells` lays out the whole grid
-        # on every call.
-        for ri, (tr, cells) in enumerate(zip(tbl.tr_lst, [table.header, *table.rows], strict=True)):
-            trpr = tr.get_or_add_trPr()
-            _child(trpr, "w:cantSplit")
-            _child(trpr, "w:trHeight", **{"w:val": str(geo.rows[ri]), "w:hRule": "atLeast"})
-            if ri == 0:
-                _child(trpr, "w:tblHeader")
-            for ci, (tc, text) in enumerate(zip(tr.tc_lst, cells, strict=True)):
-                cell = _Cell(tc, t)
-                cell.width = Twips(cols[ci])
-                tcpr = tc.get_or_add_tcPr()
-                _child(tcpr, "w:vAlign", **{"w:val": "center"})
-                para = cell.paragraphs[0]
-                self._set_style(para, STYLE_TABLE)
+        style = _xml_attr(self._style_ids[STYLE_TABLE])
+        xml = ["<w:tbl>", _tblpr_xml(), "<w:tblGrid>", *(f'<w:gridCol w:w="{w}"/>' for w in cols), "</w:tblGrid>"]
+        for ri, cells in enumerate([table.header, *table.rows]):
+            header = "<w:tblHeader/>" if ri == 0 else ""
+            xml.append(f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{geo.rows[ri]}" w:hRule="atLeast"/>{header}</w:trPr>')
+            st = G.TABLE_HEADER if ri == 0 else G.TABLE_CELL
+            for width, text in zip(cols, cells, strict=True):
                 # Centred when short, else flush left: justified CJK spreads a cell's lines into gaps.
-                short = len(text) <= 8 or ri == 0
-                _child(para._p.get_or_add_pPr(), "w:jc", **{"w:val": "center" if short else "left"})
-                _order_ppr(para._p.get_or_add_pPr())
-                st = G.TABLE_HEADER if ri == 0 else G.TABLE_CELL
-                run = _add_run(para, text, st.font, st.size_pt, spacing=0)
-                if ri > 0 and (ri - 1, ci) in table.review:
-                    self.mark_for_review([run])
+                jc = "center" if len(text) <= 8 or ri == 0 else "left"
+                xml.append(
+                    f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/><w:vAlign w:val="center"/></w:tcPr>'
+                    f'<w:p><w:pPr><w:pStyle w:val="{style}"/><w:jc w:val="{jc}"/></w:pPr>'
+                    f"{_run_xml(text, st.font, st.size_pt, spacing=0)}</w:p></w:tc>"
+                )
+            xml.append("</w:tr>")
+        xml.append("</w:tbl>")
+        if not table.review:
+            self.out.append_xml("".join(xml))
+            return
+        tbl = _parse(_with_ns("".join(xml)))
+        self.out.append(tbl)
+        for ri, ci in sorted(table.review):  # in the order of the cells
+            if not (0 <= ri < len(table.rows) and 0 <= ci < len(cols)):
+                continue
+            p = tbl.tr_lst[ri + 1].tc_lst[ci].p_lst[0]
+            self.mark_for_review([DocxRun(p.r_lst[0], DocxParagraph(p, self.out))])
 
     def attachments(self, tail: bool) -> None:
         """附件说明 (7.3.4): one empty line under the body, 附件：1.名称, names aligned; the lines
@@ -895,11 +1172,10 @@ def write_docx_bytes(doc: Document, fonts: str | None = None) -> bytes:
     for the same document. `fonts` names a font profile (assistant.document.fonts.PROFILES);
     None: the one set with `wenmi fonts --use`, else the standard faces."""
     from assistant.document.fonts import configured_profile, profile_named
-    from assistant.document.package import document_date, finish_package
+    from assistant.document.package import document_date
 
     profile = configured_profile() if fonts is None else profile_named(fonts)
     writer = DocxWriter(doc)
     out = writer.build()
-    return finish_package(
-        out, title=doc.title, when=document_date(doc.date), pages=writer.plan.pages, fonts=profile
-    )
+    assert isinstance(out, _LazyDocument)
+    return out.finish(title=doc.title, when=document_date(doc.date), pages=writer.plan.pages, fonts=profile)

@@ -19,11 +19,13 @@ counts the lines and the preview prints them.
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
 
 from assistant.document import gbt9704 as G
 
@@ -94,13 +96,25 @@ _WEAK_EM = {"“": 0.444, "”": 0.444, "‘": 0.333, "’": 0.333}
 
 def _scripts(text: str) -> list[bool]:
     """For each character of `text`, whether the suites set it in the Latin face."""
-    strong = [None if c in _WEAK_EM else (c.isascii() or c in _LATIN_EXTRA_EM) for c in text]
-    out: list[bool] = []
-    for i, latin in enumerate(strong):
-        if latin is None:  # weak: the script before it, else the first one after it
-            latin = out[-1] if out else next((x for x in strong[i + 1 :] if x is not None), False)
-        out.append(latin)
+    out = [False] * len(text)
+    for m in _LATIN_RUN.finditer(text):  # runs of ASCII: a Chinese text has few
+        out[m.start() : m.end()] = [True] * (m.end() - m.start())
+    weak = [m.start() for m in _WEAK.finditer(text)]
+    if weak:  # weak: the script before it, else the first one after it
+        first = next((out[i] for i, c in enumerate(text) if c not in _WEAK_EM), False)
+        for i in weak:
+            out[i] = out[i - 1] if i else first
     return out
+
+
+_WEAK = re.compile(f"[{''.join(_WEAK_EM)}]")
+_LATIN_RUN = re.compile(f"[\x00-\x7f{''.join(_LATIN_EXTRA_EM)}]+")
+
+
+@lru_cache(maxsize=16)
+def _latin_advances(size: int) -> dict[str, int]:
+    """Advance (twips) at `size` of each character with a width of its own in the Latin face."""
+    return {c: round(em * size) for c, em in {**_WEAK_EM, **_LATIN_EXTRA_EM, **_LATIN_EM}.items()}
 
 
 _ASCII_ALNUM = re.compile("[0-9A-Za-z]")
@@ -116,16 +130,17 @@ def units_of(text: str) -> list[str]:
     whole runs of Latin letters, digits and their punctuation (3.5, 2023, GB/T, ab@163.com),
     which break only after a hyphen; —— and …… are one piece, and so is a closing mark with the
     number after it (，2023)."""
-    out: list[str] = []
-    for ch in text:
-        last = out[-1][-1] if out else ""
-        latin = last not in ("", "-") and last.isascii() and not last.isspace() and ch.isascii() and not ch.isspace()
-        glued = last in _GLUED_TO_LATIN and ch.isascii() and ch.isalnum()
-        if latin or glued or (ch == last and ch in "—…"):  # —— and …… are one mark
-            out[-1] += ch
-        else:
-            out.append(ch)
-    return out
+    return _UNIT.findall(text)
+
+
+#: ASCII that is not white space (as str.isspace sees it) nor a hyphen.
+_LATIN_CHAR = "[\x00-\x08\x0e-\x1b\x21-\x2c\x2e-\x7f]"
+#: The pieces of `units_of`: a Latin run ends after a hyphen; a closing mark takes the Latin run
+#: after it when that begins with a letter or digit; —— and …… are one piece each.
+_UNIT = re.compile(
+    f"—+|…+|[{''.join(sorted(_GLUED_TO_LATIN))}][0-9A-Za-z]{_LATIN_CHAR}*-?|{_LATIN_CHAR}+-?|-|.",
+    re.DOTALL,
+)
 
 
 class TextMetrics:
@@ -136,12 +151,12 @@ class TextMetrics:
     def __init__(self, text: str, size_pt: float) -> None:
         self.size = size = round(size_pt * G.TWIPS_PER_PT)
         latin = _scripts(text)
-        self.base: list[int] = [
-            round(_LATIN_EM.get(c, _LATIN_EXTRA_EM.get(c, _WEAK_EM.get(c, 0.5))) * size) if is_latin else size
-            for c, is_latin in zip(text, latin, strict=True)
-        ]
+        advances, half = _latin_advances(size), round(0.5 * size)
+        self.base: list[int] = [size] * len(text)
+        for i in compress(range(len(text)), latin):
+            self.base[i] = advances.get(text[i], half)
         #: For character i ≥ 1: whether the script changes between i − 1 and i.
-        self.change = [False, *(x != y for x, y in zip(latin, latin[1:], strict=False))]
+        self.change = [False, *map(operator.ne, latin, latin[1:])]
         auto = round(AUTOSPACE_EM * size)
         #: For character i ≥ 1: the autospace between i − 1 and i (`_autospaced`), looked for only
         #: around Latin letters and digits.
@@ -187,18 +202,34 @@ def break_lines(
 def _break_lines(text: str, first_indent: int, width: int, size_pt: float, spacing: int, tighten: bool) -> tuple[Line, ...]:
     """`break_lines`, remembered: the paginator and the writer both break every paragraph."""
     m = TextMetrics(text, size_pt)
-    pieces: list[tuple[int, int]] = []
-    pos = 0
-    for unit in units_of(text):
-        pieces.append((pos, pos + len(unit)))
-        pos += len(unit)
+    ends = list(accumulate(map(len, units_of(text))))
+    pieces = list(zip([0, *ends], ends, strict=False))
     lines: list[Line] = []
     line: list[tuple[int, int]] = []  # pieces of the line being set
     first_room = room = width - first_indent * (m.size + spacing) - (_FIRST_LINE_SLACK if first_indent else 0)
     tight: int | None = None  # the spacing a closing mark taken into the line needs
-    for a, b in pieces:
+    # Where every character advance is positive, the pieces that still fit a line are found by
+    # bisection over the line's running width, not piece by piece.
+    base, auto, change = m._base_sum, m._auto_sum, m._change_sum
+    fast = min(m.base, default=0) + spacing >= 0
+    i = 0
+    while i < len(pieces):
+        a, b = pieces[i]
+        i += 1
         head = text[a]
-        if tight is None and (not line or m.width(line[0][0], b, spacing) <= room - _SLACK):
+        if tight is None and line and fast:
+            # m.width(a0, end) is the key of `end` less the same sums taken at a0 (a0 + 1 for the
+            # autospace and script changes, which count between characters)
+            a0 = line[0][0]
+            limit = room - _SLACK + base[a0] + a0 * spacing + auto[a0 + 1] - spacing * change[a0 + 1]
+            last = bisect_right(
+                ends, limit, i - 1, key=lambda end: base[end] + end * spacing + auto[end] - spacing * change[end]
+            )
+            if last >= i:
+                line += pieces[i - 1 : last]
+                i = last
+                continue
+        elif tight is None and (not line or m.width(line[0][0], b, spacing) <= room - _SLACK):
             line.append((a, b))
             continue
         if tighten and line and b - a == 1 and head in NO_LINE_START:  # one mark: 推入

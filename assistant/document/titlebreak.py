@@ -142,6 +142,8 @@ def _protected(title: str, words: list[str]) -> dict[int, float]:
         if depth or ch.isdigit():
             cost.pop(i + 1, None)
     for term in (*TERMS, *(b for b in BOUND_LEFT if len(b) > 1)):
+        if term not in title:  # (most are not: skip the pattern)
+            continue
         for m in re.finditer(re.escape(term), title):
             for i in range(m.start() + 1, m.end()):
                 if i in cost:
