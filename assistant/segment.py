@@ -14,6 +14,7 @@ only the dictionary blocks of the characters in the texts it is asked to cut (se
 
 from __future__ import annotations
 
+import contextlib
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -205,8 +206,12 @@ class _ExactJieba:
     of the 500,000 entries.
     """
 
-    def __init__(self, jieba: Any, total: int, blocks: dict[str, bytes]) -> None:
+    def __init__(self, jieba: Any, total: int, blocks: dict[str, bytes], path: Path | None = None) -> None:
         self._blocks = blocks
+        #: The cache file, removed when a block in it turns out unreadable (rebuilt next time).
+        self._path = path
+        #: jieba with its whole dictionary, once a block could not be read.
+        self._full: Any = None
         #: Blocks opened so far: first character -> {second character or "": marshalled words}.
         self._opened: dict[str, dict[str, bytes]] = {}
         #: Characters and character pairs whose words are in the prefix dictionary.
@@ -217,13 +222,24 @@ class _ExactJieba:
         self._tk.initialized = True
 
     def lcut(self, text: str) -> list[str]:
+        if self._full is not None:
+            return self._full.lcut(text)  # type: ignore[no-any-return]
         loaded = self._loaded
-        for k in range(len(text)):
-            pair = text[k : k + 2]
-            if pair not in loaded:
-                self._load(pair[0])
-                if len(pair) == 2:
-                    self._load(pair)
+        try:
+            for k in range(len(text)):
+                pair = text[k : k + 2]
+                if pair not in loaded:
+                    self._load(pair[0])
+                    if len(pair) == 2:
+                        self._load(pair)
+        except (ValueError, EOFError, TypeError, AttributeError):
+            # a damaged block (a cache from another version, a bad disk): cut with the whole
+            # dictionary from now on, and let the next run build the cache again
+            if self._path is not None:
+                with contextlib.suppress(OSError):
+                    self._path.unlink()
+            self._full = full_jieba()
+            return self._full.lcut(text)  # type: ignore[no-any-return]
         return self._tk.lcut(text)  # type: ignore[no-any-return]
 
     def _load(self, key: str) -> None:
@@ -298,7 +314,7 @@ def exact_jieba() -> Any:
         return full_jieba()
     cached = _read_blocks(path)
     if cached is not None:
-        return _ExactJieba(jieba, *cached)
+        return _ExactJieba(jieba, *cached, path=path)
     full = full_jieba()
     _write_blocks(path, full)
     return full

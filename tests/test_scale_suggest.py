@@ -363,3 +363,23 @@ class TestExactJieba:
         assert fresh_jieba().lcut(text) == segment.full_jieba().lcut(text)
         segment.exact_jieba.cache_clear()
         assert isinstance(fresh_jieba(), segment._ExactJieba)
+
+    def test_a_damaged_block_inside_a_readable_cache_falls_back_and_rebuilds(self, fresh_jieba: Any) -> None:
+        """A cache whose outer layout is right but whose blocks are not (a file from an earlier
+        layout, a bad sector) cuts with the whole dictionary and is built again next time."""
+        import marshal
+
+        fresh_jieba()
+        path = segment._blocks_file(segment.import_jieba())
+        fmt, total, blocks = marshal.loads(path.read_bytes())
+        path.write_bytes(marshal.dumps((fmt, total, {ch: b"\x00broken" for ch in blocks})))
+        segment.exact_jieba.cache_clear()
+        text = "推进党支部标准化规范化建设"
+        assert fresh_jieba().lcut(text) == segment.full_jieba().lcut(text)
+        assert not path.exists()  # set to be built again
+        segment.exact_jieba.cache_clear()
+        fresh_jieba()  # builds it
+        segment.exact_jieba.cache_clear()
+        again = fresh_jieba()
+        assert isinstance(again, segment._ExactJieba)
+        assert again.lcut(text) == segment.full_jieba().lcut(text)
