@@ -254,3 +254,156 @@ def test_a_party_day_plan_puts_each_row_under_its_part() -> None:
     content = _section(markup, "活动内容")
     assert "集中学习研讨" in content and "开展廉政警示教育" in content
     assert "负总责" not in content and "负总责" in _section(markup, "工作要求")
+
+
+@pytest.mark.parametrize(
+    ("title", "detail", "part"),
+    [
+        # the campaign's window: done 集中 and said by its dates alone
+        ("集中开展冬季健身活动", "2015年11月1日至12月10日", "时间"),
+        ("集中开展调研", "11月10日至20日", "时间"),
+        ("集中开展冬季健身活动", "乒乓球、羽毛球、网球等", "内容"),  # what is done, not when
+        ("开展专题培训", "3月1日至3月5日", "内容"),  # an activity with its dates stays an activity
+        # a team that runs the work, not one that does an activity
+        ("成立州总工会调研组", "党组书记任组长，各部室负责人为成员", "组织"),
+        ("组建工作专班", "", "组织"),
+        ("形成调研报告", "", "内容"),
+        ("组建青年突击队", "", "内容"),
+    ],
+)
+def test_a_window_and_a_team_that_runs_the_work_have_their_parts(title: str, detail: str, part: str) -> None:
+    from assistant.compose.planparts import plan_part
+    from assistant.ledger.workbook import Achievement
+
+    assert plan_part(Achievement(title, "组织建设", [], detail=detail)) == part
+
+
+#: Where each forward template puts the rows of each part other than 内容: a section (`## …`), a
+#: subsection (`### …`) or the line holding a run-in lead (`**…。**`, `压实工作责任。`). A part left out
+#: has no place of its own in the genre and is told with the activities (the line of its
+#: `PLANS_LEADS` lead).
+PLACES: dict[str, dict[str, str]] = {
+    "zs-ztdr-fangan": {"时间": "## 活动时间和地点", "对象": "## 参加人员", "方式": "## 活动方式", "组织": "## 工作要求"},
+    "sx-dushu-fangan": {"时间": "## 活动时间", "对象": "## 参加人员", "方式": "## 活动方式", "组织": "**加强组织领导。**"},
+    "sx-qnxx-fangan": {"时间": "## 活动时间", "对象": "## 参加人员", "方式": "## 活动方式", "组织": "**加强组织领导。**"},
+    "xc-fabuhui-fangan": {"时间": "## 活动时间", "对象": "## 参加人员", "方式": "## 活动方式", "组织": "## 职责分工"},
+    "sx-xingshi-tongzhi": {"时间": "**宣讲时间。**", "对象": "**宣讲对象。**", "方式": "**宣讲方式。**",
+                           "组织": "加强领导，明确责任。"},
+    "jl-jieri-tongzhi": {"组织": "## 落实工作责任"},
+    "qt-kunnan-tongzhi": {"方式": "## 慰问方式和标准", "组织": "### 加强组织领导"},
+    "xc-gaojian-tongzhi": {"组织": "## 有关要求"},
+    "zs-huanjie-tongzhi": {"时间": "## 换届范围和时间", "对象": "## 换届范围和时间", "组织": "**落实主体责任。**"},
+    "jl-dflz-tongzhi": {"组织": "### 压实主体责任"},
+    "zz-djyd-tongzhi": {"组织": "压实工作责任。"},
+    "zz-diyiyiti-fangan": {"时间": "## 实施步骤", "对象": "## 参加范围", "组织": "### 加强组织领导"},
+    "zz-mzshh-fangan": {"时间": "## 实施步骤", "对象": "## 参加人员", "组织": "### 加强组织领导"},
+    "sx-yishixingtai-fangan": {"时间": "## 实施步骤", "组织": "**加强组织领导。**"},
+    "sx-zhutijiaoyu-fangan": {"时间": "## 实施步骤", "对象": "## 参加范围", "组织": "## 保障措施"},
+    "zs-biaozhunhua-fangan": {"时间": "## 实施步骤", "对象": "## 参加范围", "组织": "一是加强组织领导。"},
+    "zs-huanjie-fangan": {"时间": "## 实施步骤", "对象": "## 参加范围", "组织": "**加强组织领导。**"},
+    "zs-xingji-fangan": {"时间": "## 实施步骤", "对象": "## 参加范围", "组织": "### 压实创建责任"},
+    "qt-qingnian-fangan": {"时间": "## 实施步骤", "对象": "## 参加范围", "组织": "**加强组织领导。**"},
+    "zf-diaoyan-fangan": {"时间": "## 实施步骤", "方式": "### 改进调研方式", "组织": "**强化组织领导。**"},
+}  # fmt: skip
+
+#: One row of each part (and a second activity).
+ONE_OF_EACH = {
+    "时间": "每月第二个星期五为主题党日",
+    "对象": "各党支部在职党员全员参加",
+    "方式": "以党支部为单位组织活动",
+    "内容": "集中学习研讨",
+    "组织": "机关党总支负总责，各党支部书记为第一责任人",
+}
+
+
+def _place(markup: str, where: str) -> str:
+    """The text at `where`: a section or subsection up to the next heading of its level or above,
+    otherwise the line that holds `where`."""
+    if where.startswith("#"):
+        level = len(where) - len(where.lstrip("#"))
+        m = re.search(rf"^{re.escape(where)}\n(.*?)(?=^#{{2,{level}}} |\Z)", markup, re.M | re.S)
+        assert m, where
+        return m.group(1)
+    lines = [line for line in markup.splitlines() if where in line]
+    assert len(lines) == 1, (where, lines)
+    return lines[0]
+
+
+def test_every_template_that_sorts_the_plan_is_told_where_its_parts_go() -> None:
+    assert sorted(PLACES) == sorted(t.id for t in load_catalog().all() if "plan_parts" in t.body)
+
+
+@pytest.mark.parametrize("template_id", sorted(PLACES))
+def test_each_row_of_a_plan_lands_under_its_part_and_only_there(template_id: str) -> None:
+    from assistant.compose.planparts import plan_part
+    from assistant.ledger.workbook import Achievement
+
+    for part, title in ONE_OF_EACH.items():  # the ledger has one row of each part
+        assert plan_part(Achievement(title, "组织建设", [])) == part, title
+    markup = _render(template_id, PARTY_DAY)
+    lines = markup.splitlines()
+    # the line of the lead (重点抓好以下工作：…), which names TASKS' year and unit in PLANS_LEADS
+    tasks = _place(markup, PLANS_LEADS[template_id][PLANS_LEADS[template_id].rindex("重点") :])
+    assert "集中学习研讨" in tasks and "开展廉政警示教育" in tasks  # the activities under their lead
+    for part, title in ONE_OF_EACH.items():
+        # every row reaches the document, once
+        assert len([line for line in lines if title in line]) == 1, (part, title)
+        where = PLACES[template_id].get(part)
+        if where is None:  # no place of its own in this genre: told with the activities
+            assert title in tasks, (part, title)
+        else:
+            assert title in _place(markup, where), (part, where)
+            assert title not in tasks, (part, title)
+
+
+#: The template's own words on when or who leads, which a ledger row on it replaces (they could
+#: contradict it); kept when the ledger says nothing of it.
+REPLACED = {
+    "sx-dushu-fangan": "各党支部书记是本支部读书活动的第一责任人",
+    "xc-fabuhui-fangan": "具体时间另行通知",
+    "zs-huanjie-tongzhi": "于年底前完成换届工作",
+    "jl-dflz-tongzhi": "各党支部书记对本支部党风廉政建设负总责",
+    "zz-djyd-tongzhi": "各党组织书记要切实履行第一责任人职责",
+    "zz-diyiyiti-fangan": "履行第一责任人职责，带头领学促学",
+    "zz-mzshh-fangan": "是开好民主生活会的第一责任人",
+    "sx-yishixingtai-fangan": "成立意识形态工作领导小组",
+    "sx-zhutijiaoyu-fangan": "对主题教育负总责",
+    "zs-biaozhunhua-fangan": "履行主体责任",
+    "zs-huanjie-fangan": "是换届工作第一责任人",
+    "zs-xingji-fangan": "对创建工作负总责",
+    "qt-qingnian-fangan": "成立创建工作领导小组",
+}
+
+
+@pytest.mark.parametrize("template_id", sorted(REPLACED))
+def test_a_row_on_when_or_who_leads_takes_the_place_of_the_templates_own_words(template_id: str) -> None:
+    words = REPLACED[template_id]
+    assert words in _render(template_id, RESULTS)
+    assert words in _render(template_id, TASKS)  # activities alone change nothing there
+    assert words not in _render(template_id, PARTY_DAY)
+
+
+#: Places a template opens only for rows of that part: a ledger without such rows gets no empty one.
+OPENED_BY_PARTS = {
+    "zs-ztdr-fangan": ["## 活动方式"],
+    "sx-dushu-fangan": ["## 活动方式"],
+    "sx-qnxx-fangan": ["## 活动方式"],
+    "xc-fabuhui-fangan": ["## 活动方式", "## 职责分工"],
+    "sx-xingshi-tongzhi": ["**宣讲对象。**", "加强领导，明确责任。"],
+    "qt-kunnan-tongzhi": ["### 加强组织领导"],
+    "sx-zhutijiaoyu-fangan": ["## 参加范围"],
+    "zz-diyiyiti-fangan": ["## 参加范围"],
+    "zz-mzshh-fangan": ["## 参加人员"],
+    "zs-biaozhunhua-fangan": ["## 参加范围"],
+    "zs-huanjie-fangan": ["## 参加范围"],
+    "zs-xingji-fangan": ["## 参加范围"],
+    "qt-qingnian-fangan": ["## 参加范围"],
+}
+
+
+@pytest.mark.parametrize("template_id", sorted(OPENED_BY_PARTS))
+def test_a_place_for_a_part_is_opened_only_when_a_row_goes_there(template_id: str) -> None:
+    for where in OPENED_BY_PARTS[template_id]:
+        assert where in _render(template_id, PARTY_DAY), where
+        assert where not in _render(template_id, RESULTS), where
+        assert where not in _render(template_id, TASKS), where

@@ -25,6 +25,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"负总责|第一责任人|直接责任人|主体责任|领导小组|组织领导|牵头负责|分工负责|统筹协调"
             r"|加强对.{1,20}的领导|纳入.{0,8}考核|督促指导|督导检查"
+            # a team that runs the work (成立州总工会调研组), not one that does an activity (组建突击队)
+            r"|^(?:成立|组建).{0,12}(?:调研组|工作专班|督导组)"
         ),
     ),
     # when: a recurring day, a deadline, a stage
@@ -51,13 +53,24 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+#: The window of the whole campaign: a row that does it “集中” and says nothing but when
+#: (集中开展冬季健身活动｜2015年11月1日至12月10日) is what an author puts under 活动时间.
+_WINDOW_TITLE = re.compile(r"^集中(?:开展|进行|组织)")
+_SPAN = re.compile(
+    r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:至|到|—|－|-|~|～)(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日?"
+)
+
+
 def plan_part(a: Any) -> str:
     """The part of a plan the row belongs to (one of `PARTS`): the first pattern its title (or,
-    but for 时间, its title and detail) matches; 内容 when none does."""
+    but for 时间, its title and detail) matches; 内容 when none does. A row that opens with 集中开展
+    and whose detail is only a span of dates is the campaign's window (时间)."""
     title = str(getattr(a, "title", "") or "")
     detail = str(getattr(a, "detail", "") or "")
     for part, pattern in _PATTERNS:
         if pattern.search(title):
+            return part
+        if part == "时间" and _WINDOW_TITLE.search(title) and _SPAN.fullmatch(detail.strip().rstrip("。")):
             return part
         # a deadline in the detail is when the activity is due, not what the row is about
         if part != "时间" and detail and pattern.search(f"{title}，{detail}"):
