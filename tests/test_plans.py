@@ -58,6 +58,18 @@ def test_rows_of_a_task_ledger_are_to_do_and_a_dated_meeting_is_done() -> None:
     assert planned_rows(wb, TODAY) == [True, True, True, True, False]
 
 
+def test_in_a_task_ledger_a_bare_figure_or_a_month_does_not_make_a_row_done() -> None:
+    """A survey plan's 调研组 of 5 and its window in November are part of the plan; the 动员会 held
+    on a named day is done."""
+    text = TASKS.replace("achievements:", "fields:\n  标题: 职工思想状况调研工作方案\nachievements:") + """  - title: 成立调研组
+    metrics: [{label: 组长和副组长, value: 5, unit: 人}]
+  - title: 集中开展调研
+    date: 2021-11
+    detail: 11月10日至20日
+"""
+    assert planned_rows(loads_workbook(text, "台账.yaml"), TODAY) == [True] * 4 + [False, True, True]
+
+
 def test_rows_of_a_ledger_of_results_are_done() -> None:
     wb = loads_workbook(RESULTS, "台账.yaml")
     assert planned_rows(wb, TODAY) == [False, False, False]

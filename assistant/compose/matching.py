@@ -376,8 +376,20 @@ def planned_rows(workbook: Any, today: _dt.date | None = None) -> list[bool]:
     out = []
     for a in rows:
         r = _read_row(a, doc_date, today_ymd)
-        out.append(r.plan > r.result or (tasks and not r.result))
+        # in a ledger of tasks, only a plain sign of a result makes a row done: a verb of
+        # completion, a counted figure, a dated figure, or the day it happened (a 动员会 on
+        # 3月25日); a bare figure (调研组5人) or a month (集中开展调研, 11月) is part of the plan
+        done = r.result == 2 or (r.result == 1 and _has_day(getattr(a, "date", None)))
+        out.append(r.plan > r.result or (tasks and not done))
     return out
+
+
+def _has_day(value: Any) -> bool:
+    """Whether a date names its day (2021-03-25), not only a month or a year."""
+    from assistant.ledger.numfmt import parse_date
+
+    parts = parse_date(value) if value not in (None, "") else None
+    return bool(parts and parts[2])
 
 
 #: What the rows' words say about a genre beyond tense: the document type, the words, how the
