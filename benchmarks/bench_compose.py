@@ -21,7 +21,10 @@ genre (the one a user would take) and measures what an editor would look at:
 Cases whose key says `heldout: true` were added after the ranking was last tuned; their figures
 are also printed apart (marked * in the table), as the measure on workbooks nobody tuned for.
 
-Run:  python benchmarks/bench_compose.py [--json] [--case SLUG] [--show]
+Held-out cases are added in batches (`batch: N` in the key); `--batch N` also prints the full
+summary of batch N alone (the measure of the latest batch, taken once), the rest of the output unchanged.
+
+Run:  python benchmarks/bench_compose.py [--json] [--case SLUG] [--show] [--batch N]
 `--show` prints each rendered document, to be read as the person who must sign it.
 """
 
@@ -444,6 +447,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("--case", help="only this case (slug)")
     parser.add_argument("--show", action="store_true", help="print each rendered document")
+    parser.add_argument("--batch", type=int, help="also summarise the held-out cases whose key says batch: N")
     args = parser.parse_args(argv)
     catalog = load_catalog()
     paths = sorted(p for p in EVAL.glob("*.yaml") if not p.name.endswith(".key.yaml"))
@@ -459,6 +463,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         held = [r for r in results if r.heldout]
         split = {"tuned": summary([r for r in results if not r.heldout]), "heldout": summary(held)} if 0 < len(held) < len(results) else {}
+        if args.batch is not None:
+            split[f"batch_{args.batch}"] = summary(_batch(results, args.batch))
         print(json.dumps({"summary": total, **split, "cases": [asdict(r) for r in results]}, ensure_ascii=False, indent=1))
         return 0
     head = f"{'case':46} {'genre':6} rank {'pairs':>5} {'apart':>5} {'eng':>5} fig 其他 empty frame label lead  one boiler  len  wb→doc  use"
@@ -477,7 +483,28 @@ def main(argv: list[str] | None = None) -> int:
     for k, v in total.items():
         print(f"{k:28} {v}")
     _print_split(results)
+    if args.batch is not None:
+        _print_batch(results, args.batch)
     return 0
+
+
+def _batch(results: list[CaseResult], batch: int) -> list[CaseResult]:
+    """The cases whose answer key says `batch: N`."""
+    keys = {r.slug: EVAL / f"{r.slug}.key.yaml" for r in results}
+    return [
+        r for r in results
+        if (yaml.safe_load(keys[r.slug].read_text(encoding="utf-8")) or {}).get("batch") == batch
+    ]
+
+
+def _print_batch(results: list[CaseResult], batch: int) -> None:
+    """Every summary figure of one batch of held-out cases, apart from the rest."""
+    chosen = _batch(results, batch)
+    print()
+    print(f"batch {batch}: {', '.join(r.slug for r in chosen) or '（无）'}")
+    if chosen:
+        for k, v in summary(chosen).items():
+            print(f"{k:28} {v}")
 
 
 def _print_split(results: list[CaseResult]) -> None:

@@ -27,7 +27,7 @@ GENRES = {
 }
 TENSES = {"retrospective", "forward"}
 REQUIRED = ("source", "article_title", "genre", "tense", "unit_kind", "sections")
-OPTIONAL = ("published", "notes", "heldout")
+OPTIONAL = ("published", "notes", "heldout", "batch")
 
 
 def load(path: Path):
