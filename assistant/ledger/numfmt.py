@@ -121,6 +121,8 @@ def format_number(value: Number, unit: str = "", qualifier: str = "") -> str:
     '2万余斤'
     >>> format_number(420000, "元", "余")
     '42万余元'
+    >>> format_number(90, "万元", "多")
+    '90多万元'
     >>> format_number(100, "人", "近")
     '近100人'
     >>> format_number(100, "%")
@@ -142,6 +144,11 @@ def format_number(value: Number, unit: str = "", qualifier: str = "") -> str:
     before = qualifier if qualifier in QUALIFIERS_BEFORE else ""
     after_number = qualifier if qualifier in QUALIFIERS_AFTER_NUMBER else ""
     after_unit = qualifier if qualifier in QUALIFIERS_AFTER_UNIT else ""
+    if scale_in_unit and after_number == "多" and digits.isdigit():
+        # counted in 万元 by the drafter: 90多万元 (between 90 and 100 万), never 90万多元
+        # (a little over 900,000, and not how anyone writes it); 余 stays where usage puts
+        # it (42万余元), and so does a decimal (3.5万多元)
+        return f"{before}{digits}{after_number}{scale}{base_unit}{after_unit}"
     return f"{before}{digits}{scale}{after_number}{base_unit}{after_unit}"
 
 
