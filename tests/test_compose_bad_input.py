@@ -12,7 +12,9 @@ import pytest
 
 from assistant.compose import compose_markup
 from assistant.document.markup import parse_markup
+from assistant.errors import WenmiError
 from assistant.ledger.figcheck import check_figures
+from assistant.ledger.files import loads_workbook
 from assistant.ledger.workbook import Achievement, Metric, Workbook
 from assistant.templating import load_catalog
 
@@ -160,3 +162,34 @@ def test_a_label_the_title_does_not_name_is_flagged_once(catalog: Any) -> None:
     # the eight ordinary rows weave their figures in; only the stitched one is named
     assert [d.location.field for d in flagged] == ["achievements[9].title"]
     assert "{工作模板}" in flagged[0].message and "把指标名称写进事项" in flagged[0].message
+
+
+# ---------------------------------------------------------------- a workbook without a period
+
+
+NO_PERIOD = """\
+unit: 区总工会
+achievements:
+  - title: 开展“送温暖”活动
+    category: 群团与服务
+    metrics: [{label: 慰问困难职工, value: 120, unit: 户}]
+  - title: 举办职工技能培训班
+    category: 群团与服务
+    metrics: [{label: 参训职工, value: 300, unit: 人次, qualifier: 余}]
+"""
+
+
+def test_no_template_opens_a_sentence_with_a_comma_when_the_workbook_has_no_period() -> None:
+    """qu-zonggonghui's summary opened “，区总工会把……”: a period left out, its comma kept."""
+    wb = loads_workbook(NO_PERIOD, "台账.yaml")
+    bad: list[str] = []
+    for t in load_catalog().all():
+        try:
+            markup = compose_markup(t, wb).markup
+        except WenmiError:  # a template that needs slots this workbook does not fill
+            continue
+        for line in markup.splitlines():
+            text = re.sub(r"^(?:#+ |\*\*[^*]*\*\*|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)", "", line)
+            if text.startswith(("，", "、", "；")) or "，，" in text or "：，" in text:
+                bad.append(f"{t.id}: {line[:40]}")
+    assert not bad, bad

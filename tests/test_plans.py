@@ -419,3 +419,4 @@ def test_a_place_for_a_part_is_opened_only_when_a_row_goes_there(template_id: st
         assert where in _render(template_id, PARTY_DAY), where
         assert where not in _render(template_id, RESULTS), where
         assert where not in _render(template_id, TASKS), where
+
