@@ -331,3 +331,24 @@ class TestADetailThatRestatesItsTitleAddsOnlyWhatIsNew:
         sentence = figure_sentence(a)
         assert "120人次" in sentence and "4次" in sentence
         assert_figures(a, sentence)
+
+
+def test_a_label_narrower_than_the_titles_noun_keeps_its_modifier() -> None:
+    """“涌现先进典型3名” lost 省部级: three of them are 省部级, four 市级 (third held-out batch)."""
+    from assistant.ledger.figures import figure_sentence
+    from assistant.ledger.workbook import Achievement, Metric
+
+    a = Achievement("涌现先进典型", "宣传与品牌", [Metric("省部级先进典型", 3, "名"), Metric("市级先进典型", 4, "名")])
+    text = figure_sentence(a)
+    assert "省部级先进典型3名" in text and "市级先进典型4名" in text, text
+
+
+def test_the_count_of_one_of_two_coordinated_objects_is_that_ones() -> None:
+    """“开展廉政谈话和约谈34次” gave the 34 to both kinds of talk."""
+    from assistant.ledger.figures import figure_sentence
+    from assistant.ledger.workbook import Achievement, Metric
+
+    a = Achievement("开展廉政谈话和约谈", "纪律建设", [Metric("廉政谈话", 34, "次"), Metric("约谈党员干部", 40, "次", "余")])
+    text = figure_sentence(a)
+    assert "廉政谈话34次" in text and "约谈党员干部40余次" in text, text
+    assert "约谈34次" not in text

@@ -117,6 +117,8 @@ _NEXT_VERBS = (
 _LABEL_VERBS = ("选派", "选送", "推荐", "表彰", "培训", "发放", "救助", "资助", "帮扶")
 # A figure after a label in the middle of a title needs a clause boundary behind it.
 _BOUNDARY = "，、；,;（("
+#: Words joining two objects of one verb (廉政谈话和约谈).
+_COORDINATORS = "和及与"
 # A figure written into a title by the drafter: 修订完善规章制度{规章制度}，形成《制度汇编》.
 _SLOT = re.compile(r"\{([^{}]+)\}")
 _FREQUENCY = re.compile(r"^(每半年|每季度|每[年月周季天日次名个人])(.*)$")
@@ -358,6 +360,10 @@ def _place_in_title(title: str, m: MetricLike, context: str = "") -> str | None:
         end = p + len(core)
         if end == len(title) or title[end] in _BOUNDARY:
             return title[:end] + text + title[end:]
+        if p > 0 and title[end] in _COORDINATORS and len(core) >= 2:
+            # one of two coordinated objects (开展廉政谈话和约谈): the count is that one's
+            # (开展廉政谈话34次和约谈), not both's
+            return title[:end] + text + title[end:]
         if p == 0 and (len(core) >= 3 or core in GOVERNORS + _LABEL_VERBS):
             if title[end:].startswith(_NEXT_VERBS + _VERBS + _MEETING_VERBS):
                 # the label is the title's first verb phrase (筹集资金慰问一线职工): its own clause
@@ -395,6 +401,10 @@ def _place_in_title(title: str, m: MetricLike, context: str = "") -> str | None:
         if shared and not any(s <= len(tail) - size < e for s, e in _quoted_spans(tail)):
             if re.search(r"\d$", tail):
                 return None  # one figure per noun: …活动7次 takes no second count
+            if size == 4 and opening and len(han(opening)) == len(opening) and not any(ch in tail for ch in opening):
+                # the label narrows the title's noun (省部级先进典型 of 涌现先进典型): the count is
+                # of the narrower kind, so the title says it (涌现省部级先进典型3名)
+                return tail[:-size] + label + text + title[len(tail) :]
             return tail + text + title[len(tail) :]
     return _same_thing(title, m, context)
 
