@@ -420,3 +420,28 @@ def test_a_place_for_a_part_is_opened_only_when_a_row_goes_there(template_id: st
         assert where not in _render(template_id, RESULTS), where
         assert where not in _render(template_id, TASKS), where
 
+
+
+ROUTINES = """\
+unit: 市人大机关党委
+period: 2023年
+achievements:
+  - title: 每月制定具体实施方案，报上级党委审查后实施
+  - title: 每年组织村党员外出参观考察一次
+  - title: 定期为村党员讲党课
+  - title: 每季度和村支部开展一次主题党日活动
+    detail: 在完成规定动作的基础上创新活动载体
+  - title: 年底进行总结检查，评估党建工作计划执行效果
+"""
+
+
+def test_a_plan_for_a_ledger_of_routines_tells_them_as_arrangements_not_as_work_done() -> None:
+    """renda: a plan's routines (每月…, 每年…, 年底…) read neither as done nor as to do; a
+    forward-looking document then takes them as its arrangements, never as “主要工作有：…”
+    done. 在完成规定动作的基础上 reports nothing done."""
+    wb = loads_workbook(ROUTINES, "台账.yaml")
+    assert planned_rows(wb, TODAY, forward=True) == [True] * 5
+    markup = _render("zs-biaozhunhua-fangan", ROUTINES)
+    past = re.search(r"主要工作有[^\n]*", markup)
+    assert past is None or "每月制定具体实施方案" not in past.group(0)
+    assert "每月制定具体实施方案" in markup

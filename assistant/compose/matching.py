@@ -69,7 +69,7 @@ class Suggestion:
 
 #: A verb of completion, a recognition or a perfective 了: the row reports what was done.
 _DONE = re.compile(
-    r"完成|建成|获评|荣获|获得(?!感)|入选|累计|共计|已经?|受到|成功|首个|首家|首批|连冠|夺冠|被评为|先后"
+    r"(?<!在)完成(?![^，。；]{0,12}的?基础上)|建成|获评|荣获|获得(?!感)|入选|累计|共计|已经?|受到|成功|首个|首家|首批|连冠|夺冠|被评为|先后"
     r"|取得(?:了|明显|显著|良好)|(?<=[\u4e00-\u9fff])(?<![为除罢])了(?![解结])"
 )
 #: An intention, a duty or a permission: the row says what is to be done (拟, 力争, 须, 也可…).
@@ -358,18 +358,24 @@ def workbook_tense(workbook: Any, today: _dt.date | None = None) -> Tense:
     return Tense(kind, reason, has_problems, round(certainty, 3), signal)
 
 
-def planned_rows(workbook: Any, today: _dt.date | None = None) -> list[bool]:
+def planned_rows(workbook: Any, today: _dt.date | None = None, *, forward: bool = False) -> list[bool]:
     """For each row of the workbook, whether it states work still to do rather than work done.
 
     A row of intention, deadline, target or a date to come (拟, 5月20日前, 不少于) is to do, and
     so is a bare row (no figure, no date, no word either way) in a workbook that reads as tasks
     (`workbook_tense`); a row that reports a result, or a bare row in a workbook of results, is
-    done. A forward-looking document tells the first kind as its tasks, never as work done."""
+    done. A forward-looking document tells the first kind as its tasks, never as work done.
+
+    `forward`: the rows are for a forward-looking document. Then a workbook whose tense is in
+    doubt reads as tasks too: telling a plan's arrangement (每月制定具体实施方案) as work done is a
+    claim nobody made, telling work done as a task claims nothing."""
     rows = list(getattr(workbook, "achievements", []))
     if not rows:
         return []
     tense = workbook_tense(workbook, today)
     tasks = tense.kind == "forward" and tense.certainty >= 0.5
+    if forward and tense.certainty < 0.5:
+        tasks = True
     today_ymd = (today or _dt.date.today()).timetuple()[:3]
     fields = getattr(workbook, "fields", {}) or {}
     doc_date = _ymd(next((fields[k] for k in DATE_FIELDS if fields.get(k)), None))

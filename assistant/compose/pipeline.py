@@ -88,7 +88,7 @@ def compose_markup(
         # sorted into 时间/对象/方式/内容/组织 as `plan_parts`) and only the rows done as earlier
         # work (`achievements`); when most rows are tasks, the document plans the workbook's own
         # period, not the one after it
-        views, plans, planned = _split_plans(workbook, views)
+        views, plans, planned = _split_plans(template, workbook, views)
         if "plan_parts" in uses:
             parts = plan_parts(planned, plans)
         if plans and len(plans) >= len(views) and wording.get("next_period"):
@@ -147,13 +147,13 @@ def arrange(template: Template, workbook: Workbook, seed: int, unit: str, period
 
 
 def _split_plans(
-    workbook: Workbook, views: Sequence[AchievementView]
+    template: Template, workbook: Workbook, views: Sequence[AchievementView]
 ) -> tuple[list[AchievementView], list[AchievementView], list[Achievement]]:
     """(done, to do, the rows to do): the views of the rows that report work done and of those
     that state work still to do (`matching.planned_rows`), and the latter rows, in workbook order."""
-    from assistant.compose.matching import planned_rows
+    from assistant.compose.matching import FORWARD_DOCTYPES, planned_rows
 
-    flags = planned_rows(workbook)
+    flags = planned_rows(workbook, forward=template.doctype in FORWARD_DOCTYPES)
     done = [v for v, planned in zip(views, flags, strict=True) if not planned]
     todo = [v for v, planned in zip(views, flags, strict=True) if planned]
     return done, todo, [a for a, planned in zip(workbook.achievements, flags, strict=True) if planned]
