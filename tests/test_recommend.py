@@ -105,3 +105,32 @@ def test_long_ledgers_skip_the_trial(catalog: Any, monkeypatch: pytest.MonkeyPat
     assert [(s.id, s.score) for s in recommend(wb, catalog.all())] == [
         (s.id, s.score) for s in suggest(wb, catalog.all())
     ]
+
+
+YOUTH = """\
+unit: 团区委
+period: 2022年
+achievements:
+  - title: 开展“青年大学习”网上主题团课
+    category: 思想建设
+    metrics: [{label: 参学团员青年, value: 1200, unit: 人次}]
+  - title: 创建市级“五四红旗团委（团支部）”
+    category: 组织建设
+    metrics: [{label: 五四红旗团委（团支部）, value: 5, unit: 个}]
+  - title: 组织职工捐款帮扶困难青年
+    category: 群团与服务
+    metrics: [{label: 捐款, value: 2.3, unit: 万元}]
+"""
+
+
+def test_a_youth_league_is_not_offered_a_trade_unions_report(catalog: Any) -> None:
+    """tuanquwei: a 团区委 was written up as “在职工代表大会上的工会工作报告”."""
+    from assistant.compose.wording import org_kind
+
+    assert org_kind("团区委") == "团委" and org_kind("团市委") == "团委" and org_kind("集团委员会") == "部门"
+    wb = loads_workbook(YOUTH, "台账.yaml")
+    ranked = {s.id: s for s in suggest(wb, catalog.all())}
+    union = ranked["qt-gonghui-baogao"]
+    assert any("工会的文件" in r and "团委" in r for r in union.reasons)
+    reports = [s for s in suggest(wb, catalog.all()) if s.doctype == "工作报告"]
+    assert reports[0].id != "qt-gonghui-baogao"

@@ -468,6 +468,8 @@ class _Profile:
     theme: str
     problems: int
     cues: Mapping[str, tuple[float, str]]
+    #: The kind of organisation that keeps the workbook (团委, 工会, 党委…; `wording.org_kind`).
+    org: str = ""
 
 
 #: Most achievements whose title and detail are cut into words for a workbook's vocabulary.
@@ -523,7 +525,29 @@ def _profile(workbook: Any, today: _dt.date | None = None, tense: Tense | None =
             1 for a in achievements if _PROBLEM.search(f"{a.title}{a.detail or ''}{''.join(a.tags or ())}")
         ),
         cues=cues,
+        org=_org_of(workbook),
     )
+
+
+def _org_of(workbook: Any) -> str:
+    from assistant.compose.wording import ORG_FIELD, org_kind
+
+    fields = getattr(workbook, "fields", {}) or {}
+    return str(fields.get(ORG_FIELD) or "").strip() or org_kind(str(getattr(workbook, "unit", "") or ""))
+
+
+#: What a template keeps of its score when it is a mass organisation's own document (a 工会's
+#: report to its 职代会) and the workbook is kept by another one (a 团委).
+OTHER_ORG = 0.5
+
+
+def _bound_org(name: str) -> str:
+    """The mass organisation a template's name makes it the document of, or ""."""
+    if "工会" in name:
+        return "工会"
+    if re.search(r"团委|共青团|团支部", name):
+        return "团委"
+    return ""
 
 
 @lru_cache(maxsize=1024)
@@ -642,6 +666,11 @@ def _score_template(t: Any, p: _Profile, common: frozenset[str] = frozenset()) -
     if own and p.total and not any(w in p.text for w in own):
         score *= THEME_ABSENT
         reasons.append(f"台账没有提到模板的主题“{'、'.join(own[:2])}”")
+    # 7. a mass organisation's own document for a workbook another one keeps (工会报告 for a 团委)
+    bound = _bound_org(name)
+    if bound and p.org in ("工会", "团委") and p.org != bound:
+        score *= OTHER_ORG
+        reasons.append(f"模板是{bound}的文件，台账单位是{p.org}")
     if p.template and p.template == tid:
         score = 1.0
         reasons.insert(0, "台账指定了此模板（template）")

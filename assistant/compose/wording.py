@@ -137,7 +137,7 @@ def org_kind(unit: str) -> str:
     if "纪律检查委员会" in name or re.search(r"纪委|纪工委", name):
         return "纪委"
     # 团委, but not the 团委 inside 集团委员会
-    if re.search(r"(?<!集)团委|共青团|团总支|团支部|团工委", name):
+    if re.search(r"(?<!集)团委|共青团|团总支|团支部|团工委|^团[省市区县州旗镇乡][委]", name):
         return "团委"
     if "工会" in name:
         return "工会"
