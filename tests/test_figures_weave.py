@@ -352,3 +352,22 @@ def test_the_count_of_one_of_two_coordinated_objects_is_that_ones() -> None:
     text = figure_sentence(a)
     assert "廉政谈话34次" in text and "约谈党员干部40余次" in text, text
     assert "约谈34次" not in text
+
+
+def test_a_count_of_where_people_were_sent_goes_after_to() -> None:
+    """“下派集团公司党委委员到下属党支部3个，涉及党委委员3名” (third held-out batch)."""
+    from assistant.ledger.figures import figure_sentence
+    from assistant.ledger.workbook import Achievement, Metric
+
+    a = Achievement("下派集团公司党委委员到下属党支部", "组织建设", [Metric("下派党委委员", 3, "名"), Metric("下属党支部", 3, "个")])
+    assert figure_sentence(a) == "下派3名集团公司党委委员到3个下属党支部。"
+
+
+def test_two_figures_of_one_noun_stand_together_without_the_noun_said_twice() -> None:
+    """“…各类学习活动31人次，涉及学习活动7场次” said 学习活动 twice."""
+    from assistant.ledger.figures import figure_sentence
+    from assistant.ledger.workbook import Achievement, Metric
+
+    a = Achievement("组织党员参加市直工委举办的各类学习活动", "思想建设", [Metric("参加党员", 31, "人次"), Metric("学习活动", 7, "场次")])
+    text = figure_sentence(a)
+    assert text.count("学习活动") == 1 and "7场次" in text and "31人次" in text, text

@@ -360,6 +360,10 @@ def _place_in_title(title: str, m: MetricLike, context: str = "") -> str | None:
         end = p + len(core)
         if end == len(title) or title[end] in _BOUNDARY:
             return title[:end] + text + title[end:]
+        if title[end].isdigit() and not title[end:].startswith(text):
+            # the noun has a figure of another kind already (学习活动31人次): both, this one
+            # first (学习活动7场次、31人次), never the noun said again (涉及学习活动7场次)
+            return title[:end] + text + "、" + title[end:]
         if p > 0 and title[end] in _COORDINATORS and len(core) >= 2:
             # one of two coordinated objects (开展廉政谈话和约谈): the count is that one's
             # (开展廉政谈话34次和约谈), not both's
@@ -417,6 +421,8 @@ def _before_noun(title: str, p: int, text: str) -> str | None:
     start = clause_start(title, p)
     if re.search(r"\d[\d.]*[万亿]?[余多]?(?:" + "|".join(_PRE_CLASSIFIERS) + r")[\u4e00-\u9fff]{1,4}$", title[start:p]):
         return title[:p] + text + title[p:]  # 深入7个乡镇169个行政村: the next counted noun
+    if p - 1 > start and title[p - 1] == "到" and governor_before(title, p - 1, start)[0] >= 0:
+        return title[:p] + text + title[p:]  # 下派委员到3个下属党支部: where they were sent
     at, verb = governor_before(title, p, start)
     if at < 0:
         # 以张诗平为代表的4位村民: after the 的 of a modifier
