@@ -371,3 +371,13 @@ def test_two_figures_of_one_noun_stand_together_without_the_noun_said_twice() ->
     a = Achievement("组织党员参加市直工委举办的各类学习活动", "思想建设", [Metric("参加党员", 31, "人次"), Metric("学习活动", 7, "场次")])
     text = figure_sentence(a)
     assert text.count("学习活动") == 1 and "7场次" in text and "31人次" in text, text
+
+
+def test_a_sum_of_the_titles_closing_noun_goes_at_its_end() -> None:
+    """“通过收缴系统完成财政划拨工会经费，财政划拨357.5万元” said 财政划拨 twice."""
+    from assistant.ledger.figures import figure_sentence
+    from assistant.ledger.workbook import Achievement, Metric
+
+    a = Achievement("通过收缴系统完成财政划拨工会经费", "群团与服务", [Metric("财政划拨", 357.5, "万元"), Metric("占任务", 50, "%")])
+    text = figure_sentence(a)
+    assert text.startswith("通过收缴系统完成财政划拨工会经费357.5万元") and text.count("财政划拨") == 1, text

@@ -360,6 +360,12 @@ def _place_in_title(title: str, m: MetricLike, context: str = "") -> str | None:
         end = p + len(core)
         if end == len(title) or title[end] in _BOUNDARY:
             return title[:end] + text + title[end:]
+        rest = title[end:]
+        if _unit(m).endswith("元") and len(rest) <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", rest) and not rest.startswith(
+            _NEXT_VERBS + _VERBS + _MEETING_VERBS
+        ):
+            # a sum of the title's closing noun (完成财政划拨工会经费 / 财政划拨 357.5万元): at its end
+            return title + text
         if title[end].isdigit() and not title[end:].startswith(text):
             # the noun has a figure of another kind already (学习活动31人次): both, this one
             # first (学习活动7场次、31人次), never the noun said again (涉及学习活动7场次)
