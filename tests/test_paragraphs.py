@@ -326,3 +326,18 @@ def test_more_actions_than_ordinals_share_points_rather_than_lose_the_count() ->
     assert "十一是" not in text
     for t in titles:
         assert t in text
+
+
+def test_the_action_the_lead_names_opens_its_paragraph() -> None:
+    """ankang: “**加强理论学习，提升思想认识。**行风测评位居全市卫健系统前列…” put the lead over
+    the wrong action; with no dates to keep in order, the action it names comes first."""
+    rows = [
+        Achievement("行风测评位居全市卫健系统前列", "作风建设", [], detail="全院医德医风持续向好"),
+        Achievement("院党委理论学习中心组围绕主题开展专题学习研讨", "思想建设", []),
+    ]
+    paragraphs = build_paragraphs(rows, [figure_sentence(a) for a in rows], load_bank(), "思想建设", set())
+    led = [p for p in paragraphs if p.lead and len(p.members) == 2]
+    assert led, paragraphs  # the two share a paragraph under a lead
+    for p in led:
+        first = rows[p.members[0]]
+        assert any(w in first.title for w in ("学习", "理论")) or "学习" not in p.lead, (p.lead, p.text)

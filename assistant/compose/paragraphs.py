@@ -283,8 +283,12 @@ def build_paragraphs(
     # a report tells dated work in the order it happened: within a paragraph and between them
     parts = [sorted(m, key=lambda i: (_when(items[i]), i)) for m in merge_single_actions(items, split_paragraphs(items), sentences)]
     for members in sorted(parts, key=lambda m: (_when(items[m[0]]), m[0])):
-        text = join_sentences([voiced(items[i], sentences[i], unit, period) for i in members])
         lead = choose_lead([items[i] for i in members], bank, theme, used) if len(members) > 1 else ""
+        if lead and len({_when(items[i]) for i in members}) == 1:
+            # no date to keep in order: the action the lead names opens the paragraph (a lead
+            # “加强理论学习” over 行风测评 first, 中心组学习 second read as a lead over 行风测评)
+            members = sorted(members, key=lambda i: -heading_fit([items[i]], lead))
+        text = join_sentences([voiced(items[i], sentences[i], unit, period) for i in members])
         owners = tuple(dict.fromkeys(o for i in members if (o := str(getattr(items[i], "owner", "") or ""))))
         out.append(ParagraphView(lead, text, tuple(members), owners))
     return tuple(out)
