@@ -247,3 +247,20 @@ def test_a_job_fair_is_headed_by_employment_not_by_going_to_the_scene() -> None:
     ]
     headings = [s.heading for s in _composed("qt-banshishi-zongjie", rows)]
     assert "直插现场" not in headings, headings
+
+
+
+def test_a_named_family_that_claims_gives_way_to_plain_headings_when_no_pair_fits() -> None:
+    """shi-jiguan (third held-out batch): “突出问题导向，狠抓整改落实” over study sessions; the
+    坚持导向 family stayed because no pair of the content's own fitted. Plain headings now do."""
+    from pathlib import Path
+
+    from assistant.ledger.files import load_workbook
+
+    eval_dir = Path(__file__).resolve().parents[1] / "benchmarks" / "compose_eval"
+    wb = load_workbook(eval_dir / "shi-jiguan-shiwuchu-2024-shangbannian.yaml")
+    sections = compose_markup(load_catalog().get("zs-zhibu-zongjie"), wb).sections
+    assert sections
+    for section in sections:
+        group = [wb.achievements[i] for i in section.indices]
+        assert claims(section.heading, group) == (), section.heading

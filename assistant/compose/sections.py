@@ -198,6 +198,10 @@ def compose_headings(
         family = _ranked_bank_sets(bank, kwargs, groups, seed)
         kept = _set_fit(family[0], groups) if family else 0.0
         describes = bool(family) and _describes(family[0], groups)
+        if not describes and not content and not pairs_only:
+            # no pair of the content's own for a family that says what the sections do not
+            # (突出问题导向，狠抓整改落实 over study sessions): plain headings from the content
+            content = _content_sets(bank, {**plain, "pattern": "phrase", "style": None}, groups)
         if describes or not content or _set_fit(content[0], groups) <= kept + FAMILY_MARGIN * len(groups):
             content = []
         elif not pairs_only:
