@@ -231,6 +231,8 @@ def test_a_verb_object_heading_whose_verb_the_section_never_uses_costs_more() ->
     camp = group_text([Achievement("建设网格党群服务站", "组织建设", [])])
     assert not verb_unsaid("建好阵地", camp)  # 建好 is said by 建设
     assert not verb_unsaid("学习交流", camp)  # not a verb-object heading
+    branches = group_text([Achievement("新建非公企业及社会组织团支部", "组织建设", [])])
+    assert verb_unsaid("深入企业", branches)  # 深入 as a verb says the unit went there
 
 
 def test_a_job_fair_is_headed_by_employment_not_by_going_to_the_scene() -> None:

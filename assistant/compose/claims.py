@@ -199,6 +199,9 @@ def supported(heading: str, group: Sequence[Any], text: str | None = None) -> in
     return said + len(_heading_words(heading)) - len(claims(heading, group, text))
 
 
+#: Verbs of going somewhere: as a heading's verb (深入企业, 扎根基层) they say the unit went there,
+#: though as adverbs (深入推进) they say only how.
+_MOTION_VERBS = frozenset({"深入", "走进", "扎根", "下沉", "直插"})
 #: A verb with a complement of result (建好, 选好, 抓实, 建强) is said when its first character is.
 _RESULT_COMPLEMENTS = "好实强牢亮细优足"
 
@@ -220,7 +223,7 @@ def verb_unsaid(heading: str, text: str) -> bool:
     if len(heading) != 4 or _structures().get(heading) != "动宾":
         return False
     verb = heading[:2]
-    if verb in GENERIC or verb in COMMON_VERBS:
+    if (verb in GENERIC or verb in COMMON_VERBS) and verb not in _MOTION_VERBS:
         return False
     stem = verb[0] if verb[1] in _RESULT_COMPLEMENTS else verb
     return stem not in text
