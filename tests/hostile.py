@@ -16,6 +16,7 @@ timeout only and `Outcome.limited` is False (`WHY_UNLIMITED` says so, for skips)
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -38,8 +39,19 @@ WHY_UNLIMITED = "Windows 没有 resource 模块（macOS 不执行 RLIMIT_AS）�
 
 #: What the child runs first: set the limits, then run the module or call the function.
 _BOOT = """\
-import sys
+import atexit, os, sys
 memory, cpu, mode, target = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4]
+def _peak():
+    # this process's own high-water mark (Linux): the kernel's ru_maxrss also counts the
+    # parent's pages from before exec, which in a long test run are hundreds of MB
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            kb = next(line.split()[1] for line in f if line.startswith("VmHWM:"))
+        with open(os.environ["HOSTILE_PEAK"], "w", encoding="ascii") as f:
+            f.write(kb)
+    except (OSError, KeyError, StopIteration):
+        pass
+atexit.register(_peak)
 if memory:
     import resource
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
@@ -132,11 +144,15 @@ def _run(
     child_env["PYTHONIOENCODING"] = "utf-8"
     limits = [str(memory if OS_LIMITS else 0), str(max(1, int(timeout)))]
     cmd = [sys.executable, "-c", _BOOT, *limits, mode, target, *args]
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, tempfile.TemporaryDirectory() as tmp:
+        child_env["HOSTILE_PEAK"] = peak_file = str(Path(tmp) / "peak")
         start = time.monotonic()
         proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=child_env, cwd=cwd)
         code, cpu, peak = _wait(proc, start + timeout)
         seconds = time.monotonic() - start
+        # no /proc, or killed before it could write: the kernel's figure stands
+        with contextlib.suppress(OSError, ValueError):
+            peak = int(Path(peak_file).read_text(encoding="ascii")) / 1024  # VmHWM, kB
         out.seek(0)
         err.seek(0)
         return Outcome(
