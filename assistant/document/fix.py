@@ -29,7 +29,7 @@ from typing import Any
 from assistant.document import gbt9704 as G
 from assistant.document.docx_writer import _child, _el, _order_ppr, _order_rpr, page_field_runs, set_run_fonts
 from assistant.document.docxread import DocInfo, ParaInfo, RunInfo, W, read_docx
-from assistant.document.roles import assign_roles, heading_label, line_pitch_pt
+from assistant.document.roles import ATTACH_END, assign_roles, heading_label, line_pitch_pt
 from assistant.document.rules import (
     FACES,
     HEITI,
@@ -100,6 +100,8 @@ def fix_document(document: Any) -> list[Change]:
     _line_characters(info, log)
     _blank_lines(info, log)
     _footers(document, info, log)
+    if info.role("record") or any("印发" in t.text for t in info.tables):
+        _record_at_foot(document, log)
     return log.all()
 
 
@@ -159,6 +161,38 @@ def _blank_lines(info: DocInfo, log: _Log) -> None:
         log.add("structure", f"{what}（插入一个空段落）", p)
 
 
+#: Lines (of 28.95 pt) kept free under a 版记 moved down, so that an estimate a little short
+#: of the suites' layout cannot push it onto a page of its own.
+_RECORD_SAFETY_LINES = 0.5
+
+
+def _record_at_foot(document: Any, log: _Log) -> None:
+    """A 版记 typed in the text flow in mid-page goes down to the foot of its page (7.4.1): an
+    empty paragraph of the height left blank under it goes before it (not space before, which
+    the suites drop at the top of a page). Judged on the repaired document, as the check sees it."""
+    from assistant.document.roles import estimate_pages
+    from assistant.document.rules import RECORD_SLACK_LINES, record_gap
+
+    info = read_docx(document)
+    assign_roles(info)
+    estimate_pages(info)
+    gap = record_gap(info)
+    if gap is None or gap[2] <= RECORD_SLACK_LINES:
+        return
+    first, page, lines = gap
+    height = round((lines - _RECORD_SAFETY_LINES) * G.LINE_PITCH_TWIPS)
+    spacer = _el("w:p")
+    ppr = _el("w:pPr")
+    spacer.append(ppr)
+    _child(ppr, "w:spacing", **{"w:before": "0", "w:after": "0", "w:line": str(height), "w:lineRule": "exact"})
+    # the table's paragraph before it stays where it is; paragraphs of the 版记 get the spacer first
+    if first.role == "record":
+        first.element.addprevious(spacer)
+    else:
+        first.element.addnext(spacer)
+    log.add("pagination", f"版记移到第{page}页最下面（前面加一个高约 {lines - _RECORD_SAFETY_LINES:.0f} 行的空段落，GB/T 9704 7.4.1）", first)
+
+
 # --- page setup -----------------------------------------------------------------------------------
 
 
@@ -189,11 +223,13 @@ def _page(document: Any, info: DocInfo, log: _Log) -> None:
         if s.gutter_mm:
             log.add("layout", "去掉装订线")
         section.gutter = Mm(0)
-        grid = _child(section._sectPr, "w:docGrid")
-        # a character grid stays: it may be what gives the 28 characters a line (_line_characters)
-        kind = grid.get(f"{W}type") if grid.get(f"{W}type") in ("linesAndChars", "snapToChars") else "lines"
-        if grid.get(f"{W}type") != kind or grid.get(f"{W}linePitch") != str(G.LINE_PITCH_TWIPS):
-            grid.set(f"{W}type", kind)
+        # A grid of lines takes the 22-line pitch; a character grid stays (it may be what gives the
+        # 28 characters a line, _line_characters). A document without one keeps none: every line
+        # of its text gets the fixed 28.95 pt (_spacing), and a grid added now would move what
+        # is set otherwise (a 版记 in 4号 at 25 pt) onto the grid's lines in LibreOffice.
+        grid = section._sectPr.find(f"{W}docGrid")
+        if grid is not None and grid.get(f"{W}type") in ("lines", "linesAndChars", "snapToChars") \
+                and grid.get(f"{W}linePitch") != str(G.LINE_PITCH_TWIPS):
             grid.set(f"{W}linePitch", str(G.LINE_PITCH_TWIPS))
 
 
@@ -281,6 +317,7 @@ _ELLIPSIS = re.compile(r"\.{3,}|。{3,}|…+|·{3,}")
 _DOUBLED = re.compile(r"([，。；：！？、])\1+|[，；：、]。|。[，；：、]|[，、]{2,}")
 _DASH = re.compile(rf"(?<={_HAN})(?:-{{1,2}}|－)(?={_HAN})")
 _FULLWIDTH = re.compile(r"[０-９]")
+_ATTACH_END = re.compile(rf"[{re.escape(ATTACH_END)}]+\s*$")
 _NUMERIC_DATE = re.compile(r"(?<![\d.\-/])((?:19|20)\d{2})\s*([.\-/．])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?![\d.\-/])")
 _ZERO_PAD = re.compile(r"(?<=\d{4}年)0(?=\d月)|(?<=月)0(?=\d日)")
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "Ｏ": "0", "◯": "0"}
@@ -320,6 +357,9 @@ def _text(info: DocInfo, log: _Log) -> None:
             log.add("punctuation", "删去重复的标点", p)
         if _sub(p, _DASH, lambda m: "——"):
             log.add("punctuation", "破折号改为“——”", p)
+    for p in info.paragraphs:
+        if p.role in ("attach", "attach_more") and _sub(p, _ATTACH_END, lambda m: ""):
+            log.add("punctuation", "删去附件名称后的标点（GB/T 9704 7.3.4）", p)
     titles = info.role("title")
     if titles:
         last = titles[-1]
@@ -340,6 +380,7 @@ def _alternate(opening: str, closing: str) -> Callable[[re.Match[str]], str]:
 
 
 def _numbers(info: DocInfo, log: _Log) -> None:
+    _year_forms(info, log)
     for p in _paragraphs_with_text(info):
         if _sub(p, _FULLWIDTH, lambda m: chr(ord(m.group(0)) - 0xFEE0)):
             log.add("numbers", "全角数字改为半角", p)
@@ -350,6 +391,21 @@ def _numbers(info: DocInfo, log: _Log) -> None:
             log.add("numbers", "日期改写为“2023年6月30日”的形式", p)
         if _sub(p, _ZERO_PAD, lambda m: ""):
             log.add("numbers", "去掉日期月、日的虚位 0", p)
+
+
+def _year_forms(info: DocInfo, log: _Log) -> None:
+    """Years in Chinese numerals among years in Arabic digits, as most are (GB/T 15835
+    “同类别同形式”; the check's rules.year_forms): 二〇二四年 becomes 2024年."""
+    from assistant.document.rules import _OWN_DATES, ARABIC_YEAR, CHINESE_YEAR
+
+    paras = [p for p in _paragraphs_with_text(info) if p.role not in _OWN_DATES]
+    arabic = sum(len(ARABIC_YEAR.findall(p.text)) for p in paras)
+    chinese = sum(len(CHINESE_YEAR.findall(p.text)) for p in paras)
+    if not chinese or arabic < chinese:
+        return
+    for p in paras:
+        if _sub(p, CHINESE_YEAR, lambda m: _cn_number(m.group(0))):
+            log.add("numbers", "年份由汉字数字改为阿拉伯数字，与文中其他年份一致", p)
 
 
 def _cn_number(text: str) -> str:
@@ -485,6 +541,8 @@ def _placement(p: ParaInfo, ppr: Any, name: str, log: _Log, resized: bool = Fals
         want = ("both", 0.0, 0.0, 0.0)
     elif p.role == "attach_more":
         want = ("both", 0.0, float(G.INDENT_CHARS + 3), 0.0)
+        if not wraps(p) and abs(first + left - want[2]) <= 0.3 and left >= -0.3 and abs(right) <= 0.6:
+            want = ("both", first, left, right)  # one line under “附件：1.”: where it starts is all that shows
     else:
         if _tail_placed(p):
             return  # right-aligned where 7.3.5.2 (or, to be sealed, 7.3.5.1) puts it

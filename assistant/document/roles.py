@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from assistant.document.docxread import DocInfo, ParaInfo
 
 _CN_NUM = "一二三四五六七八九十"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ _ORGAN_ENDINGS = (
     "部", "委", "会", "局", "厅", "室", "处", "科", "院", "所", "校", "站", "司", "支部", "单位", "部门", "组",
     "队", "办", "中心", "公司", "集团", "政府", "机关", "党委", "总支", "团委", "工会", "同志", "各位", "分公司",
     "企业", "街道", "社区", "村", "镇", "乡", "县", "区", "市", "省", "厂", "馆", "行", "协会", "领导",
+    "大学", "学院", "学校", "中学", "小学", "社", "台", "园区",
 )  # fmt: skip
 _NOT_RECIPIENTS = re.compile(r"如下|以下|下列|通知|报告|要求|决定|意见|请|现将|特此|是|为|了|的")
 _TITLE_WORDS = re.compile(
@@ -272,6 +274,30 @@ def _recipients(content: list[ParaInfo]) -> None:
         if p.role == "body" and looks_like_recipients(p.stripped):
             p.role = "recipients"
             return
+    # 7.3.2: the 主送 stands right under the title. There a short line of names ending with a
+    # colon is the 主送 whatever its names end with (临江大学：, 某某研究所筹备组：).
+    titles = [k for k, p in enumerate(content) if p.role in ("title", "subtitle")]
+    if titles and titles[-1] + 1 < len(content):
+        p = content[titles[-1] + 1]
+        if p.role == "body" and _recipients_by_place(p.stripped):
+            p.role = "recipients"
+
+
+def _recipients_by_place(text: str) -> bool:
+    """A line under the title that reads as a 主送: names (Chinese, at most 24 characters each)
+    separated by commas, ending with a colon; no sentence, no salutation (同志们：), no lead-in
+    (现将有关事项通知如下：)."""
+    t = text.strip().replace("\u3000", "")
+    if not t or t[-1] not in "：:" or len(t) > 60 or heading_label(t):
+        return False
+    if re.search(r"各位|同志|代表|朋友|来宾|领导|尊敬", t) or _NOT_RECIPIENTS.search(t[:-1].replace("部门", "")):
+        return False
+    names = [n for n in re.split(r"[，,、；;]", t[:-1]) if n]
+    return bool(names) and all(len(n) <= 24 and re.fullmatch(r"[\u4e00-\u9fff（）()]+", n) for n in names)
+
+
+#: Marks people put after an attachment's name (GB/T 9704 7.3.4: none belongs there).
+ATTACH_END = "；;。.，,、"
 
 
 def _attachments(content: list[ParaInfo]) -> None:
@@ -279,8 +305,10 @@ def _attachments(content: list[ParaInfo]) -> None:
         if p.role == "body" and re.match(r"^附件\s*[：:]", p.stripped):
             p.role = "attach"
             for q in content[k + 1 :]:
+                # a further name, maybe with a mark after it that 7.3.4 forbids (2.名称。): not a
+                # numbered sentence of the body
                 if q.role == "body" and re.match(r"^\d{1,2}\s*[.．、]", q.stripped) and q.index <= p.index + 10 \
-                        and not q.stripped.endswith("。"):
+                        and len(q.stripped) <= 60 and "。" not in q.stripped.rstrip(ATTACH_END):
                     q.role = "attach_more"
                 else:
                     break
@@ -344,6 +372,13 @@ def _unnumbered_level(p: ParaInfo, following: ParaInfo | None, body_face: str | 
 # --- pages -------------------------------------------------------------------------------------
 
 
+def framed(p: ParaInfo) -> bool:
+    """Set in a frame (w:framePr): placed on the page by the frame, out of the text flow (a
+    版记 at the foot of the page; LibreOffice writes it before the paragraph it is anchored to)."""
+    ppr = p.element.find(f"{_W}pPr")
+    return ppr is not None and ppr.find(f"{_W}framePr") is not None
+
+
 def estimate_pages(doc: DocInfo) -> int:
     """Give each paragraph the page it starts on (and, in `extras["end_page"]`, the page of its
     last line), as the office suites would lay it out: the paginator's line breaking
@@ -365,6 +400,9 @@ def estimate_pages(doc: DocInfo) -> int:
         if p.page_break_before and used:
             page, used = page + 1, 0.0
         pitch, h = heights[k]
+        if framed(p):
+            p.page, p.extras["end_page"] = page, page
+            continue  # its frame takes no room in the text flow
         if used and used + pitch > height_pt + 0.5:
             page, used = page + 1, 0.0
         elif used:
@@ -379,6 +417,7 @@ def estimate_pages(doc: DocInfo) -> int:
             page += 1
             used -= height_pt
         p.extras["end_page"] = page
+        p.extras["end_used"] = used  # pt of its last page filled down to its last line
         if any(br.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}type") == "page"
                for br in p.element.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}br")):
             page, used = page + 1, 0.0
@@ -389,6 +428,7 @@ def estimate_pages(doc: DocInfo) -> int:
             while used > height_pt + 0.5:
                 page += 1
                 used -= height_pt
+            p.extras["table_end"] = (page, used)  # where the table after it ends (roughly)
     return page
 
 

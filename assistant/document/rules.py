@@ -18,7 +18,14 @@ from typing import Any
 from assistant.document import gbt9704 as G
 from assistant.document.docxread import DocInfo, ParaInfo, RunInfo, W, attr, on
 from assistant.document.findings import Finding, Where, quote
-from assistant.document.roles import heading_label, lead_chars, line_pitch_pt, placed_right
+from assistant.document.roles import (
+    ATTACH_END,
+    framed,
+    heading_label,
+    lead_chars,
+    line_pitch_pt,
+    placed_right,
+)
 
 # --- faces ----------------------------------------------------------------------------------------
 
@@ -581,6 +588,10 @@ def punctuation(r: Report) -> None:
         if m:
             r.add("dash", "punctuation", "error", p, f"破折号写成“{m.group(0)}”：应为“——”（GB/T 15834 4.9）",
                   "——", m.group(0), part=part)
+        if p.role in ("attach", "attach_more") and text.rstrip()[-1:] in ATTACH_END:
+            mark = text.rstrip()[-1]
+            r.add("attach-punctuation", "punctuation", "error", p,
+                  f"附件名称后加了“{mark}”：附件名称后不加标点（GB/T 9704 7.3.4），删去它", "无标点", mark, merge="attach")
         if p.role == "title" and p is _last_title_line(r) and text.rstrip()[-1:] in TITLE_END:
             r.add("title-punctuation", "punctuation", "warning", p, f"标题末尾有标点“{text.rstrip()[-1]}”：标题末尾不加标点",
                   "无标点", text.rstrip()[-1])
@@ -640,6 +651,53 @@ def numbers(r: Report) -> None:
                       f"〔{m.group(1)}〕", m.group(0))
             if re.search(r"第\s*\d+\s*号", text):
                 r.add("docnum-di", "numbers", "error", p, "发文字号的序号不加“第”字（GB/T 9704 7.2.4）", "5号", "第5号")
+    _year_forms(r)
+
+
+#: Years in the text, in Arabic digits (2024年) and in Chinese numerals (二〇二四年).
+ARABIC_YEAR = re.compile(r"(?<![\d０-９])\d{4}(?=年)")
+CHINESE_YEAR = re.compile(r"(?<![〇○零一二三四五六七八九十])[〇○零一二三四五六七八九]{4}(?=年)")
+#: Roles whose years are judged elsewhere: the 成文日期 (7.3.5.4), the 版头 and the 版记.
+_OWN_DATES = ("date", "docnum", "organ", "record")
+
+
+def _year_forms(r: Report) -> None:
+    """GB/T 15835-2011 allows a year in either form, but the same kind of number takes the same
+    form throughout (“同类别同形式”): a document that writes 二〇二四年 here and 2024年 there is
+    told to choose one (the form most of its years have)."""
+    arabic: list[ParaInfo] = []
+    chinese: list[ParaInfo] = []
+    for p in _texts(r):
+        if p.role in _OWN_DATES:
+            continue
+        arabic += [p] * len(ARABIC_YEAR.findall(p.text))
+        chinese += [p] * len(CHINESE_YEAR.findall(p.text))
+    if not arabic or not chinese:
+        return
+    odd, usual, want = (chinese, "2024年", "阿拉伯数字") if len(arabic) >= len(chinese) else (arabic, "二〇二四年", "汉字数字")
+    p = odd[0]
+    shown = (CHINESE_YEAR if odd is chinese else ARABIC_YEAR).search(p.text)
+    got = f"{shown.group(0)}年" if shown else ""
+    r.add("year-form", "numbers", "warning", p,
+          f"年份“{got}”与文中其他年份的写法（如“{usual}”）不一致：同一文件中的年份应统一用{want}（GB/T 15835“同类别同形式”）",
+          want, got, part="表格" if p.in_table else "")  # fmt: skip
+
+
+#: Placeholders a template leaves for the drafter (联系人：XXX, ×××同志). GB/T 9704's own
+#: examples write the 发文机关标志 as ××××文件, and “××” stands for a withheld name in published
+#: documents, so only three or more marks outside the 版头 count.
+PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:[XxＸｘ]{3,}|×{3,})(?![A-Za-z])")
+
+
+def placeholders(r: Report) -> None:
+    for p in _texts(r):
+        if p.role in ("organ", "docnum"):
+            continue
+        m = PLACEHOLDER.search(p.text)
+        if m:
+            r.add("placeholder", "structure", "warning", p,
+                  f"“{m.group(0)}”像是模板占位符，没有换成实际内容：请填写（如联系人姓名、电话）或删去",
+                  "实际内容", m.group(0), part="表格" if p.in_table else "", merge="placeholder")  # fmt: skip
 
 
 def _date_line(r: Report, p: ParaInfo) -> None:
@@ -670,6 +728,8 @@ def _heading_name(p: ParaInfo) -> str:
     m = re.search(r"[。！？：]", text)
     if m:
         text = text[: m.start()]
+    # a bracketed note (自查阶段（5月10日前）, 牵头单位) is not part of the heading's phrase
+    text = re.sub(r"[（(][^（）()]*[）)]", "", text)
     return text.strip(" \u3000").rstrip("，,；;")
 
 
@@ -716,7 +776,9 @@ def parallelism(r: Report) -> None:
     same length, not opening with the same word (parts split as the phrase bank splits them).
     Only levels 1 and 2, whose headings stand on their own line;
     and only where the set shows it is meant as parallel (most of it shares one form), since
-    conventional frames (指导思想/工作目标/实施步骤) differ in length by nature."""
+    conventional frames (指导思想/工作目标/实施步骤) differ in length by nature. One heading of
+    another grammatical shape among single phrases (a 关于… phrase, a sentence, a topic label
+    among action phrases: assistant.document.heading_shape) is reported at both levels."""
     for heads in _sibling_sets(r.doc):
         heads = [p for p in heads if not FRAME_HEADING.fullmatch(_heading_name(p))]
         names = [_heading_name(p) for p in heads]
@@ -728,6 +790,7 @@ def parallelism(r: Report) -> None:
             continue
         n = len(heads)
         parts = [_split_parts(x) for x in names]
+        odd = _odd_shapes(r, heads, names) if all(len(x) == 1 for x in parts) else set()
         if level == 1 and sum(len(x) > 1 for x in parts) < 2:
             continue  # level-1 frames (指导思想/工作目标/实施步骤) are conventional, not crafted
         counts = Counter(len(x) for x in parts)
@@ -747,11 +810,13 @@ def parallelism(r: Report) -> None:
             lengths = [len(col) for col in column]
             common, c = Counter(lengths).most_common(1)[0]
             for p, col in zip(heads, column, strict=True):
-                odd = len(col) != common and (
+                if p.index in odd:
+                    continue  # said already: its shape is not its siblings'
+                odd_length = len(col) != common and (
                     (c >= 2 and c >= n - 1 and abs(len(col) - common) >= 3)
                     or (n == 2 and level >= 2 and p is heads[1] and abs(lengths[0] - lengths[1]) >= 3)
                 )
-                if odd:
+                if odd_length:
                     want = lengths[0] if n == 2 else common
                     r.add("parallel-length", "parallelism", "warning", p,
                           f"同级标题字数不一：“{col}”{len(col)}字，其他为{want}字，宜改成对仗的短语",
@@ -768,6 +833,21 @@ def parallelism(r: Report) -> None:
                 r.add("parallel-head", "parallelism", "warning", p,
                       f"同级标题开头重复“{head}”（与第{seen[head].index}段）：换一个词，使各标题开头不同", "开头不重复", head)
             seen.setdefault(head, p)
+
+
+def _odd_shapes(r: Report, heads: list[ParaInfo], names: list[str]) -> set[int]:
+    """The heading of another grammatical shape in a set of single phrases
+    (assistant.document.heading_shape); returns the paragraphs reported."""
+    from assistant.document.heading_shape import odd_shapes
+
+    done = set()
+    for odd in odd_shapes(names):
+        p, name = heads[odd.index], names[odd.index]
+        r.add("parallel-shape", "parallelism", "warning", p,
+              f"同级标题“{name}”是{odd.shape_name}，其他同级标题是{odd.others}，不对仗：改成与其他标题同构的短语",
+              f"与同级标题同构的{odd.others}", name)  # fmt: skip
+        done.add(p.index)
+    return done
 
 
 # --- structure ---------------------------------------------------------------------------------------
@@ -819,7 +899,7 @@ def structure(r: Report) -> None:
         if prev is not None and prev.role != "blank" and sigs[0].before_pt < 14 and prev.after_pt < 14:
             r.add("signature-blank-line", "structure", "warning", sigs[0], "署名与正文（或附件说明）之间应空一行（GB/T 9704 7.3.5）",
                   "空一行", "未空行")
-    records = doc.role("record")
+    records = [p for p in doc.role("record") if not framed(p)]  # a frame sets its own place
     record_tables = [t for t in doc.tables if re.search(r"^\s*(抄送|印发)|印发\s*$", t.text, re.M)]
     ends = [p.index for p in records] + [t.after_paragraph for t in record_tables]
     if ends:
@@ -1032,11 +1112,56 @@ def tail_alone(r: Report) -> None:
               "落款与正文同页", f"第{tail.page}页只有落款")  # fmt: skip
 
 
+#: Lines (of 28.95 pt) the estimate may leave under a 版记 that does close its page.
+RECORD_SLACK_LINES = 3
+
+
+def record_gap(doc: DocInfo) -> tuple[ParaInfo, int, float] | None:
+    """Where a 版记 set in the text flow ends: (its first paragraph, or the paragraph before its
+    table; the page; the lines left blank under it on that page), from the page estimate of a
+    document on the grid. None when there is no such 版记 or the estimate cannot be trusted; a
+    版记 in a frame or a floating table (wenmi's writer) is placed by its position."""
+    if not _on_grid(doc):
+        return None
+    records = doc.role("record")
+    tables = [t for t in doc.tables if re.search(r"^\s*(抄送|印发)|印发\s*$", t.text, re.M)
+              and t.element.find(f"{W}tblPr/{W}tblpPr") is None]  # fmt: skip
+    if records and not any(framed(p) for p in records):
+        first, last = records[0], records[-1]
+        page, used = last.extras.get("end_page", last.page), last.extras.get("end_used")
+    elif not records and tables and tables[-1].after_paragraph:
+        first = doc.paragraphs[tables[-1].after_paragraph - 1]
+        page, used = first.extras.get("table_end", (first.page, None))
+    else:
+        return None
+    end = records[-1].index if records else first.index
+    if used is None or any(p.role not in ("blank", "record") for p in doc.paragraphs if p.index > end):
+        return None  # a 版记 that is not last is reported as such (structure)
+    sec = doc.section_of(first)
+    height = (sec.height_mm - sec.top_mm - sec.bottom_mm) / G.MM_PER_PT
+    return first, page, (height - used) / (G.LINE_PITCH_TWIPS / G.TWIPS_PER_PT)
+
+
+def record_at_foot(r: Report) -> None:
+    """7.4.1: the last rule of the 版记 lies on the bottom edge of the text block of the last
+    page. A 版记 typed as paragraphs (or as a table in the text) right under the 落款 stands in
+    mid-page."""
+    gap = record_gap(r.doc)
+    if gap is None or gap[2] <= RECORD_SLACK_LINES:
+        return
+    p, page, lines = gap
+    r.add("record-position", "pagination", "error", p,
+          f"版记排在第{page}页中部，下面还空约 {lines:.0f} 行：版记的末条分隔线应与最后一页版心下边缘重合（GB/T 9704 7.4.1），"
+          "在版记前加空行或把版记放进与版心下边缘对齐的文本框",
+          "版记在最后一页最下面", f"版记下空约 {lines:.0f} 行")  # fmt: skip
+
+
 # --- all of them ---------------------------------------------------------------------------------------
 
 RULES: tuple[Callable[[Report], None], ...] = (
     layout, line_characters, faces_and_sizes, indents, spacing, alignment, numbering, punctuation, numbers, parallelism, structure,
-    page_numbers, pagination, tail_alone,
+    placeholders,
+    page_numbers, pagination, tail_alone, record_at_foot,
 )
 
 

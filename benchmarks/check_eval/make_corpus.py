@@ -419,7 +419,8 @@ def _footers(document: Any, kind: str) -> None:
 
 
 def _record(document: Any) -> None:
-    """版记 as hand-made documents do it: two paragraphs with rules, at the end."""
+    """版记 as hand-made documents do it: two paragraphs with rules, at the end, in a frame at
+    the foot of the text block (GB/T 9704 7.4.1: the last rule on its bottom edge)."""
     from docx.shared import Pt
 
     for text in ("抄送：公司纪委，各党支部。", "中共某某集团机关党支部办公室\t2023年7月10日印发"):
@@ -434,6 +435,8 @@ def _record(document: Any) -> None:
         for side in ("top", "bottom"):
             bdr.append(_el(f"w:{side}", **{"w:val": "single", "w:sz": "8", "w:space": "1", "w:color": "000000"}))
         ppr.insert(0, bdr)
+        frame = {"w:w": "8844", "w:wrap": "around", "w:vAnchor": "margin", "w:hAnchor": "margin", "w:xAlign": "center", "w:yAlign": "bottom"}
+        ppr.insert(0, _el("w:framePr", **frame))
         _run_font(para.add_run(text), FANGSONG, "Times New Roman", 14, False)
 
 
@@ -903,12 +906,15 @@ def make(out: Path, office: bool = True) -> dict[str, Any]:
 
 
 def _move_record_up(path: Path) -> None:
-    """Put the last paragraph (the one planted after the 版记) after the 版记 paragraphs."""
+    """Put the last paragraph (the one planted after the 版记) after the 版记 paragraphs, and the
+    版记 out of its frame into the text, so that the paragraph does follow it on the page."""
     import docx
 
     document = docx.Document(str(path))
     body = document.element.body
     paras = [c for c in body if c.tag == _qn("w:p")]
+    for frame in list(body.iter(_qn("w:framePr"))):
+        frame.getparent().remove(frame)
     planted = next(p for p in paras if "此件公开发布" in "".join(t.text or "" for t in p.iter(_qn("w:t"))))
     body.remove(planted)
     body.insert(list(body).index(body[-1]), planted)  # before sectPr: after the 版记

@@ -1,0 +1,95 @@
+"""The grammatical shape of a heading, and the one heading of a set whose shape is not its
+siblings' (the examiner's “不对仗”).
+
+Parallel headings share one shape: action phrases (加强组织领导 / 严格质量管控), topic labels
+(排查范围 / 排查重点), sentences in a speech. An examiner marks the heading that breaks the set:
+a title's 关于…的… among headings, a sentence (各单位务必…, …做得比较扎实) among short phrases, a
+topic label (经费问题, 应急准备方面) among action phrases. Only a shape that can be told from the
+text with confidence is judged; a heading that may be either is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from statistics import median
+
+#: Words that open an action phrase (a verb, or an adverb before one): 加强…, 层层压实…, 深入开展….
+ACTION_OPENINGS = frozenset(
+    "加强 加快 加大 强化 提升 提高 推进 推动 推行 规范 深化 完善 落实 严格 压实 压紧 健全 建立 建设 建强 建好 "
+    "建成 坚持 开展 做好 做实 做强 做细 抓好 抓实 抓牢 抓细 优化 扎实 持续 深入 全面 层层 切实 着力 不断 进一 "
+    "聚焦 突出 注重 狠抓 构建 打造 创新 拓展 拓宽 夯实 筑牢 增强 发挥 营造 培育 弘扬 实施 实行 巩固 确保 保障 "
+    "围绕 明确 明晰 细化 精准 精简 及时 认真 广泛 积极 大力 主动 统筹 倡导 严守 严肃 严明 严把 守住 解决 整改 "
+    "排查 检查 督查 督促 监督 丰富 融入 延伸 涵养 锤炼 锻造 修订 制定 组建 组织 召开 举办 征集 提供 带动 服务 "
+    "关爱 助力 发展 激发 凝聚 宣传 学习 树牢 树立 用好 管好 守好 办好 讲好 唱响 坚定 贯彻 贯通 对标 倒排 压缩 "
+    "改进 改善 减轻 降低 防范 防控 化解 破解 攻坚 补齐 补强 畅通 简化 公开 引导 引领 落细 保持 加速 促进 压减 "
+    # verbs whose object is often 问题 (认领群众反映的问题 is an action, not a topic label)
+    "认领 直面 检视 查摆 正视 查找 梳理 研究 剖析 深挖 排除 整治 根治 回应 发现 破除 处置 研判 分析 反映 针对 "
+    "着眼 存在 倒查 清理 纠治 聚力 抓住 盯住 紧盯 紧扣 瞄准 厘清 理清 摸清 找准 把准".split()
+)  # fmt: skip
+#: A heading that is a document's title: 关于数字档案的安全问题.
+ABOUT = re.compile(r"^关于")
+#: What makes a heading a sentence rather than a phrase: a modal (务必, 必须), a verb's 得
+#: complement (做得, 抓得) or a degree word (比较扎实, 十分到位) that judges rather than names.
+CLAUSE = re.compile(
+    r"务必|必须|应当|一定要|(?:做|抓|干|搞|管|学|落实|推进|执行|完成|开展)得|(?:比较|较为|十分|非常|相当)"
+    r"(?:扎实|到位|明显|突出|充分|有效|严格|规范|完善|及时|顺利|薄弱|欠缺|好)"
+)
+#: A topic label (经费问题, 应急准备方面): a noun phrase naming an area, not an action.
+TOPIC = re.compile(r"(?:问题|方面)$")
+
+
+@dataclass(frozen=True)
+class OddShape:
+    """The heading at `index` of its set has `shape` (关于-phrase, sentence, topic label) where its
+    siblings do not; `shape_name` and `others` say so in Chinese."""
+
+    index: int
+    shape: str
+    shape_name: str
+    others: str
+
+
+_NAMES = {"about": "“关于……”的标题式短语", "clause": "一句话（有主语、情态词或评价）", "topic": "“……问题/方面”式的名词短语"}
+
+
+def shape(heading: str) -> str:
+    """about, clause, topic, action, or other (not told apart)."""
+    if ABOUT.match(heading):
+        return "about"
+    if CLAUSE.search(heading):
+        return "clause"
+    if heading[:2] in ACTION_OPENINGS:
+        return "action"
+    if TOPIC.search(heading):
+        return "topic"
+    return "other"
+
+
+def odd_shapes(headings: list[str]) -> list[OddShape]:
+    """The headings of a sibling set (single phrases, not pairs) whose shape breaks the set.
+
+    - a 关于… phrase among headings none of which is one (two headings are enough);
+    - a sentence among phrases, the longest of its set by two characters or more (three or more);
+    - a topic label among action phrases, of another length (three or more).
+    """
+    shapes = [shape(h) for h in headings]
+    n = len(headings)
+    out: list[OddShape] = []
+    for i, (h, s) in enumerate(zip(headings, shapes, strict=True)):
+        others = [x for j, x in enumerate(headings) if j != i]
+        other_shapes = [x for j, x in enumerate(shapes) if j != i]
+        if s not in ("about", "clause", "topic") or s in other_shapes:
+            continue
+        longest = max(len(x) for x in others)
+        middle = median(len(x) for x in others)
+        if s == "about":
+            odd = n >= 2
+        elif s == "clause":
+            odd = n >= 3 and len(h) >= longest + 2
+        else:
+            odd = n >= 3 and all(x == "action" for x in other_shapes) and abs(len(h) - middle) >= 2
+        if odd:
+            kind = "动宾短语" if s == "topic" else "短语"
+            out.append(OddShape(i, s, _NAMES[s], kind))
+    return out
