@@ -1,5 +1,5 @@
 """`wenmi render -o`: the extension decides the format (.pdf through LibreOffice), an unknown one is
-refused, none gets .docx added, and `-o -` writes to standard output (never Word onto a terminal)."""
+refused, none gets .docx added, and `-o -` writes text to standard output (Word and PDF never)."""
 
 from __future__ import annotations
 
@@ -57,23 +57,38 @@ def test_word_to_a_terminal_is_refused(
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     assert main(["render", str(notice), "-o", "-"]) == 1
     captured = capsys.readouterr()
-    assert "不能输出到终端" in captured.err and "--format txt" in captured.err
+    assert "不能输出到标准输出" in captured.err and "-o 通知.docx" in captured.err
     assert captured.out == ""
     assert not (tmp_path / "-").exists()
 
 
-def test_word_into_a_pipe(notice: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("fmt", "named"), [("docx", "-o 通知.docx"), ("pdf", "-o 通知.pdf")])
+def test_word_and_pdf_into_a_pipe_are_refused(notice: Path, tmp_path: Path, fmt: str, named: str) -> None:
+    """Into a pipe too: the message names the file to write instead, and nothing is written."""
     done = subprocess.run(
-        [sys.executable, "-m", "assistant", "render", str(notice), "-o", "-"],
+        [sys.executable, "-m", "assistant", "render", str(notice), "--format", fmt, "-o", "-"],
+        capture_output=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stdout == b""
+    err = done.stderr.decode("utf-8")
+    assert "不能输出到标准输出" in err and named in err and "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["通知.md"]
+
+
+def test_markdown_into_a_pipe(notice: Path, tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "assistant", "render", str(notice), "--format", "md", "-o", "-"],
         capture_output=True,
         cwd=tmp_path,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
         check=False,
     )
     assert done.returncode == 0, done.stderr.decode()
-    assert done.stdout[:2] == b"PK"
-    (tmp_path / "管道.docx").write_bytes(done.stdout)
-    assert "一、督查内容" in [p.text for p in docx.Document(str(tmp_path / "管道.docx")).paragraphs]
+    assert "关于开展作风建设专项督查的通知" in done.stdout.decode("utf-8")
     assert not (tmp_path / "-").exists()
 
 

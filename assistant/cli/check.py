@@ -22,6 +22,7 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("file", metavar="文档", help="要检查的 .docx 文件")
     p.add_argument("--workbook", metavar="台账", help="核对数字用的台账（.yaml/.xlsx/.csv）")
+    p.add_argument("--tui", action="store_true", help="在终端界面中按页查看问题，可一键修正后另存")
     add_format_option(p)
     p.set_defaults(func=cmd_check)
 
@@ -29,6 +30,15 @@ def register(subparsers: Any) -> None:
 def cmd_check(args: argparse.Namespace) -> int:
     from assistant.document.check import check_docx
 
+    if args.tui:
+        if args.workbook or args.format != "text":
+            import sys
+
+            print("wenmi：用法错误：--tui 不能与 --workbook 或 --format 同用", file=sys.stderr)
+            return 2
+        from assistant.cli.tui import run_check_tui
+
+        return run_check_tui(Path(args.file))
     checks: list[TextCheck] = []
     if args.workbook:
         from assistant.ledger.files import load_workbook

@@ -25,14 +25,15 @@ def register(subparsers: Any) -> None:
         "  wenmi render 台账.yaml --template zf-jyjl-4gao -o 经验材料.docx\n"
         "  wenmi render 一支部.yaml 二支部.yaml --template zs-zhibu-zongjie -o 输出/\n"
         "  wenmi render 台账.yaml -o 通知.pdf          （PDF 需要安装 LibreOffice）\n"
-        "  wenmi render 通知.md --format txt -o -      （“-”表示输出到终端；Word、PDF 只能重定向到文件或管道）",
+        "  wenmi render 通知.md --format txt -o -      （“-”表示输出到标准输出，只用于 txt、md；Word、PDF 请写文件名）",
     )
     p.add_argument("inputs", nargs="+", metavar="输入", help="公文标记文件或台账文件（可多个）")
     p.add_argument(
         "-o",
         "--output",
         metavar="输出",
-        help="输出文件（.docx、.pdf、.md、.txt；“-”为标准输出）；多个输入时为以 / 结尾的文件夹（默认与输入同名同目录）",
+        help="输出文件（.docx、.pdf、.md、.txt；“-”为标准输出，仅限 --format txt 或 md）；多个输入时为以 / 结尾的文件夹"
+        "（默认与输入同名同目录）",
     )
     p.add_argument("--template", metavar="编号", help="台账使用的模板编号（默认取台账中的 template:）")
     p.add_argument("--set", dest="sets", action="append", default=[], metavar="名称=值", help="填写模板槽位，可多次使用")
@@ -260,25 +261,23 @@ def _render_pdf(src: Path, dst: Path, args: argparse.Namespace, overrides: dict[
 
 
 def _render_to_stdout(inputs: list[Path], args: argparse.Namespace, overrides: dict[str, str]) -> int:
-    """`-o -`: the document on standard output. Text always; Word and PDF only into a file or a
-    pipe (`> 通知.docx`, `| …`), never onto the terminal, where they would be garbage."""
+    """`-o -`: a text document (--format txt or md) on standard output. Word and PDF are files:
+    refused, whether standard output is a terminal or a pipe; the message says to name one."""
     import tempfile
 
     if len(inputs) > 1:
         raise WenmiError("多个输入不能都输出到标准输出（-o -）", hint="分别生成，或用 -o 文件夹/ 批量生成")
     fmt = args.format or "docx"
-    if fmt in ("docx", "pdf") and sys.stdout.isatty():
+    if fmt in ("docx", "pdf"):
+        kind, suffix = ("Word", "docx") if fmt == "docx" else ("PDF", "pdf")
         raise WenmiError(
-            f"{'Word' if fmt == 'docx' else 'PDF'} 文档不能输出到终端（-o -）",
-            hint="在终端查看请加 --format txt 或 md；要文件请写 -o 文件名.docx，或重定向：> 通知.docx",
+            f"{kind} 文档不能输出到标准输出（-o -），只有 --format txt 或 md 的文本可以",
+            hint=f"请给出文件名，如 -o {inputs[0].stem or '通知'}.{suffix}；要在终端查看内容，请加 --format txt",
         )
     args.force = True  # the temporary file is ours
     with tempfile.TemporaryDirectory(prefix="wenmi-") as tmp:
         out = Path(tmp) / f"{inputs[0].stem or '文档'}.{fmt}"
-        if fmt == "pdf":
-            warnings = _render_pdf(inputs[0], out, args, overrides)
-        else:
-            warnings = render_one(inputs[0], out, fmt, args, overrides)
+        warnings = render_one(inputs[0], out, fmt, args, overrides)
         data = out.read_bytes()
     for w in warnings:
         print(f"警告：{w}", file=sys.stderr)

@@ -36,3 +36,19 @@ def run_tui(argv: list[str]) -> int:
     app = WenmiApp(path)
     app.run()
     return app.return_code or 0
+
+
+def run_check_tui(path: Path) -> int:
+    """`wenmi check --tui FILE`: FILE's findings in the terminal interface, 修正 and save there.
+    Exit code as `wenmi check`: 1 when the document shown last has errors."""
+    path = path.expanduser()
+    if not path.is_file():
+        what = "是一个文件夹，请给出 .docx 文件" if path.is_dir() else "：找不到文件（检查文件名和路径）"
+        print(f"wenmi：{path}{what}", file=sys.stderr)
+        return 1
+
+    from assistant.tui.check_app import CheckApp
+
+    app = CheckApp(path)
+    app.run()
+    return app.return_code or 0

@@ -18,7 +18,7 @@ from assistant.compose.views import AchievementView, SectionView, achievement_vi
 from assistant.compose.wording import date_check, words_for
 from assistant.errors import Diagnostic
 from assistant.templating import Template, load_catalog, render_template
-from assistant.templating.sandbox import body_names
+from assistant.templating.sandbox import body_names, measure_input
 
 if TYPE_CHECKING:
     from assistant.ledger.figures import FigurePlacement
@@ -73,6 +73,7 @@ def compose_markup(
             period = overrides.pop(key)
     values = merge_slot_values(template, workbook.fields, overrides, diagnostics, examples)
     _check_date(template, values, period, diagnostics)
+    kept = arranged is not None
     if arranged is None:
         arranged = arrange(template, workbook, seed, unit, period)
     diagnostics += arranged.diagnostics
@@ -120,7 +121,13 @@ def compose_markup(
         "sections": sections,
         "headings": [s.heading for s in sections],
     }
-    markup = render_template(template, context)
+    measured = None
+    if kept:  # the arrangement is measured once, the rest of the context each time
+        if arranged.measured is None:
+            arranged.measured = measure_input({"achievements": views, "sections": arranged.sections})
+        rest = measure_input({k: v for k, v in context.items() if k not in ("achievements", "sections")})
+        measured = (arranged.measured[0] + rest[0], max(arranged.measured[1], rest[1]))
+    markup = render_template(template, context, measured)
     return ComposeResult(markup, diagnostics, sections, values, consumes)
 
 
@@ -133,6 +140,8 @@ class Arrangement:
     views: list[AchievementView]
     sections: list[SectionView]
     diagnostics: list[Diagnostic]
+    #: The sandbox's measure of the views and sections (`measure_input`), made on first reuse.
+    measured: tuple[int, int] | None = None
 
 
 def arrange(template: Template, workbook: Workbook, seed: int, unit: str, period: str) -> Arrangement:

@@ -121,8 +121,10 @@ def wrap_cells(line: str, width: int) -> list[str]:
         return [line]
     out: list[str] = []
     current = ""
+    used = 0  # cell_width(current), kept as it grows (a long paragraph is not counted per character)
     for ch in line:
-        if cell_width(current) + cell_width(ch) > width and current:
+        cells = cell_width(ch)
+        if used + cells > width and current:
             keep = _carry(current, ch)
             if 0 < keep < len(current.strip("\u3000 ")):
                 out.append(current[:-keep])
@@ -130,7 +132,9 @@ def wrap_cells(line: str, width: int) -> list[str]:
             else:
                 out.append(current)
                 current = ""
+            used = cell_width(current)
         current += ch
+        used += cells
     if current:
         out.append(current)
     return out

@@ -27,11 +27,14 @@ from assistant.templating.model import (
 from assistant.templating.validate import ValidationReport
 
 
-def render_template(template: Template, context: Mapping[str, Any]) -> str:
-    """Render the template's body with `context` in the sandbox; errors are located WenmiErrors."""
+def render_template(
+    template: Template, context: Mapping[str, Any], measured: tuple[int, int] | None = None
+) -> str:
+    """Render the template's body with `context` in the sandbox; errors are located WenmiErrors.
+    `measured`: the context's `sandbox.measure_input`, when the caller knows it."""
     from assistant.templating.sandbox import render_body
 
-    return render_body(template, context)
+    return render_body(template, context, measured)
 
 
 __all__ = [

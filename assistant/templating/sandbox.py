@@ -257,6 +257,11 @@ def _budget() -> _Budget:
     return budget
 
 
+def measure_input(context: Mapping[str, Any]) -> tuple[int, int]:
+    """(achievements, longest text) of a render's context, as `render_body` measures it."""
+    return _input_measure(context)
+
+
 def _input_measure(context: Mapping[str, Any]) -> tuple[int, int]:
     """(achievements, longest text) of a render's context. Views are walked through their
     fields; the walk stops after a fixed number of values (what it saw is enough to scale)."""
@@ -817,10 +822,13 @@ def compile_body(template: Template) -> JinjaTemplate:
     return compiled
 
 
-def render_body(template: Template, context: Mapping[str, Any]) -> str:
-    """Render the body with `context`, streaming, within every limit of this module."""
+def render_body(template: Template, context: Mapping[str, Any], measured: tuple[int, int] | None = None) -> str:
+    """Render the body with `context`, streaming, within every limit of this module.
+
+    `measured`: `measure_input(context)`, when the caller knows it (the TUI composes the same
+    thousand achievements on every keystroke in a field, and measures them once)."""
     compiled = compile_body(template)
-    achievements, longest = _input_measure(context)
+    achievements, longest = _input_measure(context) if measured is None else measured
     budget = _Budget(achievements=achievements, longest_input=longest)
     token = _BUDGET.set(budget)
     parts: list[str] = []

@@ -11,6 +11,8 @@ unsaved, schedules the autosave (recovery file) and tells the other screens to r
 from __future__ import annotations
 
 import asyncio
+import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
     from assistant.ledger.workbook import Workbook
     from assistant.tui.commands import Command
     from assistant.tui.engine import Exported
+    from assistant.tui.history import History
     from assistant.tui.recovery import Recovery
     from assistant.tui.screens.base import MainScreen
 
@@ -54,6 +57,21 @@ CHANGE_LABELS = {
     "headings": "换一组标题",
     "fonts": "选用字体方案",
 }
+
+
+@dataclass
+class BackupJob:
+    """What one autosave writes, copied when it was asked for (see `WenmiApp._backup_job`)."""
+
+    number: int
+    session: Session
+    revision: int
+    key: str
+    workbook: Workbook
+    history: History
+    state: dict[str, Any]
+    draft: dict[str, Any] | None
+    draft_version: int
 
 
 # The pages other than the first, and the palette, are imported when first used: the first
@@ -114,6 +132,7 @@ class WenmiApp(App[None]):
         Binding("ctrl+s", "save", "保存", priority=True),
         Binding("ctrl+e", "export", "导出", priority=True),
         Binding("ctrl+l", "open_workbook", "打开", show=False, priority=True),
+        Binding("f6", "check_document", "检查", show=False, priority=True),
         Binding("ctrl+q", "quit", "退出", show=False, priority=True),
         Binding("ctrl+p", "command_palette", "命令", show=False, priority=True),
         # Priority: focus moves the moment Tab arrives, so keys typed right after it (a fast
@@ -139,6 +158,8 @@ class WenmiApp(App[None]):
         self.templates_ready = asyncio.Event()
         self.bank_ready = asyncio.Event()
         self.bank_error: str | None = None
+        #: The .docx last exported or checked: F6 (检查 Word 文档) offers it first.
+        self.last_document: Path | None = None
         #: The achievement form being typed, kept in the recovery file.
         self.draft: dict[str, Any] | None = None
         self._autosave_timer: Timer | None = None
@@ -147,6 +168,15 @@ class WenmiApp(App[None]):
         self._backup_of: tuple[Session, int] | None = None
         self._draft_pending = False
         self._backup_failed = False
+        #: Autosave in a worker thread: jobs are numbered as made; the recovery file holds the
+        #: newest written (a slower, older one never overwrites it, nor revives a discarded file).
+        self._backup_lock = threading.Lock()
+        self._backup_jobs = 0
+        self._backup_written = 0
+        self._backup_running = False
+        self._backup_again = False
+        #: Counts the form drafts sent, to know whether the one written is still the newest.
+        self._draft_version = 0
 
     # ------------------------------------------------------------------ start-up
 
@@ -256,6 +286,13 @@ class WenmiApp(App[None]):
     def _bank_loaded(self, error: str | None) -> None:
         self.bank_error = error
         self.bank_ready.set()
+        # Everything read at start-up (jieba's dictionary, the templates, the phrase bank, the
+        # workbook) lives as long as the app: keep the garbage collector from walking it again
+        # and again (a full collection took 0.1–0.2 s, in the middle of typing).
+        import gc
+
+        gc.collect()
+        gc.freeze()
         screen = self.main_screens.get("phrases")
         if screen is not None:
             screen.mark_stale()
@@ -289,23 +326,14 @@ class WenmiApp(App[None]):
 
     def _restore(self, recovery: Recovery) -> None:
         from assistant.errors import WenmiError
-        from assistant.tui import engine
+        from assistant.tui.recovery import restore_session
 
         assert self.session is not None
         try:
-            wb = engine.workbook_from_yaml(recovery.workbook_yaml, self.session.workbook.path)
+            restore_session(self.session, recovery)
         except WenmiError as err:
             self.notify(f"恢复文件已损坏，未能恢复：{err}", severity="error")
             return
-        from assistant.tui.history import History
-
-        path = self.session.workbook.path
-        self.session.workbook = wb
-        self.session.history = History.from_data(
-            recovery.history, wb, recovery.workbook_yaml, lambda text: engine.workbook_from_yaml(text, path)
-        )
-        self.session.restore_state(recovery.state)
-        self.session.touch()
         self._backup_of = (self.session, self.session.revision)  # the recovery file holds it
         self._refresh_all()
         self.notify("已恢复未保存的修改。按 Ctrl+S 保存。", title="已恢复")
@@ -315,10 +343,8 @@ class WenmiApp(App[None]):
                 screen.open_form(recovery.draft.get("index"), recovery.draft.get("data"))  # type: ignore[attr-defined]
 
     def _discard_recovery(self) -> None:
-        from assistant.tui.recovery import discard_recovery
-
         if self.session is not None:
-            discard_recovery(self.session.recovery_key)
+            self._discard_backup(self.session.recovery_key)
 
     # ------------------------------------------------------------------ changes and autosave
 
@@ -344,6 +370,7 @@ class WenmiApp(App[None]):
     def on_form_draft(self, message: FormDraft) -> None:
         self.draft = None if message.data is None else {"index": message.index, "data": message.data}
         self._draft_pending = True
+        self._draft_version += 1
         self.schedule_autosave()
 
     def on_heading_picked(self, message: HeadingPicked) -> None:
@@ -380,32 +407,114 @@ class WenmiApp(App[None]):
             self._autosave_timer.resume()
 
     def _autosave(self) -> None:
+        """The autosave timer: write the recovery file in a worker thread (a thousand
+        achievements take 0.1 s to write as YAML, which a keystroke must not wait for)."""
         self._autosave_timer = None
-        self.autosave_now()
+        if self._backup_running:
+            self._backup_again = True  # one write at a time; the next starts when it is done
+            return
+        job = self._backup_job()
+        if job is None:
+            self._update_statuses()
+            return
+        self._backup_running = True
+        self._backup_in_thread(job)
+
+    @work(thread=True, group="autosave", name="autosave", description="自动备份", exit_on_error=False)
+    def _backup_in_thread(self, job: BackupJob) -> None:
+        try:
+            written = self._write_backup(job)
+        except Exception as err:  # noqa: BLE001 - said on the screen; the next change tries again
+            self.call_from_thread(self._backup_done, job, err)
+            return
+        self.call_from_thread(self._backup_done, job, written)
+
+    def _backup_done(self, job: BackupJob, outcome: bool | Exception) -> None:
+        self._backup_running = False
+        self._after_backup(job, outcome)
+        if self._backup_again:
+            self._backup_again = False
+            self._autosave()
         self._update_statuses()
 
     def autosave_now(self) -> bool:
         """Write the recovery file now if anything is unsaved; True when written (and fsynced)."""
-        from assistant.tui import engine
-        from assistant.tui.recovery import Recovery, write_recovery
+        job = self._backup_job()
+        if job is None:
+            return False
+        try:
+            outcome: bool | Exception = self._write_backup(job)
+        except OSError as err:
+            outcome = err
+        return self._after_backup(job, outcome)
+
+    def _backup_job(self) -> BackupJob | None:
+        """What the recovery file is to hold now, copied on the UI thread (so the thread that
+        writes it never sees a change half made); None when nothing is unsaved."""
+        import copy
+        from dataclasses import replace
 
         session = self.session
         if session is None or not self.settings.autosave or not (session.dirty or self.draft):
-            return False
-        revision = session.revision
-        shown = engine.workbook_yaml(session.workbook)
-        history = session.history.to_data(session.workbook, engine.workbook_yaml, shown)
-        recovery = Recovery(session.recovery_key, shown, session.state(), self.draft, history=history)
-        try:
-            write_recovery(session.recovery_key, recovery)
-        except OSError as err:
+            return None
+        wb = session.workbook
+        snapshot = replace(
+            wb, fields=copy.deepcopy(wb.fields), achievements=list(wb.achievements), headings=dict(wb.headings)
+        )
+        self._backup_jobs += 1
+        return BackupJob(
+            self._backup_jobs,
+            session,
+            session.revision,
+            session.recovery_key,
+            snapshot,
+            session.history.frozen(),
+            session.state(),
+            copy.deepcopy(self.draft),
+            self._draft_version,
+        )
+
+    def _write_backup(self, job: BackupJob) -> bool:
+        """Write `job` to the recovery file (any thread); False when a newer job has been written
+        or the file was discarded (saved, 不保存) since `job` was made. OSError when it fails."""
+        from assistant.tui import engine
+        from assistant.tui.recovery import Recovery, write_recovery
+
+        shown = engine.workbook_yaml(job.workbook)
+        history = job.history.to_data(job.workbook, engine.workbook_yaml, shown)
+        recovery = Recovery(job.key, shown, job.state, job.draft, history=history)
+        with self._backup_lock:
+            if job.number <= self._backup_written:
+                return False
+            write_recovery(job.key, recovery)
+            self._backup_written = job.number
+        return True
+
+    def _after_backup(self, job: BackupJob, outcome: bool | Exception) -> bool:
+        """On the UI thread, after `job` was written (True), skipped (False) or failed."""
+        if isinstance(outcome, Exception):
             self._backup_failed = True
-            self.notify(f"自动保存失败：{err.strerror or err}", severity="error")
+            from assistant.atomic import describe_os_error
+
+            why = describe_os_error(outcome) if isinstance(outcome, OSError) else outcome
+            self.notify(f"自动保存失败：{why}。修改仍在，请按 Ctrl+S 保存。", severity="error")
             return False
-        self._backup_of = (session, revision)
-        self._draft_pending = False
+        if not outcome:
+            return False
+        job.session.history.adopt(job.history)
+        self._backup_of = (job.session, job.revision)
+        if job.draft_version == self._draft_version:
+            self._draft_pending = False
         self._backup_failed = False
         return True
+
+    def _discard_backup(self, key: str) -> None:
+        """Remove the recovery file of `key`; a write already under way does not bring it back."""
+        from assistant.tui.recovery import discard_recovery
+
+        with self._backup_lock:
+            self._backup_written = self._backup_jobs
+            discard_recovery(key)
 
     def backed_up(self) -> bool:
         """True when the recovery file holds every unsaved change (workbook and form draft)."""
@@ -480,8 +589,6 @@ class WenmiApp(App[None]):
         self.push_screen(HelpDialog(mode))
 
     def action_toggle_autosave(self) -> None:
-        from assistant.tui.recovery import discard_recovery
-
         self.settings.autosave = not self.settings.autosave
         save_settings(self.settings)
         if self.settings.autosave:
@@ -489,7 +596,7 @@ class WenmiApp(App[None]):
             self.notify("已开启自动保存：未保存的修改会随时备份，终端关闭也不丢失。")
         else:
             if self.session is not None:
-                discard_recovery(self.session.recovery_key)
+                self._discard_backup(self.session.recovery_key)
             self.notify("已关闭自动保存：退出前请按 Ctrl+S 保存。", severity="warning")
         self._refresh_all()
 
@@ -519,9 +626,7 @@ class WenmiApp(App[None]):
             screen.history_moved()
         self._after_change()
         if not s.dirty:
-            from assistant.tui.recovery import discard_recovery
-
-            discard_recovery(s.recovery_key)
+            self._discard_backup(s.recovery_key)
         left = s.history.index if not redo else len(s.history.states) - 1 - s.history.index
         more = f"（还可{'重做' if redo else '撤销'} {left} 步）" if left else ""
         self.notify(f"已{'重做' if redo else '撤销'}：{label}{more}", timeout=4)
@@ -579,7 +684,6 @@ class WenmiApp(App[None]):
     def save_to(self, path: Path) -> bool:
         from assistant.errors import WenmiError
         from assistant.tui import engine
-        from assistant.tui.recovery import discard_recovery
 
         s = self.session
         if s is None:
@@ -593,8 +697,8 @@ class WenmiApp(App[None]):
             return False
         s.workbook.path = written
         s.saved(written)
-        discard_recovery(old_key)
-        discard_recovery(s.recovery_key)
+        self._discard_backup(old_key)
+        self._discard_backup(s.recovery_key)
         self._refresh_all()
         folder = f"（新建了文件夹 {written.parent}）" if new_folder else ""
         self.notify(f"已保存：{written}{folder}", title="保存")
@@ -708,6 +812,14 @@ class WenmiApp(App[None]):
         self.notify(note, title="打开台账")
         self._workbook_loaded(session, recovery)
 
+    # -- check a Word document
+
+    def action_check_document(self) -> None:
+        """F6: ask for a .docx, list its findings page by page, fix and save (screens/check.py)."""
+        from assistant.tui.screens.check import ask_document
+
+        ask_document(self)
+
     # -- export
 
     def action_export(self) -> None:
@@ -725,6 +837,7 @@ class WenmiApp(App[None]):
         from assistant.tui.dialogs.export_result import ExportResultDialog
 
         if result is not None:
+            self.last_document = result.path
             self.push_screen(ExportResultDialog(result))
 
     # -- quit
@@ -759,8 +872,6 @@ class WenmiApp(App[None]):
         self.push_screen(dialog, self._quit_answered)
 
     def _quit_answered(self, answer: str | None) -> None:
-        from assistant.tui.recovery import discard_recovery
-
         s = self.session
         if answer is None or s is None:
             return
@@ -768,7 +879,7 @@ class WenmiApp(App[None]):
             if self._autosave_timer is not None:
                 self._autosave_timer.stop()
                 self._autosave_timer = None
-            discard_recovery(s.recovery_key)
+            self._discard_backup(s.recovery_key)
             self.exit()
             return
         self.draft = None  # the form being typed is not part of what is saved

@@ -45,6 +45,12 @@ COMMANDS: tuple[Command, ...] = (
     Command("保存台账", "把台账写回文件（示例台账会先询问保存位置）", "save", key="ctrl+s"),
     Command("台账另存为", "把台账保存到新的 .yaml 文件", "save_as"),
     Command("导出 Word 公文", "按选定（或推荐）模板生成 .docx", "export", key="ctrl+e"),
+    Command(
+        "检查 Word 文档",
+        "打开 .docx，按页列出不合公文格式之处；可一键修正后另存",
+        "check_document",
+        key="f6",
+    ),
     Command("撤销", "撤销上一步修改：编辑、删除、移动、选标题、填写……（最多 200 步）", "undo", key="ctrl+z"),
     Command("重做", "重做刚撤销的修改", "redo", key="ctrl+y"),
     Command("开关自动保存", "自动保存未保存的修改，终端关闭也不丢失", "toggle_autosave"),

@@ -20,6 +20,7 @@ from assistant.tui.session import TemplateEntry
 if TYPE_CHECKING:
     from assistant.compose import ComposeResult
     from assistant.compose.matching import Suggestion
+    from assistant.compose.pipeline import Arrangement
     from assistant.errors import Diagnostic
     from assistant.ledger.workbook import Achievement, Workbook
     from assistant.templating import Template
@@ -398,7 +399,12 @@ def parse_list(text: str) -> list[str]:
 
 
 def compose(
-    template: Template, wb: Workbook, *, seed: int | None = None, headings: Mapping[int, str] | None = None
+    template: Template,
+    wb: Workbook,
+    *,
+    seed: int | None = None,
+    headings: Mapping[int, str] | None = None,
+    arranged: Arrangement | None = None,
 ) -> ComposeResult:
     """compose_markup with the workbook's chosen headings (`seed:`, `headings:`) unless given."""
     from assistant.compose import compose_markup
@@ -408,38 +414,61 @@ def compose(
         wb,
         seed=wb.seed if seed is None else seed,
         headings=wb.headings if headings is None else headings,
+        arranged=arranged,
     )
+
+
+class Composer:
+    """Composes one workbook again and again while it is edited, keeping the arrangement of its
+    achievements (`compose.pipeline.arrange`: views, sections, composed headings, paragraphs).
+
+    Arranging is the slow part (about a second for a thousand achievements) and depends only on
+    the template, the achievements, the heading set (`seed`), the unit and the period; typing in a
+    field changes none of them, so a keystroke recomposes in milliseconds. The TUI never changes
+    an achievement in place (an edited or moved one is a new object), so the achievements are
+    "the same" when they are the same objects in the same order. One composer is used by one
+    thread at a time.
+    """
+
+    def __init__(self) -> None:
+        self._template: Template | None = None
+        self._key: tuple[int, str, str] | None = None
+        self._achievements: tuple[Achievement, ...] = ()
+        self._arranged: Arrangement | None = None
+        #: Whether the last composition reused the kept arrangement.
+        self.reused = False
+
+    def fits(self, template: Template, wb: Workbook) -> bool:
+        """Whether the kept arrangement is `wb`'s (composing it again takes milliseconds)."""
+        kept = self._achievements
+        return (
+            self._arranged is not None
+            and self._template is template
+            and self._key == (wb.seed, wb.unit, wb.period or "")
+            and len(kept) == len(wb.achievements)
+            and all(a is b for a, b in zip(kept, wb.achievements, strict=True))
+        )
+
+    def arrangement(self, template: Template, wb: Workbook) -> Arrangement:
+        """The arrangement of `wb`'s achievements, made again only when what it depends on changed."""
+        from assistant.compose.pipeline import arrange
+
+        self.reused = self.fits(template, wb)
+        if not self.reused:
+            key = (wb.seed, wb.unit, wb.period or "")
+            self._arranged = arrange(template, wb, *key)
+            self._template, self._key, self._achievements = template, key, tuple(wb.achievements)
+        assert self._arranged is not None
+        return self._arranged
+
+    def compose(self, template: Template, wb: Workbook) -> ComposeResult:
+        """`compose(template, wb)`, with the kept arrangement when it still fits."""
+        return compose(template, wb, arranged=self.arrangement(template, wb))
 
 
 def placement(result: ComposeResult) -> dict[int, int]:
     """Which section (1-based) each achievement (by workbook index) is in."""
     return {i: sec.index for sec in result.sections for i in sec.indices}
-
-
-def sections_for_move(template: Template, wb: Workbook, index: int, target: int) -> dict[int, str]:
-    """The `section` values that put achievement `index` in section `target` and keep every
-    other achievement in the section it is in now, by workbook index.
-
-    The engine groups anew the achievements that name no section as soon as one does, so
-    moving one can carry others along; those (and only those) get their present section
-    written too. `wb` is not changed.
-    """
-    from dataclasses import replace
-
-    before = placement(compose(template, wb))
-    achievements = [replace(a) for a in wb.achievements]
-    trial = replace(wb, achievements=achievements)
-    pins = {index: str(target)}
-    achievements[index].section = pins[index]
-    for _ in range(len(achievements)):  # each round pins at least one more; usually one or two
-        now = placement(compose(template, trial))
-        strays = [i for i, sec in before.items() if i not in pins and now.get(i) != sec]
-        if not strays:
-            break
-        for i in strays:
-            pins[i] = str(before[i])
-            achievements[i].section = pins[i]
-    return pins
 
 
 def heading_with_phrase(heading: str, pattern: str, phrase: str) -> str:
@@ -477,14 +506,24 @@ def preview(markup: str) -> Preview:
 
 
 def compose_preview(
-    template: Template, wb: Workbook, *, seed: int | None = None, headings: Mapping[int, str] | None = None
+    template: Template,
+    wb: Workbook,
+    *,
+    seed: int | None = None,
+    headings: Mapping[int, str] | None = None,
+    composer: Composer | None = None,
 ) -> tuple[ComposeResult | None, Preview]:
+    """The composed document and its preview; `composer` keeps the arrangement between calls
+    (then `seed` and `headings` are the workbook's)."""
     from assistant.errors import WenmiError
     from assistant.tui.texts import say
 
     names = {template.id: template.name}
     try:
-        result = compose(template, wb, seed=seed, headings=headings)
+        if composer is not None:
+            result = composer.compose(template, wb)
+        else:
+            result = compose(template, wb, seed=seed, headings=headings)
     except WenmiError as err:
         return None, Preview("", say(err, names), error_field=err.location.field)
     shown = preview(result.markup)

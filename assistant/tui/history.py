@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 
 #: States kept: the present one and up to this many steps back.
 MAX_STEPS = 200
+#: Most characters of workbook text a recovery file's history may rebuild (all states together);
+#: a longer history (a huge 台账 with many steps) is dropped rather than rebuilt.
+MAX_HISTORY_CHARS = 100_000_000
 
 
 @dataclass
@@ -198,6 +201,19 @@ class History:
 
     # -- the recovery file --------------------------------------------------------------
 
+    def frozen(self) -> History:
+        """A copy of this history as it is now, for writing the recovery file in another thread
+        (`to_data`) while this one goes on recording; `adopt` takes back what that worked out."""
+        twin = History.__new__(History)
+        twin.__dict__.update(self.__dict__)
+        twin.states = list(self.states)
+        twin._patches = dict(self._patches)
+        return twin
+
+    def adopt(self, twin: History) -> None:
+        """Keep the patches `twin` (a `frozen` copy) worked out, so the next write reuses them."""
+        self._patches = twin._patches
+
     def to_data(self, wb: Workbook, dump: Callable[[Workbook], str], shown: str) -> dict[str, Any]:
         """The history as JSON data around `shown`, the YAML of the state shown (the recovery
         file's workbook); `dump` writes the others (each once: the text is kept)."""
@@ -243,14 +259,17 @@ class History:
             index = int(data["index"])
             labels = [str(x) for x in data["labels"]]
             patches = list(data["patches"])
-            if not 0 <= index < len(labels) == len(patches):
+            if not 0 <= index < len(labels) == len(patches) <= MAX_STEPS + 1:
                 raise ValueError
             texts: list[str] = [""] * len(labels)
             texts[index] = shown
-            for i in range(index - 1, -1, -1):
-                texts[i] = _patch(texts[i + 1], patches[i])
-            for i in range(index + 1, len(labels)):
-                texts[i] = _patch(texts[i - 1], patches[i])
+            size = len(shown)
+            back = [(i, i + 1) for i in range(index - 1, -1, -1)]  # each state from its neighbour
+            for i, near in back + [(i, i - 1) for i in range(index + 1, len(labels))]:
+                texts[i] = _patch(texts[near], patches[i])
+                size += len(texts[i])
+                if size > MAX_HISTORY_CHARS:
+                    raise ValueError("history too long")
             states = []
             for i, text in enumerate(texts):
                 state = State.of(wb if i == index else load(text), labels[i])
@@ -280,6 +299,8 @@ def _diff(a: str, b: str) -> list[Any]:
 def _patch(a: str, patch: list[Any]) -> str:
     start, removed, lines = int(patch[0]), int(patch[1]), [str(s) for s in patch[2]]
     x = a.split("\n")
-    if start + removed > len(x):
+    # negative numbers would count from the end: [-1, -10**6] keeps all lines but the last,
+    # then all of them again, doubling the text at every step
+    if start < 0 or removed < 0 or start + removed > len(x):
         raise ValueError("patch does not fit")
     return "\n".join([*x[:start], *lines, *x[start + removed :]])

@@ -14,9 +14,12 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from assistant.errors import WenmiError
+
+if TYPE_CHECKING:
+    from assistant.tui.session import Session
 
 FORMAT_VERSION = 1
 
@@ -124,9 +127,7 @@ def _parse(key: str, raw: bytes, path: Path) -> Recovery:
     _check_workbook(workbook, path)
     state = _state(data.get("state"))
     draft = _draft(data.get("draft"))
-    history = data.get("history")
-    if history is not None and not isinstance(history, dict):
-        raise ValueError("撤销记录（history）应是对象")
+    history = _history(data.get("history"))
     saved_at = data.get("saved_at", "")
     if not isinstance(saved_at, str):
         raise ValueError("保存时间（saved_at）应是文字")
@@ -188,6 +189,56 @@ def _draft(value: Any) -> dict[str, Any] | None:
         elif name not in _FORM_KEYS or not isinstance(text, str):
             raise ValueError(f"表单草稿的字段“{name}”不认识或不是文字")
     return {"index": index, "data": data}
+
+
+def _history(value: Any) -> dict[str, Any] | None:
+    """The undo history as `History.to_data` writes it: {"index": i, "saved": j | None,
+    "labels": [text…], "patches": [[start, removed, [line…]] …]}, with `[]` at the index."""
+    from assistant.tui.history import MAX_STEPS
+
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise ValueError("撤销记录（history）应是对象")
+    labels, patches, index, saved = (value.get(k) for k in ("labels", "patches", "index", "saved"))
+    if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
+        raise ValueError("撤销记录的 labels 应是文字列表")
+    if not isinstance(patches, list) or len(patches) != len(labels) or len(labels) > MAX_STEPS + 1:
+        raise ValueError(f"撤销记录的 patches 应与 labels 一样多，且不超过 {MAX_STEPS + 1} 步")
+    if not _count(index) or not index < len(labels):
+        raise ValueError("撤销记录的 index 应是步骤的序号")
+    if saved is not None and (not _count(saved) or not saved < len(labels)):
+        raise ValueError("撤销记录的 saved 应是步骤的序号或空")
+    for i, patch in enumerate(patches):
+        shape = patch == [] if i == index else (
+            isinstance(patch, list) and len(patch) == 3 and _count(patch[0]) and _count(patch[1])
+            and isinstance(patch[2], list) and all(isinstance(line, str) for line in patch[2])
+        )  # fmt: skip
+        if not shape:
+            raise ValueError(f"撤销记录的第 {i + 1} 步不是“起始行, 删去行数, 新行”")
+    return value
+
+
+def _count(value: Any) -> TypeGuard[int]:
+    """A non-negative integer (not a bool)."""
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def restore_session(session: Session, recovery: Recovery) -> None:
+    """Put what `recovery` holds into `session` (恢复): its workbook, undo history and composing
+    state; opening the form `recovery.draft` holds is the caller's. No app needed. WenmiError
+    when the workbook does not load (`read_recovery` has already checked that it does)."""
+    from assistant.tui import engine
+    from assistant.tui.history import History
+
+    path = session.workbook.path
+    wb = engine.workbook_from_yaml(recovery.workbook_yaml, path)
+    session.workbook = wb
+    session.history = History.from_data(
+        recovery.history, wb, recovery.workbook_yaml, lambda text: engine.workbook_from_yaml(text, path)
+    )
+    session.restore_state(recovery.state)
+    session.touch()
 
 
 def _set_aside(path: Path) -> Path | None:

@@ -1,6 +1,7 @@
 """The real command in a real terminal, keyboard only, at 80×24 and 120×36: `python -m assistant` on
-the bundled sample in tmux. Add an achievement with two metrics, undo and redo it, pick a heading
-and undo that, export, save into a new folder, quit; reopen and find everything as left.
+the bundled sample in tmux. Add an achievement with two metrics, undo and redo it, move it to another
+section, pick a heading and undo that, export, save into a new folder, quit; reopen and find
+everything as left (the achievement, and the section it was moved to).
 
 Uses the packaged templates and phrase bank (the path a new user takes). Skipped without tmux.
 """
@@ -8,6 +9,7 @@ Uses the packaged templates and phrase bank (the path a new user takes). Skipped
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -77,6 +79,16 @@ class Terminal:
             time.sleep(0.2)
         raise AssertionError(f"timed out waiting for {what}; the screen shows:\n{self.screen()}")
 
+    def tree_to(self, title: str, limit: int = 40) -> int:
+        """With the sections focused, press ↓ until the line under the fields says the cursor is on
+        `title`; the section it is in."""
+        for _ in range(limit):
+            found = re.search(rf"第(\d+)部分 · {re.escape(title)}：", self.screen())
+            if found:
+                return int(found.group(1))
+            self.keys("Down")
+        raise AssertionError(f"{title} not reached in the sections; the screen shows:\n{self.screen()}")
+
     def close(self) -> None:
         subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True, check=False)
 
@@ -120,9 +132,20 @@ def test_keyboard_only_session(terminal: Terminal, tmp_path: Path) -> None:
     t.keys("C-y")
     t.wait("the redo", lambda s: "共 15 项成效" in s and "已重做" in s)
 
-    # pick a heading on the compose page, then take it back
+    # move it to another section: to the sections (Shift+Tab twice), ↓ to it, M, a section, Enter
     t.keys("F4")
     t.wait("the compose page", lambda s: "分节与成效" in s and "提高站位" in s, timeout=90)
+    t.keys("BTab", "BTab")
+    section = t.tree_to(TITLE)
+    t.keys("m")
+    picker = t.wait("the section picker", lambda s: "移到哪一部分" in s and "（当前）" in s)
+    count = max(int(n) for n in re.findall(r"(\d+)\. \S", picker.split("移到哪一部分", 1)[1]))
+    target = section + 1 if section < count else section - 1
+    t.keys("Down" if target > section else "Up", "Enter")
+    t.wait("the move", lambda s: f"移到第{target}部分" in s and f"第{target}部分 · {TITLE}" in s)
+    t.keys("Home")  # the first section: the heading is picked for it
+
+    # pick a heading on the compose page, then take it back (the move stays)
     t.keys("C-t")
     t.wait("the phrase picker", lambda s: "第1部分标题" in s)
     t.type("szcx")
@@ -156,7 +179,10 @@ def test_keyboard_only_session(terminal: Terminal, tmp_path: Path) -> None:
     t.wait("the app to exit", lambda s: t.exit_file.exists(), timeout=20)
     assert t.exit_file.read_text().strip() == "0"
     saved = tmp_path / "新文件夹" / "台账.yaml"
-    assert TITLE in saved.read_text(encoding="utf-8")
+    text = saved.read_text(encoding="utf-8")
+    assert TITLE in text
+    item = text[text.index(TITLE) :].split("- title:", 1)[0]
+    assert re.search(rf"section: ['\"]?{target}['\"]?\s", item), item  # the move is in the workbook
 
     # reopen: everything as left
     t.close()
@@ -165,5 +191,9 @@ def test_keyboard_only_session(terminal: Terminal, tmp_path: Path) -> None:
     again = t.wait("the saved workbook", lambda s: "共 15 项成效" in s)
     assert "台账.yaml" in again and "已保存" in again
     assert "恢复" not in again  # nothing unsaved was left behind
+    t.keys("F4")
+    t.wait("the compose page", lambda s: "分节与成效" in s, timeout=90)
+    t.keys("BTab", "BTab")
+    assert t.tree_to(TITLE) == target  # still in the section it was moved to
     t.keys("C-q")
     t.wait("the app to exit", lambda s: t.exit_file.exists(), timeout=20)

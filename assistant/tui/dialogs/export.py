@@ -219,7 +219,7 @@ class ExportDialog(Dialog[Exported | None]):
         self.query_one("#progress", Static).update("正在生成公文……")
         self._run(template, out, force, s.seed if same else 0, dict(s.headings) if same else {})
 
-    @work(thread=True, exclusive=True, group="export")
+    @work(thread=True, exclusive=True, group="export", description="导出")
     def _run(self, template: Any, out: Path, force: bool, seed: int, headings: dict[int, str]) -> None:
         from assistant.errors import WenmiError
         from assistant.tui import engine

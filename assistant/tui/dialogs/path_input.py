@@ -137,9 +137,15 @@ class PathDialog(Dialog[Path | None]):
         if self.confirm_overwrite and path.exists():
             from assistant.tui.dialogs.confirm import ConfirmDialog
 
+            def answered(yes: bool | None) -> None:
+                # no `lambda: self.dismiss(…)`: the callback would return dismiss's awaitable,
+                # which Textual then awaits from this dialog's own handler (a ScreenError)
+                if yes:
+                    self.dismiss(path)
+
             self.app.push_screen(
                 ConfirmDialog("文件已存在", f"{path}\n已经存在，要覆盖它吗？", yes="覆盖", no="换个名字"),
-                lambda yes: self.dismiss(path) if yes else None,
+                answered,
             )
             return
         self.dismiss(path)

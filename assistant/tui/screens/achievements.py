@@ -67,6 +67,17 @@ class AchievementsScreen(MainScreen):
         super().__init__()
         #: The unit or period as it was before the field being typed in was changed.
         self._facts_before: dict[str, str] = {}
+        #: What the table shows: its columns, and the achievement in each row (a refill changes
+        #: only the rows whose achievement is another object now: a move is two rows, not a
+        #: thousand; the TUI replaces an achievement it changes).
+        self._shown_columns: list[tuple[str, str, int]] = []
+        self._shown_items: list[Any] = []
+        #: Each achievement's cells but the number, by identity (an edited one is a new object).
+        self._cells: dict[int, tuple[Any, tuple[str, ...]]] = {}
+        #: How many lines the highlighted row's detail takes (-1: not known, one wraps).
+        self._detail_lines = -1
+        #: What the lines under the table say now, by widget id (see `_update`).
+        self._texts: dict[str, str | Text] = {}
 
     def on_mount(self) -> None:
         table = self.query_one(AchievementTable)
@@ -92,9 +103,10 @@ class AchievementsScreen(MainScreen):
     def reset(self) -> None:
         table = self.query_one(AchievementTable)
         table.clear()
+        self._shown_items = []
         table.move_cursor(row=0)
         error = self.query_one("#facts-error", Static)
-        error.update("")
+        self._update(error, "")
         error.remove_class("-shown")
 
     def _columns(self) -> list[tuple[str, str, int]]:
@@ -107,32 +119,35 @@ class AchievementsScreen(MainScreen):
         return [(k, t, w or title_width) for k, t, w in cols]
 
     def _fill_table(self, cursor: int | None = None) -> None:
-        from assistant.tui import engine
-
         s = self.session
         if s is None:
             return
         table = self.query_one(AchievementTable)
         row = table.cursor_row if cursor is None else cursor
-        table.clear(columns=True)
         cols = self._columns()
-        for key, title, width in cols:
-            table.add_column(title, key=key, width=width)
-        for i, a in enumerate(s.workbook.achievements, start=1):
-            values = {
-                "no": str(i),
-                "title": a.title,
-                "category": (a.category or "未分类") + ("*" if a.category_inferred else ""),
-                "figures": engine.figures(a),
-                "date": a.date or "",
-                "owner": a.owner or "",
-            }
-            cells = [Text(values[k], no_wrap=True, overflow="ellipsis") for k, _, _ in cols]
-            table.add_row(*cells, key=str(i))
+        keys = [key for key, _, _ in cols][1:]  # after 序号 (a row's number is its place), as `_row_cells`
+        items = list(s.workbook.achievements)
+        shown = self._shown_items
+        if cols != self._shown_columns or len(shown) - len(items) > 50 or table.row_count != len(shown):
+            table.clear(columns=True)  # new columns (the width changed), or most rows gone
+            for key, title, width in cols:
+                table.add_column(title, key=key, width=width)
+            self._shown_columns, shown = cols, []
+        for number, (old, new) in enumerate(zip(shown, items, strict=False), start=1):
+            if old is not new:  # a row whose achievement was replaced (edited, moved here)
+                for key, was, now in zip(keys, self._row_cells(old), self._row_cells(new), strict=True):
+                    if was != now:
+                        table.update_cell(str(number), key, _cell(now))
+        for number in range(len(shown) + 1, len(items) + 1):
+            cells = (str(number), *self._row_cells(items[number - 1]))
+            table.add_row(*(_cell(text) for text in cells), key=str(number))
+        for number in range(len(shown), len(items), -1):
+            table.remove_row(str(number))
+        self._shown_items = items
         count = len(s.workbook.achievements)
         empty = self.query_one("#empty", Static)
         empty.display = count == 0
-        empty.update("台账里还没有成效事项。按 Ctrl+N 新增，或按 Ctrl+O 从 Excel/CSV 导入。")
+        self._update(empty, "台账里还没有成效事项。按 Ctrl+N 新增，或按 Ctrl+O 从 Excel/CSV 导入。")
         if count:
             table.move_cursor(row=min(max(row, 0), count - 1))
         self._show_row_detail()
@@ -141,7 +156,32 @@ class AchievementsScreen(MainScreen):
         note = f"共 {count} 项成效、{metrics} 个数据"
         if inferred:
             note += f"；标 * 的类别由内容推断（{inferred} 项）"
-        self.query_one("#summary", Static).update(note)
+        self._update(self.query_one("#summary", Static), note)
+
+    def _update(self, box: Static, content: str | Text, *, layout: bool = True) -> None:
+        """`box.update(content)` when that changes it: an update lays the whole page out again
+        (`layout=False`: the caller knows the box keeps its size)."""
+        if self._texts.get(str(box.id)) != content:
+            self._texts[str(box.id)] = content
+            box.update(content, layout=layout)
+
+    def _row_cells(self, a: Any) -> tuple[str, ...]:
+        """An achievement's cells after its number (as `COLUMNS`), kept while it is the same."""
+        from assistant.tui import engine
+
+        kept = self._cells.get(id(a))
+        if kept is None or kept[0] is not a:
+            if len(self._cells) > 2 * len(self._shown_items) + 64:
+                self._cells = {}
+            cells = (
+                a.title,
+                (a.category or "未分类") + ("*" if a.category_inferred else ""),
+                engine.figures(a),
+                a.date or "",
+                a.owner or "",
+            )
+            kept = self._cells[id(a)] = (a, cells)
+        return kept[1]
 
     @on(DataTable.RowHighlighted, "#table")
     def _row_highlighted(self) -> None:
@@ -187,7 +227,13 @@ class AchievementsScreen(MainScreen):
                 text.append("  ")
             text.append_text(part)
             used = (used + need) if used else part.cell_len
-        box.update(text)
+        # As many lines as before, none too long to wrap: the page need not be laid out again.
+        lines = text.split("\n")
+        room = box.content_region.width or width
+        fits = all(line.cell_len <= room for line in lines)
+        same_size = box.display and fits and len(lines) == self._detail_lines
+        self._detail_lines = len(lines) if fits else -1
+        self._update(box, text, layout=not same_size)
         box.display = True
 
     def on_resize(self) -> None:
@@ -207,15 +253,15 @@ class AchievementsScreen(MainScreen):
         self._facts_before.setdefault(field, s.workbook.unit if field == "unit" else s.workbook.period)
         if event.input.id == "unit":
             if not value:
-                error.update(
-                    "单位不能为空（文档标题和落款要用到），未修改的单位仍为“" + s.workbook.unit + "”"
+                self._update(
+                    error, "单位不能为空（文档标题和落款要用到），未修改的单位仍为“" + s.workbook.unit + "”"
                 )
                 error.add_class("-shown")
                 return
             s.workbook.unit = value
         else:
             s.workbook.period = value
-        error.update("")
+        self._update(error, "")
         error.remove_class("-shown")
         what = "单位" if event.input.id == "unit" else "时期"
         self.changed("facts", f"修改{what}", ("facts", event.input.id))
@@ -251,7 +297,7 @@ class AchievementsScreen(MainScreen):
         template = s.effective_template()[0] if s is not None and s.templates is not None else None
         problem = engine.date_warning(s.workbook, template) if s is not None else None
         text = f"⚠ {problem}（成文日期在“撰写”页填写）" if problem else ""
-        note.update(text)
+        self._update(note, text)
         note.set_class(bool(text), "-shown")
 
     # ------------------------------------------------------------------ add, edit, delete, move
@@ -414,3 +460,8 @@ class AchievementsScreen(MainScreen):
 
         for w in imported.warnings[:3]:
             self.notify(say(w), severity="warning", timeout=10)
+
+
+def _cell(text: str) -> Text:
+    """A table cell: one line, cut with … where the column ends."""
+    return Text(text, no_wrap=True, overflow="ellipsis")

@@ -1,11 +1,17 @@
 """The compose page: the template's slots, its sections with their achievements, a live preview.
 
-Typing in a slot writes the workbook's `fields` and recomposes in a worker thread. Requests are
+Typing in a slot writes the workbook's `fields` and composes the document again. Requests are
 coalesced: while one composition runs, further keystrokes only mark the preview as wanted
 again, and the newest state is composed as soon as the running one finishes, so the preview
-follows typing without queueing stale work. A document that composes in a few milliseconds
-(a seed-sized one does in about two) is composed on the UI thread instead, which puts the
-keystroke and its preview in the same frame.
+follows typing without queueing stale work.
+
+Where it is composed depends on how long that takes. Arranging the achievements into sections
+(headings, paragraphs) is the slow part, a second for a thousand, and typing in a field leaves it
+as it is (`engine.Composer` keeps it). A composition of a few milliseconds (a seed-sized
+document) runs at once on the UI thread, so the keystroke and its preview share a frame; one of
+tens of milliseconds (a thousand achievements, arrangement kept) runs on the UI thread right
+after the frame that shows the keystroke (a worker thread would halve both by sharing the GIL);
+one that must arrange anew runs in a worker thread, started after that frame too.
 """
 
 from __future__ import annotations
@@ -31,11 +37,13 @@ if TYPE_CHECKING:
     from assistant.compose import ComposeResult as Composed
     from assistant.templating import Template
     from assistant.templating.model import Slot
-    from assistant.tui.engine import Preview
+    from assistant.tui.engine import Composer, Preview
 
 
-#: Compositions faster than this run on the UI thread (see `_start_preview`).
-INLINE_COMPOSE_MS = 15.0
+#: Compositions expected to take less than this run at once, in the keystroke's frame…
+SAME_FRAME_MS = 25.0
+#: …and, less than this, on the UI thread after it; slower ones in a thread (`_start_preview`).
+INLINE_COMPOSE_MS = 50.0
 
 #: What an empty slot suggests typing, by slot type.
 SLOT_PLACEHOLDERS = {
@@ -56,6 +64,33 @@ class SectionTree(Tree[tuple[str, int, int]]):
         Binding("m", "screen.choose_section", "移到…"),
     ]
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        #: Label widths by node (the label they were measured for, the width): Textual measures
+        #: every label each time the tree changes, a thousand labels for one moved achievement.
+        self._widths: dict[int, tuple[Any, int]] = {}
+
+    def get_label_width(self, node: Any) -> int:
+        kept = self._widths.get(id(node))
+        if kept is not None and kept[0] is node.label:
+            return kept[1]
+        if len(self._widths) > 4096 and len(self._widths) > 3 * len(self._tree_lines_cached or ()):
+            self._widths = {}  # forget nodes long removed
+        width = super().get_label_width(node)
+        self._widths[id(node)] = (node.label, width)
+        return width
+
+
+class SlotInput(Input):
+    """A slot's one-line field. The document is composed again as the keystroke changes the
+    value, before the frame that shows it is drawn, so the keystroke and the preview share a
+    frame (the Changed message would come after that frame, and the preview a frame later)."""
+
+    def watch_value(self, value: str) -> None:
+        screen = self.screen if self.is_attached else None
+        if isinstance(screen, ComposeScreen):
+            screen.slot_typed(self, value)
+
 
 class ComposeScreen(MainScreen):
     """撰写: fill the slots, arrange the sections, watch the document take shape."""
@@ -75,8 +110,10 @@ class ComposeScreen(MainScreen):
         self._tree_signature: Any = None
         self._wanted = 0
         self._composing = False
-        #: How long the last composition took; the first one (and slow ones) run in a thread.
-        self._last_compose_ms = float("inf")
+        #: How long the last composition took that reused the arrangement of the achievements,
+        #: and the last that arranged them anew; the first one (and slow ones) run in a thread.
+        self._reused_ms = float("inf")
+        self._arranged_ms = float("inf")
         self._preview_text = ""
         self._notes: tuple[tuple[str, str], ...] = ()
         self._slot_error: tuple[str | None, str | None] = (None, None)
@@ -95,6 +132,16 @@ class ComposeScreen(MainScreen):
         self._force_sync = False
         #: Preview generations finished (tests and the benchmark wait on it).
         self.preview_generation = 0
+        #: Keeps the arrangement of the achievements while only the fields change (made on first use).
+        self._composer: Composer | None = None
+        #: While moves wait for the composition to confirm them: the section every achievement
+        #: is to stay in (what the tree shows), by workbook index; and the step they belong to.
+        self._keep: dict[int, int] | None = None
+        self._move_step: tuple[str, int, str] = ("move", 0, "")
+        #: The achievements the tree shows (its leaves' indices are theirs), and the figures
+        #: shown beside each (by achievement identity; the TUI replaces an edited achievement).
+        self._tree_items: list[Any] = []
+        self._figures: dict[int, tuple[Any, str]] = {}
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="compose-main"):
@@ -119,7 +166,14 @@ class ComposeScreen(MainScreen):
         self._slot_template = None  # rebuild the slots with the new workbook's fields
         self._tree_signature = None
         self._forget_cursor = True
+        self._keep = None
         self.result = None
+
+    def mark_stale(self) -> None:
+        # Changed on another page (an import, a deletion…): the tree's indices may no longer be
+        # the workbook's, so pending moves are not checked against it.
+        self._keep = None
+        super().mark_stale()
 
     # ------------------------------------------------------------------ template and slots
 
@@ -172,7 +226,7 @@ class ComposeScreen(MainScreen):
                 default = engine.slot_text(slot.default)
                 placeholder = f"默认：{default}" if default else short_help(slot) or SLOT_PLACEHOLDERS.get(slot.type, "")
                 value = engine.slot_text(engine.unmarked(stored))
-                field = Input(value, placeholder=placeholder, name=slot.name, compact=True, classes="slot-input")
+                field = SlotInput(value, placeholder=placeholder, name=slot.name, compact=True, classes="slot-input")
                 field.tooltip = slot.help or None
                 widgets.append(field)
             if slot.examples is not None:
@@ -332,7 +386,8 @@ class ComposeScreen(MainScreen):
                 self._show_example_state(slot.name)
 
     def on_descendant_focus(self, event: Any) -> None:
-        """The cursor came to a field: its whole help under the fields (a placeholder is cut)."""
+        """The cursor came to a field: its whole help under the fields (a placeholder is cut);
+        to the sections: the highlighted achievement whole (a narrow pane cuts it) and its keys."""
         self._show_slot_help(event.widget)
 
     def on_descendant_blur(self, event: Any) -> None:
@@ -344,19 +399,27 @@ class ComposeScreen(MainScreen):
         is_slot = widget is not None and (widget.has_class("slot-input") or widget.has_class("slot-area"))
         slot = self.template.slot(str(widget.name)) if is_slot and self.template is not None else None
         text = slot.help if slot is not None and slot.help and slot.help != short_help(slot) else ""
+        if isinstance(widget, SectionTree):
+            text = self._tree_hint(widget.cursor_node)
         self._help_for = widget if text else None
         box.update(text or "")
         box.display = bool(text)
 
     @on(Input.Changed, ".slot-input")
     def _slot_changed(self, event: Input.Changed) -> None:
+        self.slot_typed(event.input, event.value)
+
+    def slot_typed(self, box: Input, typed: str) -> None:
+        """`box` now holds `typed`: keep it in the workbook and compose again (called by the
+        field itself as the key changes it, see `SlotInput`; its Changed message then finds it
+        kept already)."""
         from assistant.tui import engine
 
         s = self.session
         if s is None:
             return
-        name = str(event.input.name)
-        value = event.value.strip()
+        name = str(box.name)
+        value = typed.strip()
         if value == engine.slot_text(engine.unmarked(s.workbook.fields.get(name))).strip():
             return  # the Input showing what is stored (mount, sync), not an edit
         if value:
@@ -415,6 +478,7 @@ class ComposeScreen(MainScreen):
 
     def history_moved(self) -> None:
         self._force_sync = True
+        self._keep = None  # undo or redo: what the tree showed is no longer what to keep
 
     def _set_table_problem(self, name: str, problem: str | None) -> None:
         if problem:
@@ -436,31 +500,77 @@ class ComposeScreen(MainScreen):
         if s is None or self.template is None:
             return
         self._composing = True
+        fits = self._composer is not None and self._composer.fits(self.template, s.workbook)
+        expected = self._reused_ms if fits else self._arranged_ms
+        if fits and expected == float("inf"):
+            expected = SAME_FRAME_MS  # not timed yet: composing with the kept arrangement is quick
+        if expected < SAME_FRAME_MS:
+            # A quick document: compose right here, so the preview is in the same frame as
+            # the keystroke (a thread hop costs more than the composing).
+            self._compose_here()
+        elif fits and expected < INLINE_COMPOSE_MS:
+            # Once the messages waiting are handled (the keystroke's frame is usually out by
+            # then): here, for a thread would share the GIL with the UI and slow both.
+            self.call_later(self._compose_here)
+        else:
+            # In a thread, started after the frame that shows the keystroke (or the move).
+            self.call_after_refresh(self._compose_away)
+
+    def _snapshot(self) -> tuple[int, Any, Any]:
+        """(generation, template, a copy of the workbook) to compose: what the screens change in
+        place is copied; the achievements are shared (an edited one is replaced, not changed)."""
+        s = self.session
+        assert s is not None
         wb = s.workbook
         snapshot = replace(
             wb, fields=dict(wb.fields), achievements=list(wb.achievements), headings=dict(wb.headings)
         )
-        args = (self._wanted, self.template, snapshot)
-        if self._last_compose_ms < INLINE_COMPOSE_MS:
-            # A quick document: compose right here, so the preview is in the same frame as
-            # the keystroke (a thread hop costs more than the composing).
-            self._preview_ready(*args, *self._compose_document(*args[1:]))
-        else:
-            self._compose_in_thread(*args)
+        return self._wanted, self.template, snapshot
+
+    def _compose_here(self) -> None:
+        s = self.session
+        if s is None or self.template is None:
+            self._composing = False
+            return
+        fits = self._composer is not None and self._composer.fits(self.template, s.workbook)
+        if not fits and self._arranged_ms >= SAME_FRAME_MS:
+            self._compose_away()  # the achievements changed since this was asked for: slow now
+            return
+        args = self._snapshot()
+        self._preview_ready(*args, *self._compose_document(*args[1:]))
+
+    def _compose_away(self) -> None:
+        if self.session is None or self.template is None:
+            self._composing = False
+            return
+        self._compose_in_thread(*self._snapshot())
 
     def _compose_document(self, template: Any, wb: Any) -> tuple[Any, Preview]:
         """Compose with the workbook's chosen headings (its `seed:` and `headings:`)."""
         from assistant.tui import engine
 
         start = time.perf_counter()
+        if self._composer is None:
+            self._composer = engine.Composer()
         try:
-            result, shown = engine.compose_preview(template, wb)
+            result, shown = engine.compose_preview(template, wb, composer=self._composer)
         except Exception as exc:  # noqa: BLE001 - a template bug must not kill the screen
             result, shown = None, engine.Preview("", f"内部错误：{exc}")
-        self._last_compose_ms = (time.perf_counter() - start) * 1000
+        took = (time.perf_counter() - start) * 1000
+        if self._composer.reused:
+            self._reused_ms = took
+        else:
+            self._arranged_ms = took
+            # The new arrangement stays until the achievements change: keep the garbage
+            # collector from walking its objects again and again (with a thousand achievements
+            # a full collection took 50 ms, in the middle of typing). Frozen objects are still
+            # freed when no longer used; only a cycle among them would outlive its use.
+            import gc
+
+            gc.freeze()
         return result, shown
 
-    @work(thread=True, group="preview")
+    @work(thread=True, group="preview", description="组稿预览")  # no repr of the workbook
     def _compose_in_thread(self, generation: int, template: Any, wb: Any) -> None:
         result, shown = self._compose_document(template, wb)
         self.app.call_from_thread(self._preview_ready, generation, template, wb, result, shown)
@@ -468,7 +578,10 @@ class ComposeScreen(MainScreen):
     def _preview_ready(self, generation: int, template: Any, wb: Any, result: Any, shown: Preview) -> None:
         self._composing = False
         self.preview_generation = generation
-        if template is self.template:
+        # While moves are being confirmed, only the newest composition counts, and only once it
+        # leaves every other achievement where it was (else it is composed again, see below).
+        settled = self._keep is None or (self._wanted == generation and self._moves_settled(result, wb))
+        if template is self.template and settled:
             self._show(result, shown, wb)
         if self._wanted != generation:
             self._start_preview()
@@ -522,8 +635,6 @@ class ComposeScreen(MainScreen):
     # ------------------------------------------------------------------ sections
 
     def _fill_sections(self, result: Composed, wb: Any) -> None:
-        from assistant.tui import engine
-
         s = self.session
         assert s is not None
         placed = {sec.index: list(sec.indices) for sec in result.sections}
@@ -532,15 +643,17 @@ class ComposeScreen(MainScreen):
             [a.title for a in wb.achievements],
         )
         if signature == self._tree_signature:
+            self._tree_items = list(wb.achievements)
             return
         self._tree_signature = signature
         tree = self.query_one(SectionTree)
         keep = tree.cursor_node.data if tree.cursor_node is not None else None
         if self._forget_cursor:
             keep, self._forget_cursor = None, False
-        tree.clear()
         title = self.query_one("#sections-title", Static)
         if not result.sections:
+            tree.clear()
+            self._tree_items = list(wb.achievements)
             plan = self.template.sections if self.template else None
             text = (
                 "此模板不分节，成效事项按顺序写入。"
@@ -553,21 +666,73 @@ class ComposeScreen(MainScreen):
             title.update("分节与成效")
             return
         title.update("分节与成效（Ctrl+↑↓ 移动成效）")
-        for sec in result.sections:
-            mark = " ✎" if sec.index in s.headings else ""
-            node = tree.root.add(
-                Text.assemble((f"{sec.index}. ", "dim"), (sec.heading, "bold"), (mark, "green")),
-                data=("section", sec.index, sec.index),
-                expand=True,
+        wanted = [
+            (
+                ("section", sec.index, sec.index),
+                Text.assemble(
+                    (f"{sec.index}. ", "dim"), (sec.heading, "bold"), (" ✎" if sec.index in s.headings else "", "green")
+                ),
+                [(("achievement", i, sec.index), wb.achievements[i]) for i in placed[sec.index]],
             )
-            for i in placed[sec.index]:
-                a = wb.achievements[i]
-                figures = engine.figures(a)
-                label = Text.assemble(a.title, (f"  {figures}" if figures else "", "dim"))
-                label.no_wrap = True
-                label.overflow = "ellipsis"
-                node.add_leaf(label, data=("achievement", i, sec.index))
-        self._restore_cursor(keep)
+            for sec in result.sections
+        ]
+        sections = list(tree.root.children)
+        if [n.data for n in sections] != [data for data, _, _ in wanted] or len(self._tree_items) != len(wb.achievements):
+            tree.clear()  # other sections, or achievements added or removed: build it anew
+            for data, label, leaves in wanted:
+                node = tree.root.add(label, data=data, expand=True)
+                for leaf_data, a in leaves:
+                    node.add_leaf(self._leaf_label(a), data=leaf_data)
+            self._tree_items = list(wb.achievements)
+            self._restore_cursor(keep)
+            return
+        # The same sections: change only what differs (a move changes two sections, a keystroke
+        # in a field nothing), so a thousand achievements do not cost a thousand new nodes.
+        old_items, self._tree_items = self._tree_items, list(wb.achievements)
+        for node, (_, label, leaves) in zip(sections, wanted, strict=True):
+            if node.label != label:
+                node.set_label(label)
+            self._sync_leaves(node, leaves, old_items)
+        if keep is not None:
+            target = next(
+                (c for n in tree.root.children for c in n.children if c.data is not None and c.data[:2] == keep[:2]),
+                None,
+            )
+            if target is not None and tree.cursor_node is not target:
+                _cursor_to(tree, target)
+
+    def _sync_leaves(self, node: Any, leaves: list[tuple[tuple[str, int, int], Any]], old_items: list[Any]) -> None:
+        """Make `node`'s leaves `leaves` (data, achievement), keeping those already right."""
+        have = {c.data: c for c in node.children}
+        wanted = {data for data, _ in leaves}
+        for data, child in have.items():
+            if data not in wanted:
+                child.remove()
+        for position, (data, a) in enumerate(leaves):
+            child = have.get(data)
+            if child is None:
+                node.add_leaf(self._leaf_label(a), data=data, before=position if position < len(node.children) else None)
+            elif not (data[1] < len(old_items) and old_items[data[1]] is a):
+                child.set_label(self._leaf_label(a))  # edited: its title or figures may differ
+        if [c.data for c in node.children] != [data for data, _ in leaves]:  # not in order: anew
+            node.remove_children()
+            for data, a in leaves:
+                node.add_leaf(self._leaf_label(a), data=data)
+
+    def _leaf_label(self, a: Any) -> Text:
+        """An achievement in the tree: its title, and its figures dimmed."""
+        from assistant.tui import engine
+
+        kept = self._figures.get(id(a))
+        if kept is None or kept[0] is not a:
+            if len(self._figures) > 4 * len(self._tree_items) + 64:
+                self._figures = {}
+            kept = self._figures[id(a)] = (a, engine.figures(a))
+        figures = kept[1]
+        label = Text.assemble(a.title, (f"  {figures}" if figures else "", "dim"))
+        label.no_wrap = True
+        label.overflow = "ellipsis"
+        return label
 
     def _restore_cursor(self, keep: tuple[str, int, int] | None) -> None:
         tree = self.query_one(SectionTree)
@@ -592,13 +757,35 @@ class ComposeScreen(MainScreen):
     def _section_highlighted(self, event: Tree.NodeHighlighted[tuple[str, int, int]]) -> None:
         if event.node.data is not None and self.session is not None:
             self.session.current_section = event.node.data[2]
+        tree = self.query_one(SectionTree)
+        if tree.has_focus:  # after the frame that shows the cursor there (the hint lays out the page)
+            self.call_after_refresh(self._show_slot_help, tree)
+
+    def _tree_hint(self, node: Any) -> str:
+        """Under the fields while the sections have the cursor: what it is on, and what to press."""
+        if node is None or node.data is None:
+            return ""
+        kind, index, section = node.data
+        if kind == "section":
+            sections = self.result.sections if self.result is not None else []
+            heading = next((sec.heading for sec in sections if sec.index == section), "")
+            return f"第{section}部分“{heading}”：Ctrl+T 从词库选标题"
+        title = self._tree_items[index].title if 0 <= index < len(self._tree_items) else ""
+        return f"第{section}部分 · {title}：Ctrl+↑↓ 移到上一、下一部分，M 移到指定部分"
 
     def _selected_achievement(self) -> tuple[int, int] | None:
         node = self.query_one(SectionTree).cursor_node
         if node is None or node.data is None or node.data[0] != "achievement":
             self.notify("请先在“分节与成效”中选中一项成效（方向键移动）。", severity="warning")
             return None
-        return node.data[1], node.data[2]
+        s = self.session
+        index = node.data[1]
+        items = s.workbook.achievements if s is not None else []
+        if len(items) != len(self._tree_items) or not (0 <= index < len(items) and items[index] is self._tree_items[index]):
+            # the tree shows the achievements as they were: its indices may not be theirs now
+            self.notify("成效事项刚有改动，分节正在更新，请稍候再移动。", severity="warning")
+            return None
+        return index, node.data[2]
 
     def action_move_achievement(self, step: int) -> None:
         picked = self._selected_achievement()
@@ -614,42 +801,96 @@ class ComposeScreen(MainScreen):
     def move_to(self, index: int, section: int) -> None:
         """Put achievement `index` in `section` (1-based), the others staying where they are.
 
-        Saved in the workbook as its `section` (see `engine.sections_for_move` for the others)."""
+        Saved in the workbook as its `section`, at once: the tree shows it there in the same
+        frame. The engine groups anew the achievements that name no section as soon as one
+        does, so moving one can carry others along; the composition that follows says which,
+        and those (only those) get their present section written too, in the same undo step
+        (`_moves_settled`), before the preview shows the document again.
+        """
         s = self.session
         if s is None or self.template is None or not 0 <= index < len(s.workbook.achievements):
             return
-        wb = s.workbook
-        snapshot = replace(
-            wb, fields=dict(wb.fields), achievements=list(wb.achievements), headings=dict(wb.headings)
-        )
-        self._plan_move(self.template, snapshot, index, section, s.revision)
+        items = s.workbook.achievements
+        keep = self._keep if self._keep is not None else self._tree_placement()
+        a = items[index]
+        items[index] = replace(a, section=str(section))  # a new object: the history shares the old
+        keep[index] = section
+        self._keep = keep
+        s.current_section = section
+        label = f"把“{a.title}”移到第{section}部分"
+        self._move_step = ("move", self._move_step[1] + 1, label)
+        self.changed("move", label, self._move_step)
+        self._move_leaf(index, section, items[index])
+        self.request_preview()
+        # after the frame that shows it moved (a toast lays the screen out anew)
+        self.call_after_refresh(self.notify, f"已把“{a.title}”移到第{section}部分")
 
-    @work(thread=True, exclusive=True, group="move")
-    def _plan_move(self, template: Template, wb: Any, index: int, section: int, revision: int) -> None:
-        from assistant.errors import WenmiError
+    def _tree_placement(self) -> dict[int, int]:
+        """The section each achievement is in as the tree shows it, by workbook index."""
+        tree = self.query_one(SectionTree)
+        return {
+            leaf.data[1]: leaf.data[2]
+            for node in tree.root.children
+            for leaf in node.children
+            if leaf.data is not None and leaf.data[0] == "achievement"
+        }
+
+    def _moves_settled(self, result: Composed | None, wb: Any) -> bool:
+        """After moves: True when `result` (composed from `wb`) leaves every achievement where the
+        tree showed it; else write down the present section of those it carried along (an undo
+        step with the move) and ask for the document again (False: not to be shown)."""
         from assistant.tui import engine
 
-        try:
-            pins = engine.sections_for_move(template, wb, index, section)
-        except WenmiError:
-            pins = {index: str(section)}
-        self.app.call_from_thread(self._apply_move, index, section, pins, revision)
-
-    def _apply_move(self, index: int, section: int, pins: dict[int, str], revision: int) -> None:
         s = self.session
-        if s is None or s.revision != revision or not 0 <= index < len(s.workbook.achievements):
-            return  # the workbook changed meanwhile: the plan no longer fits it
+        keep = self._keep
+        if s is None or keep is None or result is None or len(wb.achievements) != len(s.workbook.achievements):
+            self._keep = None
+            return True
+        placed = engine.placement(result)
         items = s.workbook.achievements
-        for i, value in pins.items():  # new objects: the undo history shares the old ones
-            items[i] = replace(items[i], section=value)
-        a = items[index]
-        s.current_section = section
-        self.changed("move", f"把“{a.title}”移到第{section}部分")
+        strays = {
+            i: str(section)
+            for i, section in keep.items()
+            if placed.get(i) != section
+            and items[i] is wb.achievements[i]  # not changed since (by the user, or pinned already)
+            and items[i].section != str(section)
+        }
+        if not strays:
+            self._keep = None
+            return True
+        for i, section in strays.items():
+            items[i] = replace(items[i], section=section)
+            if i < len(self._tree_items):
+                self._tree_items[i] = items[i]
+        _, _, label = self._move_step
+        self.changed("move", label, self._move_step)  # the same undo step as the move
+        self._wanted += 1  # compose again (started by `_preview_ready`)
+        self.notify(f"另有{len(strays)}项成效记下了所在部分，以免随之移动。", timeout=4)
+        return False
+
+    def _move_leaf(self, index: int, section: int, achievement: Any) -> None:
+        """Show achievement `index` under `section` in the tree now, with the cursor on it."""
+        tree = self.query_one(SectionTree)
+        target = next((n for n in tree.root.children if n.data == ("section", section, section)), None)
+        leaf = next(
+            (
+                c
+                for n in tree.root.children
+                for c in n.children
+                if c.data is not None and c.data[0] == "achievement" and c.data[1] == index
+            ),
+            None,
+        )
+        if target is None or leaf is None:
+            return
+        label = leaf.label
+        leaf.remove()
+        after = [c for c in target.children if c.data is not None and c.data[1] > index]
+        node = target.add_leaf(label, data=("achievement", index, section), before=after[0] if after else None)
+        if 0 <= index < len(self._tree_items):
+            self._tree_items[index] = achievement
         self._tree_signature = None
-        self.request_preview()
-        kept = len(pins) - 1
-        note = f"（另有{kept}项记下了所在部分，以免随之移动）" if kept else ""
-        self.notify(f"已把“{a.title}”移到第{section}部分{note}")
+        _cursor_to(tree, node)
 
     def action_choose_section(self) -> None:
         from assistant.tui.dialogs.section_picker import SectionPicker
@@ -748,6 +989,16 @@ def short_help(slot: Slot) -> str:
 
     help_text = slot.help or ""
     return re.split(r"[；;]|，如|，例如", help_text, maxsplit=1)[0].strip()
+
+
+def _cursor_to(tree: Tree[Any], node: Any) -> None:
+    """Put the tree's cursor on `node` now (its lines are built first), or after the next refresh
+    while the tree is not laid out yet (see `move_cursor_later`)."""
+    if not tree.size.area:
+        move_cursor_later(tree, node)
+        return
+    _ = tree.last_line  # builds the lines, which gives `node` its line
+    tree.move_cursor(node)
 
 
 def _walk(node: Any) -> list[Any]:

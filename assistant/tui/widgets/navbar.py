@@ -49,4 +49,5 @@ class NavBar(Horizontal):
     def set_status(self, text: str) -> None:
         if text != self._status:  # typing calls this on every key; repaint only on a change
             self._status = text
-            self.query_one("#nav-status", Static).update(text)
+            # one line, as wide as the bar leaves it: no need to lay the page out again
+            self.query_one("#nav-status", Static).update(text, layout=False)

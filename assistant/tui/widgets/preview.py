@@ -1,9 +1,10 @@
-"""The document preview: wrapped once per update, only the visible lines are rendered.
+"""The document preview: folded line by line, only the visible lines are rendered.
 
 A `Static` holding the whole document re-renders every line of it on each keystroke; this
-widget (Textual's line API, like `Log`) wraps the text with Rich (which folds Chinese by
-terminal cells and keeps a paragraph's 　　 indent on its first line) and hands the
-compositor just the rows on screen, so a long document updates as fast as a short one.
+widget (Textual's line API, like `Log`) folds each line of the text with the engine's rule (no
+，or 。 at a line start, numbers kept whole) and hands the compositor just the rows on screen, so a
+long document updates as fast as a short one. Lines are folded once per width: a keystroke that
+changes the title of a thousand-achievement document folds the title again, not the document.
 """
 
 from __future__ import annotations
@@ -55,8 +56,14 @@ class DocumentPreview(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.text = ""
-        self._strips: list[Strip] = []
+        #: The document folded to the widget's width, one screen row each.
+        self._rows: list[str] = []
         self._wrapped_for = (-1, "")
+        #: Folded rows of each line of the text, for `_fold_width` (a line folds the same each time).
+        self._folded: dict[str, list[str]] = {}
+        self._fold_width = -1
+        #: Rows rendered as strips, by their text (a scroll or a refresh renders them again).
+        self._strips: dict[str, Strip] = {}
 
     def update(self, text: str) -> None:
         """Show `text` (the engine's plain-text preview)."""
@@ -71,17 +78,41 @@ class DocumentPreview(ScrollView, can_focus=True):
         if self._wrapped_for == (width, self.text):
             return
         self._wrapped_for = (width, self.text)
-        console = self.app.console
-        options = console.options.update_width(width)
+        if width != self._fold_width:
+            self._folded, self._strips, self._fold_width = {}, {}, width
         from assistant.document.preview import wrap_text
 
-        # Fold with the engine's rule (no ，or 。 at a line start, numbers kept whole); Rich
-        # then has nothing left to cut.
-        folded = wrap_text(fit_preview(self.text, width), width)
-        lines = console.render_lines(Text(folded), options, pad=False)
-        self._strips = [Strip(Segment.simplify(line)) for line in lines]
-        self.virtual_size = Size(width, len(self._strips))
+        folded = self._folded
+        kept: dict[str, list[str]] = {}
+        rows: list[str] = []
+        # Fold with the engine's rule, a line at a time (`wrap_text` folds each line on its own).
+        for line in fit_preview(self.text, width).split("\n"):
+            done = kept.get(line)
+            if done is None:
+                done = folded.get(line)
+                if done is None:
+                    done = [piece for row in wrap_text(line, width).split("\n") for piece in self._fit(row, width)]
+                kept[line] = done
+            rows += done
+        self._folded = kept  # lines no longer in the document are forgotten
+        if len(self._strips) > 4 * len(rows) + 256:
+            self._strips = {}
+        self._rows = rows
+        self.virtual_size = Size(width, len(rows))
         self.refresh()
+
+    def _fit(self, row: str, width: int) -> list[str]:
+        """`row`, or its pieces when it is wider than the pane by Rich's count (a character whose
+        width the engine counts differently): folded again by Rich, never cut."""
+        if cell_len(row) <= width:
+            return [row]
+        return [line.plain for line in Text(row).wrap(self.app.console, width)] or [row]
+
+    def _strip(self, row: str) -> Strip:
+        strip = self._strips.get(row)
+        if strip is None:
+            strip = self._strips[row] = Strip([Segment(row)], cell_len(row))
+        return strip
 
     def on_resize(self) -> None:
         self._wrap()
@@ -91,7 +122,7 @@ class DocumentPreview(ScrollView, can_focus=True):
         index = scroll_y + y
         width = self.scrollable_content_region.width
         style = self.rich_style
-        if index >= len(self._strips):
+        if index >= len(self._rows):
             return Strip.blank(width, style)
-        strip = self._strips[index].crop_extend(scroll_x, scroll_x + width, style)
+        strip = self._strip(self._rows[index]).crop_extend(scroll_x, scroll_x + width, style)
         return strip.apply_style(style)

@@ -1,0 +1,215 @@
+"""What keeps the TUI quick on a large workbook (benchmarks/bench_tui.py measures it on 1,000
+achievements): typing in a field does not arrange the achievements again, a move shows at once,
+the table changes only the rows that changed, the preview folds only the lines that changed, and
+the autosave writes in a thread without ever bringing back a recovery file the user got rid of."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.widgets import DataTable, Input, Tree
+
+from assistant.compose import pipeline
+from assistant.ledger.files import load_workbook
+from assistant.templating import load_catalog
+from assistant.tui import engine
+from assistant.tui.app import WenmiApp
+from assistant.tui.recovery import recovery_file
+from assistant.tui.screens.achievements import AchievementTable
+from assistant.tui.widgets.preview import DocumentPreview, fit_preview
+from tests.tui.conftest import settle, wait_for
+from tests.tui.test_compose import open_compose, placement, section_of, select_achievement
+
+
+def counting_arrange(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count the arrangements of the achievements (the slow part of composing)."""
+    calls: list[int] = []
+    real = pipeline.arrange
+
+    def arrange(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "arrange", arrange)
+    return calls
+
+
+class TestComposing:
+    """Typing in a field composes the document again with the sections as they are."""
+
+    async def test_typing_in_a_field_does_not_arrange_again(
+        self, workbook: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        app = WenmiApp(workbook)
+        async with app.run_test(size=(120, 36)) as pilot:
+            screen = await open_compose(pilot, "zf-tui-fangan")
+            calls = counting_arrange(monkeypatch)
+            box = next(b for b in screen.query(".slot-input").results(Input) if b.name == "主题")
+            box.focus()
+            await pilot.press("end", *"和纪律")
+            await wait_for(pilot, lambda: "作风建设和纪律工作总结" in screen._preview_text)
+            assert calls == []  # three keystrokes, three documents, no new arrangement
+            select_achievement(screen, "开展廉洁警示教育")
+            before = placement(screen)
+            await pilot.press("ctrl+up")
+            await wait_for(pilot, lambda: placement(screen) != before)
+            assert calls  # a move changes the achievements: arranged anew
+
+    def test_the_kept_arrangement_gives_the_same_document(self, workbook: Path) -> None:
+        wb = load_workbook(workbook)
+        template = load_catalog().get("zf-tui-fangan")
+        composer = engine.Composer()
+        steps = [
+            lambda: None,
+            lambda: wb.fields.update({"主题": "作风和纪律建设"}),
+            lambda: wb.headings.update({2: "守正创新"}),
+            lambda: setattr(wb, "seed", 1),
+            lambda: setattr(wb, "period", "2023年"),
+        ]
+        reused = []
+        for step in steps:
+            step()
+            kept = composer.compose(template, wb)
+            reused.append(composer.reused)
+            fresh = engine.compose(template, wb)
+            assert kept.markup == fresh.markup
+            assert [d.message for d in kept.diagnostics] == [d.message for d in fresh.diagnostics]
+            assert [s.heading for s in kept.sections] == [s.heading for s in fresh.sections]
+        # fields and picked headings reuse it; another heading set or period arranges anew
+        assert reused == [False, True, True, False, False]
+
+
+class TestMoving:
+    """A move is on the screen before the document is composed again."""
+
+    async def test_a_move_shows_before_the_document_is_composed(
+        self, workbook: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        app = WenmiApp(workbook)
+        gate = threading.Event()
+        async with app.run_test(size=(120, 36)) as pilot:
+            screen = await open_compose(pilot, "zf-tui-gudin")
+            title = "开展员工思想状况调查"
+            assert section_of(screen, title) == 1
+            real = pipeline.arrange
+
+            def slow(*args: Any, **kwargs: Any) -> Any:
+                gate.wait(20)  # the composition after the move waits here
+                return real(*args, **kwargs)
+
+            monkeypatch.setattr(pipeline, "arrange", slow)
+            try:
+                select_achievement(screen, title)
+                await pilot.press("ctrl+down")
+                await pilot.pause()
+                node = screen.query_one("#sections", Tree).cursor_node
+                assert node is not None and node.data == ("achievement", 2, 2)  # shown under 2 already
+                assert str(node.label).startswith(title)
+                assert app.session.workbook.achievements[2].section == "2"  # and kept in the workbook
+                assert screen._composing and section_of(screen, title) == 1  # the document not yet
+            finally:
+                gate.set()
+            await wait_for(pilot, lambda: section_of(screen, title) == 2)
+            assert "第2部分 · 开展员工思想状况调查" in str(screen.query_one("#slot-help").render())
+
+
+class TestTable:
+    """The table of achievements changes only the rows that changed."""
+
+    async def test_moving_a_row_rewrites_two_rows_not_the_table(
+        self, workbook: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        app = WenmiApp(workbook)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            table = app.screen.query_one(AchievementTable)
+            table.focus()
+            table.move_cursor(row=1)
+            await pilot.pause()
+            cleared: list[int] = []
+            updated: list[str] = []
+            real_clear, real_update = DataTable.clear, DataTable.update_cell
+            monkeypatch.setattr(DataTable, "clear", lambda self, columns=False: cleared.append(1) or real_clear(self, columns))
+
+            def update_cell(self: DataTable[Any], row: Any, column: Any, value: Any, **kw: Any) -> None:
+                updated.append(str(row))
+                real_update(self, row, column, value, **kw)
+
+            monkeypatch.setattr(DataTable, "update_cell", update_cell)
+            await pilot.press("ctrl+down")
+            await pilot.pause()
+            assert cleared == []
+            assert set(updated) == {"2", "3"}
+            titles = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
+            assert titles == [a.title for a in app.session.workbook.achievements]
+            assert titles[2] == "调度各单位制定践行举措" and table.cursor_row == 2
+            assert [str(table.get_row_at(i)[0]) for i in range(table.row_count)] == ["1", "2", "3", "4", "5"]
+
+
+class TestAutosave:
+    """The recovery file is written in a thread; what the user saved or threw away stays so."""
+
+    async def test_a_save_while_the_backup_is_written_leaves_no_recovery_file(
+        self, workbook: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        app = WenmiApp(workbook)
+        armed, writing, gate = threading.Event(), threading.Event(), threading.Event()
+        real = engine.workbook_yaml
+
+        def slow(wb: Any) -> str:
+            if armed.is_set() and threading.current_thread() is not threading.main_thread():
+                writing.set()
+                gate.wait(20)  # the backup is being written…
+            return real(wb)
+
+        monkeypatch.setattr(engine, "workbook_yaml", slow)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            armed.set()
+            try:
+                app.screen.query_one("#period", Input).value = "2023年"
+                await wait_for(pilot, writing.is_set, timeout=5)  # in its thread: the screen goes on
+                assert "正在备份" in app.status_text()
+                await pilot.press("ctrl+s")  # …when the user saves
+                await pilot.pause()
+            finally:
+                gate.set()
+            await wait_for(pilot, lambda: not any(w.is_running for w in app.workers))
+            assert not recovery_file(str(workbook.resolve())).exists()
+            assert "已保存" in app.status_text() and "未保存" not in app.status_text()
+        assert "period: 2023年" in workbook.read_text(encoding="utf-8")
+
+
+class PreviewApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield DocumentPreview(id="preview")
+
+
+class TestPreview:
+    """The preview folds again only the lines a keystroke changed, and folds them as a whole
+    document would be folded."""
+
+    async def test_only_changed_lines_are_folded_again(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from assistant.document import preview as engine_preview
+
+        body = "　　" + "开展员工思想状况调查，累计参与1131人次，凝聚共识、集聚智慧。" * 4
+        before = "\n".join(["关于作风建设的总结", body, body.replace("1131", "1200"), "党群工作部"])
+        after = before.replace("关于作风建设的总结", "关于作风和纪律建设的总结")
+        app = PreviewApp()
+        async with app.run_test(size=(50, 20)) as pilot:
+            preview = app.query_one(DocumentPreview)
+            preview.update(before)
+            await pilot.pause()
+            folded: list[str] = []
+            real = engine_preview.wrap_text
+            monkeypatch.setattr(
+                engine_preview, "wrap_text", lambda text, width: folded.append(text) or real(text, width)
+            )
+            preview.update(after)
+            assert folded == ["关于作风和纪律建设的总结"]  # the title, not the paragraphs
+            width = preview.scrollable_content_region.width
+            assert preview._rows == real(fit_preview(after, width), width).split("\n")
