@@ -131,3 +131,17 @@ def test_every_kind_of_work_has_a_lead_role() -> None:
     from assistant.compose.paragraphs import CONCEPT_ROLES
 
     assert set(CONCEPTS) == set(CONCEPT_ROLES)
+
+
+def test_the_same_achievements_share_one_similarity_matrix_and_others_get_their_own() -> None:
+    """A section's paragraphs, lone actions and loners each ask for its matrix; at a thousand
+    rows each costs a second, so it is made once. Equal but distinct achievements are not
+    taken for the same ones."""
+    from assistant.compose.grouping import similarity
+    from assistant.ledger.workbook import Achievement
+
+    rows = [Achievement(f"开展第{k}次主题党日活动", "组织建设", []) for k in range(5)]
+    first = similarity(rows)
+    assert similarity(list(rows)) is first
+    copies = [Achievement(a.title, a.category, []) for a in rows]
+    assert similarity(copies) is not first and similarity(copies) == first

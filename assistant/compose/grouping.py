@@ -108,9 +108,28 @@ def _cosine(a: Features, b: Features) -> float:
     return sum(x * b.get(f, 0.0) for f, x in a.items())
 
 
+#: The last few similarity matrices, by the identity of the achievements they were made for: a
+#: section's paragraphs, its lone actions and its loners each ask for the same one, and at a
+#: thousand rows each matrix costs a second. The items are kept with it, so no id is reused.
+_SIMILARITY_CACHE: list[tuple[tuple[Any, ...], list[list[float]]]] = []
+_SIMILARITY_KEPT = 8
+
+
 def similarity(items: Sequence[Any]) -> list[list[float]]:
     """How alike every pair of achievements is (1.0 on the diagonal): the cosine of their vectors,
-    at least `TAG_FLOOR` for two that share a tag carried by at most half of `items`."""
+    at least `TAG_FLOOR` for two that share a tag carried by at most half of `items`. The result
+    is shared between callers asking for the same achievements: do not change it."""
+    key = tuple(items)
+    for kept, sim in _SIMILARITY_CACHE:
+        if len(kept) == len(key) and all(a is b for a, b in zip(kept, key, strict=True)):
+            return sim
+    sim = _similarity(items)
+    _SIMILARITY_CACHE.insert(0, (key, sim))
+    del _SIMILARITY_CACHE[_SIMILARITY_KEPT:]
+    return sim
+
+
+def _similarity(items: Sequence[Any]) -> list[list[float]]:
     vectors = _vectors(items)
     n = len(vectors)
     tags = [{str(t).strip() for t in (getattr(a, "tags", None) or ()) if str(t).strip()} for a in items]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from assistant.compose.grouping import heading_fit, similarity
@@ -205,13 +206,19 @@ def echoes(lead: str, other: str) -> bool:
     加强理论学习，提升思想认识 and 抓理论学习，强思想认识到位 share 理论学习 and 思想认识."""
     if "，" not in lead or "，" not in other:
         return False
-
-    def pairs(text: str) -> set[str]:
-        h = "".join(re.findall(r"[\u4e00-\u9fff]", text))
-        return {h[k : k + 2] for k in range(len(h) - 1)}
-
-    a, b = pairs(lead), pairs(other)
+    a, b = _bigrams(lead), _bigrams(other)
     return bool(a and b) and len(a & b) >= ECHO * min(len(a), len(b))
+
+
+@lru_cache(maxsize=65536)
+def _bigrams(text: str) -> frozenset[str]:
+    """The two-character runs of a text's Chinese characters (a long document asks for the same
+    leads' and headings' runs hundreds of thousands of times)."""
+    h = "".join(_HAN_CHARS.findall(text))
+    return frozenset(h[k : k + 2] for k in range(len(h) - 1))
+
+
+_HAN_CHARS = re.compile(r"[\u4e00-\u9fff]")
 
 
 def choose_lead(items: Sequence[Any], bank: Any, theme: str, used: set[str]) -> str:
