@@ -87,6 +87,20 @@ def check_json(path: Path, workbook: Path | None, capsys: pytest.CaptureFixture[
     return code, json.loads(capsys.readouterr().out)
 
 
+def assert_planted_defects_found(out: Path, key: dict[str, Any], name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """`wenmi check` on the corpus document `name` finds each defect the key plants in it: one
+    finding of that category (at that paragraph, when the key names one) per defect."""
+    entry = next(e for e in key["defective"] if e["file"] == f"{name}.docx")
+    wb = out / entry["workbook"] if entry.get("workbook") else None
+    _, findings = check_json(out / entry["file"], wb, capsys)
+    free = list(findings)
+    for d in sorted(entry["defects"], key=lambda d: d["paragraph"] is None):
+        hit = next((f for f in free if f["category"] == d["category"] and d["paragraph"] in (None, f["paragraph"])), None)
+        assert hit is not None, (d, [(f["category"], f["rule"], f["paragraph"]) for f in findings])
+        free.remove(hit)
+        assert hit["message"] and hit["rule"] and hit["severity"] in ("error", "warning")
+
+
 def docx_text(path: Path) -> str:
     """Every paragraph's text, then every table cell's, one a line."""
     import docx

@@ -16,7 +16,14 @@ from typing import Any
 import pytest
 
 from assistant.cli import main
-from tests.fakes import MENDABLE, check_json, committed_key, corpus_generator, docx_text
+from tests.fakes import (
+    MENDABLE,
+    assert_planted_defects_found,
+    check_json,
+    committed_key,
+    corpus_generator,
+    docx_text,
+)
 
 CORPUS = "check_eval"
 
@@ -43,18 +50,7 @@ def test_the_corpus_is_as_large_as_the_issue_asks(corpus: tuple[Path, dict[str, 
 @pytest.mark.parametrize("name", _cases())
 def test_every_planted_defect_is_found(name: str, corpus: tuple[Path, dict[str, Any]], capsys: pytest.CaptureFixture[str]) -> None:
     out, key = corpus
-    entry = next(e for e in key["defective"] if e["file"] == f"{name}.docx")
-    wb = out / entry["workbook"] if entry.get("workbook") else None
-    _, findings = check_json(out / entry["file"], wb, capsys)
-    free = list(findings)
-    for d in sorted(entry["defects"], key=lambda d: d["paragraph"] is None):
-        hit = next(
-            (f for f in free if f["category"] == d["category"] and (d["paragraph"] is None or f["paragraph"] == d["paragraph"])),
-            None,
-        )
-        assert hit is not None, (d, [(f["category"], f["rule"], f["paragraph"]) for f in findings])
-        free.remove(hit)
-        assert hit["message"] and hit["rule"] and hit["severity"] in ("error", "warning")
+    assert_planted_defects_found(out, key, name, capsys)
 
 
 def test_clean_documents_have_no_finding(corpus: tuple[Path, dict[str, Any]], capsys: pytest.CaptureFixture[str]) -> None:

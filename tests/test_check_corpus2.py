@@ -24,7 +24,14 @@ from docx.shared import Mm, Pt
 from assistant.cli import main
 from assistant.document.docxread import read_docx
 from assistant.document.roles import assign_roles, estimate_pages
-from tests.fakes import MENDABLE, check_json, committed_key, corpus_generator, docx_text
+from tests.fakes import (
+    MENDABLE,
+    assert_planted_defects_found,
+    check_json,
+    committed_key,
+    corpus_generator,
+    docx_text,
+)
 
 CORPUS = "check_eval2"
 FANGSONG, HEITI, KAITI, XBS = "仿宋_GB2312", "黑体", "楷体_GB2312", "方正小标宋简体"
@@ -61,14 +68,7 @@ def test_the_key_is_the_committed_one(corpus: tuple[Path, dict[str, Any]]) -> No
 @pytest.mark.parametrize("name", _case_names())
 def test_every_planted_defect_is_found(name: str, corpus: tuple[Path, dict[str, Any]], capsys: pytest.CaptureFixture[str]) -> None:
     out, key = corpus
-    entry = next(e for e in key["defective"] if e["file"] == f"{name}.docx")
-    wb = out / entry["workbook"] if entry.get("workbook") else None
-    _, findings = check_json(out / entry["file"], wb, capsys)
-    free = list(findings)
-    for d in sorted(entry["defects"], key=lambda d: d["paragraph"] is None):
-        hit = next((f for f in free if f["category"] == d["category"] and d["paragraph"] in (None, f["paragraph"])), None)
-        assert hit is not None, (d, [(f["category"], f["rule"], f["paragraph"]) for f in findings])
-        free.remove(hit)
+    assert_planted_defects_found(out, key, name, capsys)
 
 
 def test_clean_documents_have_no_finding(corpus: tuple[Path, dict[str, Any]], capsys: pytest.CaptureFixture[str]) -> None:

@@ -241,8 +241,13 @@ def _tail(doc: DocInfo, content: list[ParaInfo]) -> None:
 def lead_chars(p: ParaInfo) -> float:
     """How far in (characters) the text of `p` starts: its left and first-line indents and the
     spaces and tabs typed before it (a tab counted as two characters)."""
+    return leading_spaces(p.text) + p.left_chars + max(0.0, p.first_chars)
+
+
+def leading_spaces(text: str) -> float:
+    """Characters of space typed before a text: a full-width space 1, a space 0.5, a tab 2."""
     n = 0.0
-    for ch in p.text:
+    for ch in text:
         if ch == "\u3000":
             n += 1
         elif ch == " ":
@@ -251,7 +256,7 @@ def lead_chars(p: ParaInfo) -> float:
             n += 2
         else:
             break
-    return n + p.left_chars + max(0.0, p.first_chars)
+    return n
 
 
 def placed_right(p: ParaInfo) -> bool:

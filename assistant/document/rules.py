@@ -23,6 +23,7 @@ from assistant.document.roles import (
     framed,
     heading_label,
     lead_chars,
+    leading_spaces,
     line_pitch_pt,
     placed_right,
 )
@@ -280,20 +281,6 @@ def _face_text(run: RunInfo) -> str:
 _ALIGN_NAMES = {"left": "左对齐", "center": "居中", "right": "右对齐", "both": "两端对齐", "distribute": "分散对齐"}
 
 
-def _leading_spaces(text: str) -> float:
-    n = 0.0
-    for ch in text:
-        if ch == "\u3000":
-            n += 1
-        elif ch == " ":
-            n += 0.5
-        elif ch == "\t":
-            n += 2
-        else:
-            break
-    return n
-
-
 def alignment(r: Report) -> None:
     for p in r.doc.paragraphs:
         a = p.align
@@ -393,7 +380,7 @@ def _date_placement(r: Report) -> None:
 
 def indents(r: Report) -> None:
     for p in r.doc.paragraphs:
-        spaces = _leading_spaces(p.text)
+        spaces = leading_spaces(p.text)
         first = p.first_chars + spaces
         if p.role in ("body", "heading", "attach"):
             key = role_key(p)
