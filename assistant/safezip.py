@@ -95,10 +95,16 @@ def check_office_zip(
             _check_member(archive, info, path, kind, max_xml_bytes, hint)
 
 
+#: The compression methods zipfile can read (stored, deflate, bzip2, lzma).
+_READABLE_METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA})
+
+
 def _check_member(
     archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, kind: str, max_xml_bytes: int, hint: str
 ) -> None:
     name = info.filename
+    if info.compress_type not in _READABLE_METHODS:  # deflate64, PPMd…: zipfile cannot read them
+        raise WenmiError(f"{kind} 文件已损坏：部件“{name}”无法解压（不支持的压缩方式）", file=path, hint=hint)
     if info.file_size > RATIO_FROM_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1):
         ratio = info.file_size // max(info.compress_size, 1)
         raise WenmiError(
@@ -124,9 +130,8 @@ def _check_member(
             _count_elements(member, head, name, path, kind)
     except WenmiError:
         raise
-    # zipfile raises NotImplementedError for a compression method it lacks (deflate64, PPMd…)
-    # and RuntimeError for an encrypted part: both mean the part cannot be read here
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, RuntimeError) as exc:
+    # zipfile raises RuntimeError for an encrypted part: it cannot be read here
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, RuntimeError) as exc:
         raise WenmiError(
             f"{kind} 文件已损坏：部件“{name}”无法解压（{_reason(exc)}）", file=path, hint=hint
         ) from None
@@ -188,8 +193,6 @@ def _reason(exc: BaseException) -> str:
         return "压缩数据损坏"
     if "CRC" in text:
         return "校验和不符"
-    if isinstance(exc, NotImplementedError) or "compression" in text:  # zipfile's own exception
-        return "不支持的压缩方式"
     if "encrypted" in text or "password" in text:
         return "文件已加密"
     return "数据不完整"

@@ -166,6 +166,21 @@ class TestDocx:
             with pytest.raises(WenmiError, match=f"已损坏：部件“{BODY}”"):
                 reader(bad)
 
+    def test_a_compression_method_zipfile_cannot_read_is_named(self, docx: Path, tmp_path: Path, no_parser: None) -> None:
+        """A part packed with deflate64 (method 9, as some archivers write): a located message."""
+        data = bytearray(docx.read_bytes())
+        info = zipfile.ZipFile(docx).getinfo(BODY)
+        data[info.header_offset + 8 : info.header_offset + 10] = (9).to_bytes(2, "little")  # local header
+        at = data.find(b"PK\x01\x02")
+        while data[at + 46 : at + 46 + len(BODY)] != BODY.encode():  # the part's central record
+            at = data.find(b"PK\x01\x02", at + 4)
+        data[at + 10 : at + 12] = (9).to_bytes(2, "little")
+        bad = tmp_path / "deflate64.docx"
+        bad.write_bytes(bytes(data))
+        for reader in (import_docx, check_docx):
+            with pytest.raises(WenmiError, match=f"部件“{BODY}”无法解压（不支持的压缩方式）"):
+                reader(bad)
+
     def test_entity_bomb_and_xxe_are_refused(self, docx: Path, tmp_path: Path, no_parser: None) -> None:
         bad = with_dtd(docx, tmp_path / "dtd.docx", BODY, b"<w:document")
         for reader in (import_docx, check_docx):

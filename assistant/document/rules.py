@@ -670,7 +670,7 @@ def _year_forms(r: Report) -> None:
           want, got, part="表格" if p.in_table else "")  # fmt: skip
 
 
-#: Placeholders a template leaves for the drafter (联系人：XXX, ×××同志). GB/T 9704's own
+#: Placeholders a template leaves for the drafter (three or more X or ×, as in 联系人 or ×××同志). GB/T 9704's own
 #: examples write the 发文机关标志 as ××××文件, and “××” stands for a withheld name in published
 #: documents, so only three or more marks outside the 版头 count.
 PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:[XxＸｘ]{3,}|×{3,})(?![A-Za-z])")
