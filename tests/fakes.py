@@ -101,6 +101,41 @@ def assert_planted_defects_found(out: Path, key: dict[str, Any], name: str, caps
         assert hit["message"] and hit["rule"] and hit["severity"] in ("error", "warning")
 
 
+#: The standard faces as a hand-made document names them.
+FANGSONG, HEITI, KAITI, XBS = "仿宋_GB2312", "黑体", "楷体_GB2312", "方正小标宋简体"
+
+
+def hand_paragraph(d: Any, text: str, font: str = FANGSONG, size: float = 16, align: str = "both", first: float = 2,
+                   right: float = 0, after: float = 0, line: float = 28.95, condense: int = -5) -> Any:  # fmt: skip
+    """A paragraph of python-docx document `d` formatted by hand, as most offices do: no style,
+    exact line spacing, characters condensed 0.25 pt so that 28 fit a line (`condense=0`: not)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    p = d.add_paragraph()
+    pf = p.paragraph_format
+    pf.alignment = {"both": WD_ALIGN_PARAGRAPH.JUSTIFY, "center": WD_ALIGN_PARAGRAPH.CENTER,
+                    "right": WD_ALIGN_PARAGRAPH.RIGHT, "left": WD_ALIGN_PARAGRAPH.LEFT}[align]  # fmt: skip
+    pf.first_line_indent = Pt(first * size)
+    pf.right_indent = Pt(right * size)
+    pf.space_before, pf.space_after = Pt(0), Pt(after)
+    pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    pf.line_spacing = Pt(line)
+    if text:
+        run = p.add_run(text)
+        run.font.size = Pt(size)
+        run.font.name = "Times New Roman"
+        rpr = run._r.get_or_add_rPr()
+        rpr.find(qn("w:rFonts")).set(qn("w:eastAsia"), font)
+        if condense:
+            spacing = OxmlElement("w:spacing")
+            spacing.set(qn("w:val"), str(condense))
+            rpr.append(spacing)
+    return p
+
+
 def docx_text(path: Path) -> str:
     """Every paragraph's text, then every table cell's, one a line."""
     import docx

@@ -16,7 +16,7 @@ from typing import Any
 
 import docx
 import pytest
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
@@ -25,16 +25,20 @@ from assistant.cli import main
 from assistant.document.docxread import read_docx
 from assistant.document.roles import assign_roles, estimate_pages
 from tests.fakes import (
+    FANGSONG,
+    HEITI,
+    KAITI,
     MENDABLE,
+    XBS,
     assert_planted_defects_found,
     check_json,
     committed_key,
     corpus_generator,
     docx_text,
+    hand_paragraph,
 )
 
 CORPUS = "check_eval2"
-FANGSONG, HEITI, KAITI, XBS = "仿宋_GB2312", "黑体", "楷体_GB2312", "方正小标宋简体"
 
 
 @pytest.fixture(scope="module")
@@ -135,41 +139,17 @@ def _doc() -> Any:
     return d
 
 
-def _para(d: Any, text: str, font: str = FANGSONG, size: float = 16, align: str = "both", first: float = 2,
-          right: float = 0, after: float = 0, condense: int = -5) -> Any:  # fmt: skip
-    """A paragraph formatted by hand: no style, 28.95 pt lines, characters condensed 0.25 pt."""
-    p = d.add_paragraph()
-    pf = p.paragraph_format
-    pf.alignment = {"both": WD_ALIGN_PARAGRAPH.JUSTIFY, "center": WD_ALIGN_PARAGRAPH.CENTER,
-                    "right": WD_ALIGN_PARAGRAPH.RIGHT, "left": WD_ALIGN_PARAGRAPH.LEFT}[align]  # fmt: skip
-    pf.first_line_indent = Pt(first * size)
-    pf.right_indent = Pt(right * size)
-    pf.space_before, pf.space_after = Pt(0), Pt(after)
-    pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    pf.line_spacing = Pt(28.95)
-    if text:
-        run = p.add_run(text)
-        run.font.size = Pt(size)
-        run.font.name = "Times New Roman"
-        rpr = run._r.get_or_add_rPr()
-        rpr.find(qn("w:rFonts")).set(qn("w:eastAsia"), font)
-        if condense:
-            spacing = OxmlElement("w:spacing")
-            spacing.set(qn("w:val"), str(condense))
-            rpr.append(spacing)
-    return p
-
 
 def _letter(sign: str, date: str, sign_right: float, date_right: float, align: str = "right") -> Any:
     d = _doc()
-    _para(d, "关于商请协助开展职工疗休养工作的函", XBS, 22, "center", 0)
-    _para(d, "", first=0)
-    _para(d, "××市职工疗休养中心：", first=0)
-    _para(d, "为关心关爱一线职工身心健康，我公司工会拟于2024年5月至9月分6批组织职工开展疗休养活动。")
-    _para(d, "特此函商，盼复。")
-    _para(d, "", first=0)
-    _para(d, sign, align=align, first=0, right=sign_right)
-    _para(d, date, align=align, first=0, right=date_right)
+    hand_paragraph(d, "关于商请协助开展职工疗休养工作的函", XBS, 22, "center", 0)
+    hand_paragraph(d, "", first=0)
+    hand_paragraph(d, "××市职工疗休养中心：", first=0)
+    hand_paragraph(d, "为关心关爱一线职工身心健康，我公司工会拟于2024年5月至9月分6批组织职工开展疗休养活动。")
+    hand_paragraph(d, "特此函商，盼复。")
+    hand_paragraph(d, "", first=0)
+    hand_paragraph(d, sign, align=align, first=0, right=sign_right)
+    hand_paragraph(d, date, align=align, first=0, right=date_right)
     return d
 
 
@@ -212,15 +192,15 @@ def test_a_signature_pushed_right_with_spaces_is_placed_and_reported(tmp_path: P
 def test_a_date_above_the_signature_is_found_as_such(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The right-aligned line under the date is the 署名, not the 附件说明 above it."""
     d = _doc()
-    _para(d, "关于申请拨付职工技能培训经费的请示", XBS, 22, "center", 0)
-    _para(d, "", first=0)
-    _para(d, "公司党委：", first=0)
-    _para(d, "我部拟组织开展职工技能提升培训，所需经费共计38.6万元。妥否，请批示。")
-    _para(d, "", first=0)
-    _para(d, "附件：职工技能培训经费测算表")
-    _para(d, "", first=0)
-    _para(d, "2024年3月8日", align="right", first=0, right=2)
-    _para(d, "人力资源部", align="right", first=0, right=4)
+    hand_paragraph(d, "关于申请拨付职工技能培训经费的请示", XBS, 22, "center", 0)
+    hand_paragraph(d, "", first=0)
+    hand_paragraph(d, "公司党委：", first=0)
+    hand_paragraph(d, "我部拟组织开展职工技能提升培训，所需经费共计38.6万元。妥否，请批示。")
+    hand_paragraph(d, "", first=0)
+    hand_paragraph(d, "附件：职工技能培训经费测算表")
+    hand_paragraph(d, "", first=0)
+    hand_paragraph(d, "2024年3月8日", align="right", first=0, right=2)
+    hand_paragraph(d, "人力资源部", align="right", first=0, right=4)
     info = read_docx(d)
     assign_roles(info)
     assert [p.text for p in info.paragraphs if p.role == "signature"] == ["人力资源部"]
@@ -231,19 +211,19 @@ def test_a_date_above_the_signature_is_found_as_such(tmp_path: Path, capsys: pyt
 def test_a_one_line_paragraph_may_be_left_aligned(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """附注 (联系人…) is one line: its alignment does not show. A paragraph that wraps must be justified."""
     d = _letter("人力资源部", "2024年3月8日", 5, 2)
-    _para(d, "（联系人：李红，联系电话：0531-86120218）", align="left")
+    hand_paragraph(d, "（联系人：李红，联系电话：0531-86120218）", align="left")
     assert _findings(d, tmp_path, capsys) == []
-    _para(d, "培训计划共开设电工、焊工、起重、仪表维修等8个工种的培训班12期，预计参训职工460人次。", align="left")
+    hand_paragraph(d, "培训计划共开设电工、焊工、起重、仪表维修等8个工种的培训班12期，预计参训职工460人次。", align="left")
     assert "body-justify" in {r for r, _ in _rules(_findings(d, tmp_path, capsys))}
 
 
 def _outline(headings: list[tuple[str, str]]) -> Any:
     d = _doc()
-    _para(d, "关于开展安全生产大检查的通知", XBS, 22, "center", 0)
-    _para(d, "", first=0)
+    hand_paragraph(d, "关于开展安全生产大检查的通知", XBS, 22, "center", 0)
+    hand_paragraph(d, "", first=0)
     for font, text in headings:
-        _para(d, text, font)
-        _para(d, "各单位要结合实际认真抓好落实，确保各项任务按时完成。")
+        hand_paragraph(d, text, font)
+        hand_paragraph(d, "各单位要结合实际认真抓好落实，确保各项任务按时完成。")
     return d
 
 
@@ -296,7 +276,7 @@ def test_lines_are_counted_with_the_document_s_own_character_spacing() -> None:
     assert len(text) == 26
     for condense, lines in ((-5, 1), (0, 2)):
         d = _doc()
-        _para(d, text, condense=condense)
+        hand_paragraph(d, text, condense=condense)
         info = read_docx(d)
         assign_roles(info)
         estimate_pages(info)
@@ -308,11 +288,11 @@ def test_paragraphs_kept_together_move_to_the_next_page_together() -> None:
     line and the 署名 kept with the next) goes to the next page as one piece."""
     d = _doc()
     for _ in range(19):
-        _para(d, "各单位要结合实际，认真抓好落实。")
-    last = _para(d, "各单位要把这项工作作为当前的重要任务，主要负责人亲自部署、亲自检查，确保按时完成。")
-    blank = _para(d, "", first=0)
-    sign = _para(d, "人力资源部", align="right", first=0, right=5)
-    _para(d, "2024年3月8日", align="right", first=0, right=2)
+        hand_paragraph(d, "各单位要结合实际，认真抓好落实。")
+    last = hand_paragraph(d, "各单位要把这项工作作为当前的重要任务，主要负责人亲自部署、亲自检查，确保按时完成。")
+    blank = hand_paragraph(d, "", first=0)
+    sign = hand_paragraph(d, "人力资源部", align="right", first=0, right=5)
+    hand_paragraph(d, "2024年3月8日", align="right", first=0, right=2)
     for p in (last, blank, sign):
         p.paragraph_format.keep_with_next = True
     last.paragraph_format.keep_together = True
@@ -341,13 +321,13 @@ def test_fix_removes_a_leading_tab_and_keeps_the_text(tmp_path: Path, capsys: py
 def _tail_after(lines: int) -> Any:
     """A notice of `lines` one-line paragraphs, an empty line, 署名 and 日期."""
     d = _doc()
-    _para(d, "关于开展安全生产大检查的通知", XBS, 22, "center", 0)
-    _para(d, "", first=0)
+    hand_paragraph(d, "关于开展安全生产大检查的通知", XBS, 22, "center", 0)
+    hand_paragraph(d, "", first=0)
     for _ in range(lines):
-        _para(d, "各单位要结合实际，认真抓好落实。")
-    _para(d, "", first=0)
-    _para(d, "人力资源部", align="right", first=0, right=5)
-    _para(d, "2024年3月8日", align="right", first=0, right=2)
+        hand_paragraph(d, "各单位要结合实际，认真抓好落实。")
+    hand_paragraph(d, "", first=0)
+    hand_paragraph(d, "人力资源部", align="right", first=0, right=5)
+    hand_paragraph(d, "2024年3月8日", align="right", first=0, right=2)
     return d
 
 
@@ -366,15 +346,15 @@ def test_a_signature_alone_on_a_page(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 def _body_lines(condense: int) -> Any:
     d = _doc()
-    _para(d, "关于开展安全生产大检查的通知", XBS, 22, "center", 0, condense=condense)
-    _para(d, "", first=0)
-    _para(d, "各单位：", first=0, condense=condense)
+    hand_paragraph(d, "关于开展安全生产大检查的通知", XBS, 22, "center", 0, condense=condense)
+    hand_paragraph(d, "", first=0)
+    hand_paragraph(d, "各单位：", first=0, condense=condense)
     for _ in range(3):
-        _para(d, "为深入贯彻落实上级关于安全生产工作的决策部署，全面排查整治各类安全隐患，经研究，决定开展安全生产大检查。",
+        hand_paragraph(d, "为深入贯彻落实上级关于安全生产工作的决策部署，全面排查整治各类安全隐患，经研究，决定开展安全生产大检查。",
               condense=condense)  # fmt: skip
-    _para(d, "", first=0)
-    _para(d, "人力资源部", align="right", first=0, right=5, condense=condense)
-    _para(d, "2024年3月8日", align="right", first=0, right=2, condense=condense)
+    hand_paragraph(d, "", first=0)
+    hand_paragraph(d, "人力资源部", align="right", first=0, right=5, condense=condense)
+    hand_paragraph(d, "2024年3月8日", align="right", first=0, right=2, condense=condense)
     return d
 
 

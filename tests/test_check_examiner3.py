@@ -11,20 +11,17 @@ from pathlib import Path
 
 import docx
 import pytest
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-from docx.text.paragraph import Paragraph
 
 from assistant.document.check import check_docx
 from assistant.document.docxread import read_docx
 from assistant.document.fix import fix_docx
 from assistant.document.heading_shape import odd_shapes
 from assistant.document.roles import assign_roles
-from tests.fakes import MENDABLE, docx_text
+from tests.fakes import HEITI, KAITI, MENDABLE, XBS, docx_text, hand_paragraph
 
-FANGSONG, HEITI, KAITI, XBS = "仿宋_GB2312", "黑体", "楷体_GB2312", "方正小标宋简体"
 Doc = docx.document.Document
 
 
@@ -36,41 +33,18 @@ def _doc() -> Doc:
     return d
 
 
-def _para(d: Doc, text: str, font: str = FANGSONG, size: float = 16, align: str = "both", first: float = 2,
-          right: float = 0, line: float = 28.95) -> Paragraph:
-    """A paragraph formatted by hand (no style), condensed 0.25 pt so that 28 characters fit."""
-    p = d.add_paragraph()
-    pf = p.paragraph_format
-    pf.alignment = {"both": WD_ALIGN_PARAGRAPH.JUSTIFY, "center": WD_ALIGN_PARAGRAPH.CENTER,
-                    "right": WD_ALIGN_PARAGRAPH.RIGHT, "left": WD_ALIGN_PARAGRAPH.LEFT}[align]  # fmt: skip
-    pf.first_line_indent = Pt(first * size)
-    pf.right_indent = Pt(right * size)
-    pf.space_before = pf.space_after = Pt(0)
-    pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    pf.line_spacing = Pt(line)
-    if text:
-        run = p.add_run(text)
-        run.font.size = Pt(size)
-        run.font.name = "Times New Roman"
-        rpr = run._r.get_or_add_rPr()
-        rpr.find(qn("w:rFonts")).set(qn("w:eastAsia"), font)
-        spacing = OxmlElement("w:spacing")
-        spacing.set(qn("w:val"), "-5")
-        rpr.append(spacing)
-    return p
-
 
 def _letter(recipient: str, first: float = 0) -> Doc:
     d = _doc()
-    _para(d, "关于商请支持开展职业技能培训的函", XBS, 22, "center", 0)
-    _para(d, "", first=0)
-    _para(d, recipient, first=first)
-    _para(d, "为提升一线职工技能水平，我会拟于6月在贵单位开展职业技能培训。现将有关事项函告如下。")
-    _para(d, "一、培训内容", HEITI)
-    _para(d, "电工、焊工等工种的实操训练。")
-    _para(d, "", first=0)
-    _para(d, "临江市总工会", align="right", first=0, right=4)  # 7.3.5.2: the date is the longer
-    _para(d, "2024年5月6日", align="right", first=0, right=2)
+    hand_paragraph(d, "关于商请支持开展职业技能培训的函", XBS, 22, "center", 0)
+    hand_paragraph(d, "", first=0)
+    hand_paragraph(d, recipient, first=first)
+    hand_paragraph(d, "为提升一线职工技能水平，我会拟于6月在贵单位开展职业技能培训。现将有关事项函告如下。")
+    hand_paragraph(d, "一、培训内容", HEITI)
+    hand_paragraph(d, "电工、焊工等工种的实操训练。")
+    hand_paragraph(d, "", first=0)
+    hand_paragraph(d, "临江市总工会", align="right", first=0, right=4)  # 7.3.5.2: the date is the longer
+    hand_paragraph(d, "2024年5月6日", align="right", first=0, right=2)
     return d
 
 
@@ -112,12 +86,12 @@ def test_a_lead_in_or_a_salutation_under_the_title_is_not_a_recipient(line: str)
 
 def _outline(headings: list[tuple[str, str]]) -> Doc:
     d = _doc()
-    _para(d, "临江市交通运输局2024年工作方案", XBS, 22, "center", 0)
-    _para(d, "", first=0)
-    _para(d, "为做好今年交通运输工作，制定本方案。")
+    hand_paragraph(d, "临江市交通运输局2024年工作方案", XBS, 22, "center", 0)
+    hand_paragraph(d, "", first=0)
+    hand_paragraph(d, "为做好今年交通运输工作，制定本方案。")
     for face, text in headings:
-        _para(d, text, face)
-        _para(d, "各科室要按照职责分工抓好落实，确保各项任务按期完成。")
+        hand_paragraph(d, text, face)
+        hand_paragraph(d, "各科室要按照职责分工抓好落实，确保各项任务按期完成。")
     return d
 
 
@@ -129,16 +103,16 @@ def test_headings_that_differ_only_in_a_bracketed_date_are_parallel(tmp_path: Pa
 
 def _notice_with_attachments(first_line: str, second: str, second_first: float) -> Doc:
     d = _doc()
-    _para(d, "关于做好防汛物资储备工作的通知", XBS, 22, "center", 0)
-    _para(d, "", first=0)
-    _para(d, "各乡镇人民政府：", first=0)
-    _para(d, "为做好今年防汛工作，现就防汛物资储备有关事项通知如下，请认真贯彻执行。")
-    _para(d, "", first=0)
-    _para(d, first_line)
-    _para(d, second, first=second_first)
-    _para(d, "", first=0)
-    _para(d, "临江市水利局", align="right", first=0, right=4)
-    _para(d, "2024年5月6日", align="right", first=0, right=2)
+    hand_paragraph(d, "关于做好防汛物资储备工作的通知", XBS, 22, "center", 0)
+    hand_paragraph(d, "", first=0)
+    hand_paragraph(d, "各乡镇人民政府：", first=0)
+    hand_paragraph(d, "为做好今年防汛工作，现就防汛物资储备有关事项通知如下，请认真贯彻执行。")
+    hand_paragraph(d, "", first=0)
+    hand_paragraph(d, first_line)
+    hand_paragraph(d, second, first=second_first)
+    hand_paragraph(d, "", first=0)
+    hand_paragraph(d, "临江市水利局", align="right", first=0, right=4)
+    hand_paragraph(d, "2024年5月6日", align="right", first=0, right=2)
     return d
 
 
@@ -232,15 +206,15 @@ def _report_with_record(body_lines: int, frame: bool = False) -> Doc:
     """Title, a blank line, `body_lines` one-line paragraphs, the 落款, and a 版记 of two ruled
     paragraphs in 4号 at 25 pt, typed right under the date (or set in a frame at the foot)."""
     d = _doc()
-    _para(d, "关于2024年上半年安全生产工作的报告", XBS, 22, "center", 0)
-    _para(d, "", first=0)
+    hand_paragraph(d, "关于2024年上半年安全生产工作的报告", XBS, 22, "center", 0)
+    hand_paragraph(d, "", first=0)
     for i in range(body_lines):
-        _para(d, f"第{i + 1}项工作已按计划完成。")
-    _para(d, "", first=0)
-    _para(d, "临江市应急管理局", align="right", first=0, right=3)
-    _para(d, "2024年7月5日", align="right", first=0, right=2)
+        hand_paragraph(d, f"第{i + 1}项工作已按计划完成。")
+    hand_paragraph(d, "", first=0)
+    hand_paragraph(d, "临江市应急管理局", align="right", first=0, right=3)
+    hand_paragraph(d, "2024年7月5日", align="right", first=0, right=2)
     for text in ("抄送：市安委会各成员单位。", "临江市应急管理局办公室\t2024年7月5日印发"):
-        p = _para(d, text, size=14, first=0, line=25, align="left")
+        p = hand_paragraph(d, text, size=14, first=0, line=25, align="left")
         ppr = p._p.get_or_add_pPr()
         bdr = OxmlElement("w:pBdr")
         for side in ("top", "bottom"):
@@ -277,13 +251,13 @@ def test_a_record_block_in_mid_page_is_an_error_and_fix_moves_it_down(tmp_path: 
 
 def _summary(year_in_body: str, date: str = "2024年12月20日") -> Doc:
     d = _doc()
-    _para(d, "临江市档案馆2024年工作总结", XBS, 22, "center", 0)
-    _para(d, "", first=0)
-    _para(d, f"{year_in_body}，我馆围绕中心工作，完成档案接收12万卷。")
-    _para(d, "2024年，我馆完成数字化扫描300万页。")
-    _para(d, "", first=0)
-    _para(d, "临江市档案馆", align="right", first=0, right=4)
-    _para(d, date, align="right", first=0, right=2)
+    hand_paragraph(d, "临江市档案馆2024年工作总结", XBS, 22, "center", 0)
+    hand_paragraph(d, "", first=0)
+    hand_paragraph(d, f"{year_in_body}，我馆围绕中心工作，完成档案接收12万卷。")
+    hand_paragraph(d, "2024年，我馆完成数字化扫描300万页。")
+    hand_paragraph(d, "", first=0)
+    hand_paragraph(d, "临江市档案馆", align="right", first=0, right=4)
+    hand_paragraph(d, date, align="right", first=0, right=2)
     return d
 
 

@@ -3,7 +3,6 @@ headings would stand over rows that never speak of them ranks lower, and says wh
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
@@ -14,6 +13,7 @@ from assistant.compose.recommend import recommend
 from assistant.compose.sections import fixed_heading_fit
 from assistant.ledger.files import loads_workbook
 from assistant.templating.catalog import load_catalog
+from tests.fakes import FakeTemplate
 
 UNFIT = "与台账内容不相干"
 
@@ -37,15 +37,8 @@ achievements:
 """
 
 
-@dataclass
-class FakeTemplate:
-    id: str
-    name: str = "工作方案"
-    category: str = "思想建设"
-    doctype: str = "工作方案"
-    keywords: tuple[str, ...] = ()
-    description: str = ""
-    slots: list[Any] = field(default_factory=list)
+def plan(template_id: str) -> FakeTemplate:
+    return FakeTemplate(template_id, "工作方案", "思想建设", "工作方案")
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +48,7 @@ def catalog() -> Any:
 
 def test_unfit_headings_rank_a_template_lower_with_the_reason() -> None:
     wb = loads_workbook(DANGSHI, "台账.yaml")
-    a, b = FakeTemplate("a-fangan"), FakeTemplate("b-fangan")
+    a, b = plan("a-fangan"), plan("b-fangan")
     fits = {"a-fangan": (2, 4), "b-fangan": (0, 4)}
     plain = suggest(wb, [a, b])
     assert [s.id for s in plain] == ["a-fangan", "b-fangan"]  # equal scores: by id
@@ -68,7 +61,7 @@ def test_unfit_headings_rank_a_template_lower_with_the_reason() -> None:
 
 def test_a_template_the_workbook_names_keeps_its_place() -> None:
     wb = loads_workbook(DANGSHI + "template: a-fangan\n", "台账.yaml")
-    a, b = FakeTemplate("a-fangan"), FakeTemplate("b-fangan")
+    a, b = plan("a-fangan"), plan("b-fangan")
     ranked = suggest(wb, [a, b], fixed_fit=lambda t: (4, 4) if t.id == "a-fangan" else (0, 4))
     assert ranked[0].id == "a-fangan"
     assert not any(UNFIT in r for r in ranked[0].reasons)
