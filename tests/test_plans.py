@@ -445,3 +445,20 @@ def test_a_plan_for_a_ledger_of_routines_tells_them_as_arrangements_not_as_work_
     past = re.search(r"主要工作有[^\n]*", markup)
     assert past is None or "每月制定具体实施方案" not in past.group(0)
     assert "每月制定具体实施方案" in markup
+
+
+def test_a_kept_arrangement_reads_the_tense_again_when_the_title_field_changes() -> None:
+    """The TUI keeps the arrangement while fields are typed; the split into done and to do is
+    kept with it, but a title naming the genre (标题: …总结) is read again."""
+    from assistant.compose.pipeline import arrange
+
+    template = load_catalog().get("zz-djyd-tongzhi")
+    wb = loads_workbook(TASKS, "台账.yaml")
+    kept = arrange(template, wb, 0, wb.unit, wb.period or "")
+    first = compose_markup(template, wb, arranged=kept).markup
+    assert "重点抓好以下工作" in first
+    assert compose_markup(template, wb, arranged=kept).markup == first  # the split is reused
+    wb.fields["标题"] = "2021年党史学习教育工作总结"  # now a report of work done
+    again = compose_markup(template, wb, arranged=kept).markup
+    assert again == compose_markup(template, wb).markup
+    assert "重点抓好以下工作" not in again

@@ -89,7 +89,11 @@ def compose_markup(
         # sorted into 时间/对象/方式/内容/组织 as `plan_parts`) and only the rows done as earlier
         # work (`achievements`); when most rows are tasks, the document plans the workbook's own
         # period, not the one after it
-        views, plans, planned = _split_plans(template, workbook, views)
+        # kept with the arrangement while the fields that tell the tense stay as they were
+        key = _tense_key(workbook)
+        if arranged.split is None or arranged.split[0] != key:
+            arranged.split = (key, _split_plans(template, workbook, views))
+        views, plans, planned = arranged.split[1]
         if "plan_parts" in uses:
             parts = plan_parts(planned, plans)
         if plans and len(plans) >= len(views) and wording.get("next_period"):
@@ -142,6 +146,9 @@ class Arrangement:
     diagnostics: list[Diagnostic]
     #: The sandbox's measure of the views and sections (`measure_input`), made on first reuse.
     measured: tuple[int, int] | None = None
+    #: The rows done and to do (`_split_plans`), made when a forward template first asks, with
+    #: the fields they were read with (`_tense_key`).
+    split: tuple[tuple[str, ...], tuple[list[AchievementView], list[AchievementView], list[Achievement]]] | None = None
 
 
 def arrange(template: Template, workbook: Workbook, seed: int, unit: str, period: str) -> Arrangement:
@@ -153,6 +160,15 @@ def arrange(template: Template, workbook: Workbook, seed: int, unit: str, period
     by_identity = {id(a): v for a, v in zip(workbook.achievements, views, strict=True)}
     sections = build_sections(template, workbook.achievements, by_identity, seed, diagnostics, unit, period)
     return Arrangement(views, sections, diagnostics)
+
+
+def _tense_key(workbook: Workbook) -> tuple[str, ...]:
+    """What besides the rows tells whether they are done or to do: the period and the fields
+    that name the document or date it (`matching.workbook_tense`)."""
+    from assistant.compose.matching import DATE_FIELDS, TITLE_FIELDS
+
+    fields = workbook.fields or {}
+    return (str(workbook.period or ""), *(str(fields.get(k) or "") for k in (*TITLE_FIELDS, *DATE_FIELDS)))
 
 
 def _split_plans(
