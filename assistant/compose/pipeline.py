@@ -90,10 +90,11 @@ def compose_markup(
         # work (`achievements`); when most rows are tasks, the document plans the workbook's own
         # period, not the one after it
         # kept with the arrangement while the fields that tell the tense stay as they were
-        key = _tense_key(workbook)
-        if arranged.split is None or arranged.split[0] != key:
-            arranged.split = (key, _split_plans(template, workbook, views))
-        views, plans, planned = arranged.split[1]
+        tense_key = _tense_key(workbook)
+        split = arranged.split
+        if split is None or split[0] != tense_key:
+            split = arranged.split = (tense_key, _split_plans(template, workbook, views))
+        views, plans, planned = split[1]
         if "plan_parts" in uses:
             parts = plan_parts(planned, plans)
         if plans and len(plans) >= len(views) and wording.get("next_period"):
