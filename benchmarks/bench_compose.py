@@ -22,9 +22,11 @@ Cases whose key says `heldout: true` were added after the ranking was last tuned
 are also printed apart (marked * in the table), as the measure on workbooks nobody tuned for.
 
 Held-out cases are added in batches (`batch: N` in the key); `--batch N` also prints the full
-summary of batch N alone (the measure of the latest batch, taken once), the rest of the output unchanged.
+summary of batch N alone (the measure of the latest batch, taken once), the rest of the output unchanged;
+`--skip-batch N` leaves batch N out, so a batch not yet measured stays unseen while the engine is
+worked on.
 
-Run:  python benchmarks/bench_compose.py [--json] [--case SLUG] [--show] [--batch N]
+Run:  python benchmarks/bench_compose.py [--json] [--case SLUG] [--show] [--batch N] [--skip-batch N]
 `--show` prints each rendered document, to be read as the person who must sign it.
 """
 
@@ -35,6 +37,7 @@ import itertools
 import json
 import re
 import sys
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -448,9 +451,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--case", help="only this case (slug)")
     parser.add_argument("--show", action="store_true", help="print each rendered document")
     parser.add_argument("--batch", type=int, help="also summarise the held-out cases whose key says batch: N")
+    parser.add_argument(
+        "--skip-batch", type=int, action="append", default=[], help="leave out the cases whose key says batch: N"
+    )
     args = parser.parse_args(argv)
     catalog = load_catalog()
-    paths = sorted(p for p in EVAL.glob("*.yaml") if not p.name.endswith(".key.yaml"))
+    paths = case_paths(args.skip_batch)
     if args.case:
         paths = [p for p in paths if p.stem == args.case]
     results = []
@@ -486,6 +492,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.batch is not None:
         _print_batch(results, args.batch)
     return 0
+
+
+def case_paths(skip: Sequence[int] = ()) -> list[Path]:
+    """The workbooks of the evaluation set, less those of the batches in `skip` (a batch not yet
+    measured stays unseen while the engine is worked on)."""
+    paths = sorted(p for p in EVAL.glob("*.yaml") if not p.name.endswith(".key.yaml"))
+    if not skip:
+        return paths
+    return [
+        p for p in paths
+        if (yaml.safe_load(p.with_name(p.stem + ".key.yaml").read_text(encoding="utf-8")) or {}).get("batch") not in skip
+    ]
 
 
 def _batch(results: list[CaseResult], batch: int) -> list[CaseResult]:

@@ -6,6 +6,8 @@ in the template) are rendered, and every heading is read against the achievement
 - claims: headings naming a practice, a thing or people the section never mentions
   (“用好学习强国平台” over sessions that never used it) — `assistant.compose.claims`;
 - vacuous: headings that name nothing the section says (“创新方法　多举措激发工作活力”);
+- rows undescribed: achievements whose own words say nothing their heading names (a mixed
+  section: “服务党员” over “机关党总支负总责”);
 - reused: headings that recur in more than a third of the workbooks' documents — one set for
   every unit reads as a form, not as this unit's work.
 
@@ -23,11 +25,12 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from assistant.compose.claims import claims, group_text, supported  # noqa: E402
+from assistant.compose.claims import claims, group_text, named, supported  # noqa: E402
 from assistant.compose.pipeline import compose_markup  # noqa: E402
 from assistant.compose.recommend import recommend as suggest  # noqa: E402
 from assistant.ledger.files import load_workbook  # noqa: E402
 from assistant.templating.catalog import load_catalog  # noqa: E402
+from benchmarks.bench_compose import case_paths  # noqa: E402
 
 EVAL = HERE / "compose_eval"
 PER_WORKBOOK = 3
@@ -37,10 +40,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("--show", action="store_true", help="print every set with its sections")
+    parser.add_argument(
+        "--skip-batch", type=int, action="append", default=[], help="leave out the cases whose key says batch: N"
+    )
     args = parser.parse_args(argv)
     catalog = load_catalog()
     sets: list[dict] = []
-    for path in sorted(p for p in EVAL.glob("*.yaml") if not p.name.endswith(".key.yaml")):
+    for path in case_paths(args.skip_batch):
         workbook = load_workbook(path)
         shown = 0
         for s in suggest(workbook, catalog.all()):
@@ -59,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
                         "claims": list(claims(section.heading, group, text)),
                         "vacuous": not supported(section.heading, group, text),
                         "items": [a.title for a in group],
+                        # rows the heading says nothing of (a mixed section under one heading)
+                        "undescribed": [a.title for a in group if not named(section.heading, [a])],
                     }
                 )
             sets.append({"case": path.stem, "template": template.id, "sections": rows})
@@ -80,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
         "with_claims": sum(bool(r["claims"]) for r in headings),
         "vacuous": sum(r["vacuous"] for r in headings),
         "sets_clean": sum(all(not r["claims"] and not r["vacuous"] for r in s["sections"]) for s in sets),
+        "rows": sum(len(r["items"]) for r in headings),
+        "rows_undescribed": sum(len(r["undescribed"]) for r in headings),
         "reused_across_workbooks": len(reused),
         "distinct_headings": len(per_doc),
     }
@@ -93,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
                 mark = "  声称：" + "、".join(r["claims"]) if r["claims"] else ("  空泛" if r["vacuous"] else "")
                 print(f"   {r['heading']}{mark}")
                 for title in r["items"]:
-                    print(f"        - {title[:40]}")
+                    print(f"        {'x' if title in r['undescribed'] else '-'} {title[:40]}")
         print()
     for key, value in summary.items():
         print(f"{key:28} {value}")

@@ -58,7 +58,17 @@ def _heading_words(heading: str) -> tuple[str, ...]:
     from assistant.compose.grouping import COMMON_VERBS
     from assistant.ledger.categorize import words
 
-    return tuple(w for w in dict.fromkeys(words(heading)) if w not in COMMON_VERBS and w not in GENERIC)
+    return tuple(w for w in dict.fromkeys(words(heading)) if w not in COMMON_VERBS and not _generic(w))
+
+
+def _generic(word: str) -> bool:
+    """Whether a word says only how: listed in `GENERIC`, or a four-character compound of two
+    such words (发挥优势, 提升质效), which names no more than its halves do."""
+    from assistant.compose.grouping import COMMON_VERBS
+
+    if word in GENERIC:
+        return True
+    return len(word) == 4 and all(h in GENERIC or h in COMMON_VERBS for h in (word[:2], word[2:]))
 
 
 #: Between the achievements in `group_text` (never in a title): lets the text alone say which
@@ -188,6 +198,14 @@ def _general_word_of(word: str, concept: str) -> bool:
     return word in concept or word in GENERAL_WORDS.get(concept, frozenset())
 
 
+def named(heading: str, group: Sequence[Any], text: str | None = None) -> int:
+    """How many words of `heading` that name a thing or practice (not manner: `GENERIC`) the
+    section says, itself or through a concept it is about (发挥优势 names nothing; 服务青年 names
+    青年 and 服务)."""
+    text = group_text(group) if text is None else text
+    return len(_heading_words(heading)) - len(claims(heading, group, text))
+
+
 def supported(heading: str, group: Sequence[Any], text: str | None = None) -> int:
     """How many words of `heading` the section says, itself or through a concept it is about:
     0 for a heading that would fit any section (“创新方法　多举措激发工作活力”)."""
@@ -195,8 +213,8 @@ def supported(heading: str, group: Sequence[Any], text: str | None = None) -> in
     from assistant.ledger.categorize import words
 
     text = group_text(group) if text is None else text
-    said = sum(1 for w in dict.fromkeys(words(heading)) if w not in COMMON_VERBS and w in GENERIC and w in text)
-    return said + len(_heading_words(heading)) - len(claims(heading, group, text))
+    said = sum(1 for w in dict.fromkeys(words(heading)) if w not in COMMON_VERBS and _generic(w) and w in text)
+    return said + named(heading, group, text)
 
 
 #: Verbs of going somewhere: as a heading's verb (深入企业, 扎根基层) they say the unit went there,

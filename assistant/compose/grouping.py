@@ -90,6 +90,11 @@ def _cached_features(
     return tuple(out.items())
 
 
+def vectors(items: Sequence[Any]) -> list[Features]:
+    """Each achievement's features, weighted by how rare each is in `items`, normalised."""
+    return _vectors(items)
+
+
 def _vectors(items: Sequence[Any]) -> list[Features]:
     raw = [_features(a) for a in items]
     df: Counter[str] = Counter(f for r in raw for f in r)

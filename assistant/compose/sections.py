@@ -58,6 +58,9 @@ def build_sections(
         # A named family (四高, 1234) has its own order, and so do the workbook's sections then.
         if not plan.family and not any(a.section for g in groups for a in g):
             headings, groups = match_headings(headings, groups, plan.pattern, plan.group_by)
+        if plan.group_by != "order":
+            where = {id(a): i for i, a in enumerate(achievements)}
+            groups = [sorted(g, key=lambda a: where[id(a)]) for g in regroup_by_headings(headings, groups)]
     if diagnostics is not None and plan.group_by != "order":
         diagnostics += _loners(groups, headings)
     # a template whose headings are its method (四高: quoted in its text) is not retitled
@@ -368,7 +371,11 @@ def _content_sets(bank: Any, kwargs: dict[str, Any], groups: Sequence[Sequence[A
             ((s - _cost(t, g, text), t, bool(claims(t, g, text))) for s, t in fitting if s > 0),
             key=lambda x: (-x[0], x[1]),
         )
-        per_group.append(scored[:per_section])
+        # among the best, a heading that speaks of more of the section's rows comes first: one
+        # that fits two rows of five well leaves the other three under a heading not theirs
+        pool = [(s + COVER_WEIGHT * _coverage(t, g), t, c) for s, t, c in scored[:COVER_POOL]]
+        pool.sort(key=lambda x: (-x[0], x[1]))
+        per_group.append(pool[:per_section])
     if not all(per_group):
         return []
     found: list[tuple[float, list[str], bool]] = []
@@ -395,6 +402,24 @@ def _content_sets(bank: Any, kwargs: dict[str, Any], groups: Sequence[Sequence[A
             if len(accepted) == CONTENT_SETS:
                 break
     return accepted
+
+
+#: How many of a section's best-fitting entries are weighed again by how many of its rows each
+#: speaks of, and what speaking of all of them (against none) is worth.
+COVER_POOL = 40
+COVER_WEIGHT = 0.5
+COVER_SAMPLE = 24
+
+
+def _coverage(heading: str, group: Sequence[Achievement]) -> float:
+    """The share of the group's achievements whose own words say something `heading` names (of
+    at most `COVER_SAMPLE` of them, evenly spread)."""
+    from assistant.compose.claims import named
+
+    if not group:
+        return 0.0
+    sample = group[:: -(-len(group) // COVER_SAMPLE)]
+    return sum(1 for a in sample if named(heading, [a]) > 0) / len(sample)
 
 
 #: How many of the bank's alternative sets are weighed against the sections they would head.
@@ -478,6 +503,62 @@ def match_headings(
     if move_headings:
         return [headings[i] for i in best], groups
     return headings, [groups[i] for i in best]
+
+
+#: How alike (as a share of its likeness to the rows it leaves) the rows under another heading
+#: must be for an achievement its heading says nothing of to move there.
+REGROUP_LIKENESS = 1.0
+
+
+def regroup_by_headings(headings: Sequence[str], groups: Sequence[Sequence[Achievement]]) -> list[list[Achievement]]:
+    """The groups with each achievement its heading says nothing of moved under the heading that
+    names what it says (most words named, then the closest fit), so that no heading stands over
+    work it does not describe while another would. An achievement the drafter placed (`section`),
+    the last one of a group, and one no other heading names stay where they are."""
+    from assistant.compose.claims import named
+    from assistant.compose.grouping import heading_fit
+
+    out = [list(g) for g in groups]
+    if len(headings) != len(out) or len(out) < 2:
+        return out
+    from assistant.compose.grouping import vectors
+
+    items = [a for g in out for a in g]
+    vector = dict(zip(map(id, items), vectors(items), strict=True))
+    totals: list[dict[str, float]] = []
+    for group in out:
+        total: dict[str, float] = {}
+        for b in group:
+            for f, x in vector[id(b)].items():
+                total[f] = total.get(f, 0.0) + x
+        totals.append(total)
+
+    def closeness(a: Achievement, k: int) -> float:
+        """The mean cosine of `a` with the other achievements of group k."""
+        mine = vector[id(a)]
+        inside = any(b is a for b in out[k])
+        others = len(out[k]) - inside
+        if not others:
+            return 0.0
+        dot = sum(x * totals[k].get(f, 0.0) for f, x in mine.items())
+        return (dot - (sum(x * x for x in mine.values()) if inside else 0.0)) / others
+
+    moves: list[tuple[Achievement, int, int]] = []
+    for i, group in enumerate(out):
+        for a in group:
+            if a.section or named(headings[i], [a]):
+                continue
+            scored = [(named(h, [a]), heading_fit([a], h), j) for j, h in enumerate(headings) if j != i]
+            best = max(scored, key=lambda x: (x[0], x[1], -x[2]))
+            # only where the rows there are as like it as those it leaves: a heading's words
+            # alone do not outweigh what the achievements share
+            if best[0] > 0 and closeness(a, best[2]) >= closeness(a, i) * REGROUP_LIKENESS:
+                moves.append((a, i, best[2]))
+    for a, i, j in moves:
+        if len(out[i]) > 1:
+            out[i] = [b for b in out[i] if b is not a]
+            out[j].append(a)
+    return out
 
 
 def section_hints(groups: Sequence[Sequence[Achievement]]) -> list[str]:
