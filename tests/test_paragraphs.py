@@ -341,3 +341,18 @@ def test_the_action_the_lead_names_opens_its_paragraph() -> None:
     for p in led:
         first = rows[p.members[0]]
         assert any(w in first.title for w in ("学习", "理论")) or "学习" not in p.lead, (p.lead, p.text)
+
+
+def test_a_lead_tells_what_was_done_and_never_exhorts() -> None:
+    """The bank's 结对共建四要 pairs (要围绕中心工作，选准工作结合点) tell a reader what to do; over a
+    述职's achievements such a lead reads as an instruction. furong's 述职 took one."""
+    from assistant.compose.paragraphs import _lead_candidates
+
+    bank = load_bank()
+    roles = {e.role for e in bank.entries("pair")}
+    leads = [t for role in roles for theme in ("组织建设", "通用") for t in _lead_candidates(bank, role, theme)]
+    assert leads and not [t for t in leads if t.startswith(("要", "必须", "务必", "应当"))]
+    workbook = load_workbook(EVAL / "furong-zhen-shuji-shuzhi-2017.yaml")
+    for template in ("qt-banshishi-zongjie", "zs-zbsj-shuzhi"):
+        markup = compose_markup(load_catalog().get(template), workbook).markup
+        assert "要围绕" not in markup and "。要" not in markup

@@ -162,7 +162,15 @@ def _lead_candidates(bank: Any, role: str, theme: str) -> list[str]:
     entries = getattr(bank, "entries", None)  # a bank that offers no pairs offers no leads
     if entries is None:
         return []
-    return [e.text for e in entries("pair") if e.role == role and e.style == "comma"]
+    # an exhortation (要围绕中心工作，选准工作结合点) tells the reader what to do: it cannot lead
+    # what the unit did
+    return [
+        e.text for e in entries("pair") if e.role == role and e.style == "comma" and not e.text.startswith(_EXHORTING)
+    ]
+
+
+#: Openings of a pair that exhort rather than tell.
+_EXHORTING = ("要", "必须", "务必", "应当", "一定要")
 
 
 #: Openings of a lead that say how, not what (聚焦…, 强化…): they need no support in the text.
