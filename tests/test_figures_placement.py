@@ -93,3 +93,21 @@ def test_the_warning_does_not_stop_a_strict_render(tmp_path: Path) -> None:
     out = tmp_path / "总结.md"
     assert main(["render", str(wb), "--template", "zs-zhibu-zongjie", "--strict", "-o", str(out)]) == 0
     assert "规章制度35项" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("title", "label", "value", "unit", "expected"),
+    [
+        # the label is the money, the title goes on to what it paid for (furong: 捐资走访帮扶群众，
+        # 捐资1.68万元 said 捐资 twice)
+        ("捐资走访帮扶群众", "捐资", 16800, "元", "捐资1.68万元，走访帮扶群众。"),
+        ("投入资金改造党群服务中心", "投入资金", 30, "万元", "投入资金30万元，改造党群服务中心。"),
+        # the verb's object is the money itself: the sum closes it (was 发放2万元，慰问金)
+        ("发放慰问金", "发放", 2, "万元", "发放慰问金2万元。"),
+        ("发放慰问金慰问困难职工", "发放", 2, "万元", "发放慰问金2万元，慰问困难职工。"),
+        ("发放金融知识手册", "发放", 200, "元", "发放金融知识手册200元。"),
+        ("捐资助学", "捐资", 3000, "元", "捐资助学3000元。"),
+    ],
+)
+def test_a_sum_stands_by_the_money_it_counts(title: str, label: str, value: int, unit: str, expected: str) -> None:
+    assert figure_sentence(Achievement(title, "群团与服务", [Metric(label, value, unit)])) == expected

@@ -374,7 +374,18 @@ def _place_in_title(title: str, m: MetricLike, context: str = "") -> str | None:
             # one of two coordinated objects (开展廉政谈话和约谈): the count is that one's
             # (开展廉政谈话34次和约谈), not both's
             return title[:end] + text + title[end:]
+        money = unit.endswith("元")
+        if p == 0 and money and core.endswith(_MONEY_NOUNS) and re.match(r"[\u4e00-\u9fff]{2}", rest):
+            # the label gives the money (捐资, 投入资金) and the title goes on to what it paid for
+            # (捐资走访帮扶群众 -> 捐资1.68万元，走访帮扶群众; never the sum after the thing built)
+            return title[:end] + text + "，" + rest
         if p == 0 and (len(core) >= 3 or core in GOVERNORS + _LABEL_VERBS):
+            paid = _MONEY_OBJECT.match(rest) if money else None
+            if paid and len(paid.group()) >= 2:
+                # the verb's object is the money itself (发放慰问金): the sum closes it, and what
+                # the money was for is its own clause (发放慰问金2万元，慰问困难职工)
+                after = rest[paid.end() :]
+                return title[:end] + paid.group() + text + ("，" + after if after else "")
             if title[end:].startswith(_NEXT_VERBS + _VERBS + _MEETING_VERBS):
                 # the label is the title's first verb phrase (筹集资金慰问一线职工): its own clause
                 return title[:end] + text + "，" + title[end:]
@@ -417,6 +428,12 @@ def _place_in_title(title: str, m: MetricLike, context: str = "") -> str | None:
                 return tail[:-size] + label + text + title[len(tail) :]
             return tail + text + title[len(tail) :]
     return _same_thing(title, m, context)
+
+
+#: How a label that is the money itself ends (捐资, 投入资金, 筹集经费, 拨付专款).
+_MONEY_NOUNS = ("资", "资金", "经费", "专款", "款项")
+#: An object that is money (慰问金, 救助金, 帮扶资金, 活动经费): a sum counts it.
+_MONEY_OBJECT = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:金|款|经费|资金)")
 
 
 def _before_noun(title: str, p: int, text: str) -> str | None:
