@@ -309,16 +309,17 @@ def _one_sentence_paragraphs(sections: Any) -> int:
     return n
 
 
-def _plan_groups(workbook: Any) -> dict[int, int]:
+def _plan_groups(workbook: Any, template: Any) -> dict[int, int]:
     """How a template with `plan_parts` groups the rows: the rows done as one group (its 前期
     paragraph), the rows to do by part (时间, 对象, 方式, 组织), and those of 内容 by the points
-    `mentions` makes of them (like actions together)."""
-    from assistant.compose.matching import planned_rows
+    `mentions` makes of them (like actions together). Done and to do are read as the pipeline
+    reads them for this template (a forward document reads a ledger of doubtful tense as tasks)."""
+    from assistant.compose.matching import FORWARD_DOCTYPES, planned_rows
     from assistant.compose.paragraphs import split_paragraphs
     from assistant.compose.planparts import PARTS, plan_part
 
     rows = workbook.achievements
-    flags = planned_rows(workbook)
+    flags = planned_rows(workbook, forward=template.doctype in FORWARD_DOCTYPES)
     out = {
         i: (1 + PARTS.index(plan_part(a))) if planned else 0
         for i, (a, planned) in enumerate(zip(rows, flags, strict=True))
@@ -360,7 +361,7 @@ def run_case(path: Path, catalog: Any) -> tuple[CaseResult, str]:
             problems.append(f"{with_sections}：{exc}")
         else:
             if "plan_parts" in catalog.get(with_sections).body:
-                ours = _plan_groups(workbook)
+                ours = _plan_groups(workbook, catalog.get(with_sections))
             else:
                 ours = {i: k for k, sec in enumerate(grouped.sections) for i in sec.indices}
             n_sections = len(grouped.sections)
