@@ -176,8 +176,10 @@ def _label_repetitions(markup: str, workbook: Any) -> list[str]:
             repeated = len(han) >= 3 and sum(ch in a.title for ch in han) * 3 >= len(han) * 2
             title = a.title.rstrip("。；，")
             at = markup.find(title)
-            # stitched: right behind the title, in the same sentence
-            if at >= 0 and repeated and stitched in markup[at + len(title) : at + len(title) + 40].split("。")[0]:
+            # stitched: right behind the title, in the same sentence (not in the next cell of a
+            # table row, where a 目标 column lists each figure with its label)
+            after = markup[at + len(title) : at + len(title) + 40].split("。")[0].split("|")[0]
+            if at >= 0 and repeated and stitched in after:
                 out.append(stitched)
     return out
 
