@@ -155,6 +155,8 @@ def test_a_half_year_summary_reads_as_one(tid: str) -> None:
         ("zs-ztdr-fangan", "某某村党支部", "经支部委员会研究"),
         # A committee is named as what it is.
         ("zs-zhibu-zongjie", PARTY_COMMITTEE, "党委认真履行"),
+        # An office writes as itself, not as “支部委员会” (shi-jiguan's 市机关事务处 was one)
+        ("zs-zhibu-zongjie", "市机关事务处", "市机关事务处认真履行管党治党责任，团结带领全体党员开展党建各项工作"),
         ("xc-pinpai-fangan", AGENCY_UNIT, "机关工委书记任组长"),
         ("zz-mzshh-fangan", "中共某某区住房和城乡建设局党组", "党组书记是开好民主生活会的第一责任人"),
         # Sector wording appears where the sector is known.
