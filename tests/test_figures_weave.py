@@ -233,6 +233,10 @@ class TestDetailWovenIn:
         # a list of actions is no list of examples
         c = ach("各党支部开展政治学习", detail="学习党的理论、中央重大部署、党章党史等")
         assert figure_sentence(c) == "各党支部开展政治学习，学习党的理论、中央重大部署、党章党史等。"
+        # a list told with its own manner and the title's verb: the title's verb and noun keep it
+        # (was 严格落实“三会一课”、主题党日、组织生活会等从严落实党内政治生活基本制度, shi-jiguan)
+        d = ach("从严落实党内政治生活基本制度", detail="严格落实“三会一课”、主题党日、组织生活会等制度")
+        assert figure_sentence(d) == "从严落实“三会一课”、主题党日、组织生活会等党内政治生活基本制度。"
 
     def test_two_counted_nouns_in_a_row(self) -> None:
         a = ach("深入乡镇行政村调研", Metric("乡镇", 7, "个"), Metric("行政村", 169, "个"))

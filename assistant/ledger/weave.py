@@ -356,6 +356,12 @@ def _enumeration(title: str, clause: str) -> str | None:
     start = clause_start(title, at)
     gov_at, gov = governor_before(title, at, start)
     np_start = gov_at + len(gov) if gov_at >= 0 else start
+    # the list told with its own manner and the title's verb (严格落实“三会一课”、主题党日等制度 +
+    # 从严落实党内政治生活基本制度): the title's verb and manner stay, the list goes after the verb
+    said = re.match(r"[\u4e00-\u9fff]{2}(" + "|".join(_VERB_LIKE) + ")", items)
+    if said and said.group(1) in title[start:at]:
+        verb_at = title.rfind(said.group(1), start, at)
+        return title[: verb_at + len(said.group(1))] + items[said.end() :] + title[verb_at + len(said.group(1)) :]
     for verb in _VERB_LIKE:
         if items.startswith(verb):
             if verb != gov:
