@@ -385,3 +385,27 @@ def test_a_sum_of_the_titles_closing_noun_goes_at_its_end() -> None:
     a = Achievement("通过收缴系统完成财政划拨工会经费", "群团与服务", [Metric("财政划拨", 357.5, "万元"), Metric("占任务", 50, "%")])
     text = figure_sentence(a)
     assert text.startswith("通过收缴系统完成财政划拨工会经费357.5万元") and text.count("财政划拨") == 1, text
+
+
+class TestWhenAndWhatAgain:
+    """qu-zonggonghui and furong, read as their signer: a ledger's date is said before the action,
+    and an object the next clause says again is not said twice."""
+
+    def test_a_date_with_its_ledger_words_opens_the_sentence(self) -> None:
+        a = ach("地税代收工会经费", Metric("代收工会经费", 90, "万元", "多"), Metric("占任务", 55, "%"), detail="截至6月6日")
+        assert figure_sentence(a) == "截至6月6日，地税代收工会经费90多万元，占任务55%。"
+        # the detail's verb is the title's: only the date is new
+        b = ach("召开区总工会三届二次全委会部署规上企业基层工会建设", detail="5月5日召开")
+        assert figure_sentence(b) == "5月5日，召开区总工会三届二次全委会部署规上企业基层工会建设。"
+        # a date with more to say keeps its clause
+        c = ach("召开全委会", detail="5月5日在区会议中心召开")
+        assert figure_sentence(c) == "召开全委会，5月5日在区会议中心召开。"
+        # a time phrase with no figure still runs straight on
+        d = ach("开展“送温暖”活动", detail="春节期间")
+        assert figure_sentence(d) == "春节期间开展“送温暖”活动。"
+
+    def test_a_coordinated_object_its_own_clause_says_again(self) -> None:
+        a = ach("开展廉政谈话和约谈", Metric("廉政谈话", 34, "次"), Metric("约谈党员干部", 40, "次", "余"))
+        assert figure_sentence(a) == "开展廉政谈话34次，约谈党员干部40余次。"
+        b = ach("开展廉政谈话和约谈", Metric("廉政谈话", 34, "次"))
+        assert figure_sentence(b) == "开展廉政谈话34次和约谈。"

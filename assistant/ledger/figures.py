@@ -752,6 +752,11 @@ def write_figure_sentence(a: AchievementLike) -> FigureSentence:
             own.append((m, restating))
     for k, ((clause, noun), (m, restating)) in enumerate(zip(clauses, own, strict=True)):
         how[id(m)] = (_clause_kind(woven.head, m, restating, noun, k, clauses), clause)
+    # the second of two coordinated objects said again by its own clause (开展廉政谈话34次和约谈 +
+    # 约谈党员干部40余次): the clause says it, the title no longer does
+    joined = re.search(r"\d[^，、\d]{0,3}([和及与])([\u4e00-\u9fff]{2,4})$", head)
+    if joined and any(clause.startswith(joined.group(2)) for clause, _ in clauses):
+        head = head[: joined.start(1)]
     figures = ""
     for k, (clause, noun) in enumerate(clauses):
         joiner = "、" if noun and k and clauses[k - 1][1] else "，"

@@ -29,6 +29,10 @@ _TIME = re.compile(
 _DATES = re.compile(
     r"^(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:[、至到—-](?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日?)*(?:前|后|期间|以来|起)?$"
 )
+#: A date that opens a clause, with what a ledger puts around it: 截至6月6日, 于3月, 10月底前.
+_DATED = re.compile(
+    r"^((?:截至|截止|截止到|至|于)?(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|初|中旬|上旬|下旬)?(?:前|后|以来|起)?)"
+)
 #: A clause that only frames the action (以…为契机, 围绕…, 结合…).
 _FRAME = re.compile(
     r"^(?:以[^，]{1,20}?为(?:契机|抓手|载体|依托|纽带|平台|牵引|引领|核心|重点|主线|阵地|目标|导向)"
@@ -132,7 +136,7 @@ class Woven:
     def prefix(self, body: str) -> str:
         if not self.front:
             return body
-        short = len(self.front) <= 10 and "，" not in self.front and not self.front[0].isdigit()
+        short = len(self.front) <= 10 and "，" not in self.front and not re.search(r"\d", self.front)
         glue = "" if self.front.endswith("，") or short else "，"
         return f"{self.front}{glue}{body}"
 
@@ -173,6 +177,10 @@ def _time(title: str, clauses: list[str]) -> tuple[str, str, list[str]]:
     """A time phrase that opens the detail, taken out as the sentence's time adverbial."""
     if _DATES.match(clauses[0]):
         return clauses[0], title, clauses[1:]  # 11月10日至20日，集中开展调研
+    m = _DATED.match(clauses[0])
+    if m and (not clauses[0][m.end() :] or title.startswith(clauses[0][m.end() :].strip())):
+        # 截至6月6日 / 5月5日召开 (the title says 召开): when, before the action
+        return m.group(1), title, clauses[1:]
     m = _TIME.match(clauses[0])
     if not m or re.search(r"\d", m.group(1)) and not re.search(r"[月日节]", m.group(1)):
         return "", title, clauses
