@@ -28,8 +28,24 @@ def recommend(
     from assistant.compose.sections import fixed_heading_fit
 
     def fixed_fit(template: Any) -> tuple[int, int] | None:
+        if not hasattr(template, "sections"):
+            template = _loaded(template)  # the metadata `wenmi suggest` ranks: the template itself
         if getattr(template, "sections", None) is None:
             return None  # a bare TemplateLike: nothing to try
         return fixed_heading_fit(template, achievements)
 
     return suggest(workbook, templates, limit=limit, tense=tense, fixed_fit=fixed_fit)
+
+
+def _loaded(info: Any) -> Any:
+    """The whole template of a catalog entry read for its metadata only (`TemplateInfo`, which has
+    a path), or None for anything else or a template that does not load."""
+    if getattr(info, "path", None) is None:
+        return None
+    from assistant.errors import WenmiError
+    from assistant.templating import load_catalog
+
+    try:
+        return load_catalog().get(str(info.id))
+    except WenmiError:
+        return None
