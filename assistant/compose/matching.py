@@ -561,7 +561,7 @@ def _template_terms(name: str, description: str, keywords: tuple[str, ...]) -> f
 _GENERIC_NAME_WORDS = frozenset(
     {"工作", "党建", "党支部", "支部", "党委", "年度", "专项", "活动", "实施", "方案", "总结", "报告", "通知",
      "经验", "材料", "宣传", "报道", "计划", "细则", "讲话", "纪要", "会议", "建设", "主题", "开展", "推进",
-     "关于", "情况", "系列", "典型", "考核"}
+     "关于", "情况", "系列", "典型", "考核", "体例"}
 )  # fmt: skip
 
 
@@ -581,6 +581,26 @@ def _common_name_words(templates: Sequence[Any]) -> frozenset[str]:
     for t in templates:
         counts.update(set(words(str(getattr(t, "name", "") or ""))))
     return frozenset(w for w, n in counts.items() if n >= 3)
+
+
+def absent_theme(
+    template: Any, achievements: Sequence[AchievementLike], catalog_names: Sequence[str], fields: Mapping[str, Any] | None = None
+) -> list[str]:
+    """The words of `template`'s name that say its theme (理论宣讲's 宣讲) when no achievement
+    mentions any of them, else []: the template's framing then speaks of work the workbook never
+    reported. `catalog_names`: the names of the catalog's templates (words three of them share
+    say no template's theme); `fields`: the workbook's own fields (主题 may name it)."""
+    if not achievements:
+        return []
+    counts: Counter[str] = Counter()
+    for name in catalog_names:
+        counts.update(set(words(name)))
+    common = frozenset(w for w, n in counts.items() if n >= 3)
+    # the part in brackets names the form the text follows (（“四高”体例）), which it need not claim
+    name = re.sub(r"[（(][^）)]*[）)]", "", str(getattr(template, "name", "") or ""))
+    own = _theme_words(name, str(getattr(template, "doctype", "") or ""), common)
+    text = "\n".join([*(_achievement_text(a) for a in achievements), *(str(v) for v in (fields or {}).values())])
+    return own if own and not any(w in text for w in own) else []
 
 
 def _percent(part: int, whole: int) -> str:

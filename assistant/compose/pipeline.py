@@ -11,10 +11,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from assistant.compose import cache
 from assistant.compose.planparts import PARTS, plan_parts
 from assistant.compose.sections import build_sections, replace_headings
 from assistant.compose.slots import merge_slot_values
-from assistant.compose.views import AchievementView, SectionView, achievement_view
+from assistant.compose.views import AchievementView, SectionView
 from assistant.compose.wording import date_check, words_for
 from assistant.errors import Diagnostic
 from assistant.templating import Template, load_catalog, render_template
@@ -156,11 +157,33 @@ def arrange(template: Template, workbook: Workbook, seed: int, unit: str, period
     """The views of `workbook`'s achievements and their sections (`build_sections`) for `template`."""
     diagnostics: list[Diagnostic] = []
     placements: list[list[FigurePlacement]] = [[] for _ in workbook.achievements]
-    views = [achievement_view(a, out) for a, out in zip(workbook.achievements, placements, strict=True)]
+    views = [cache.achievement_view(a, out) for a, out in zip(workbook.achievements, placements, strict=True)]
     diagnostics += _check_rows(workbook, placements if _writes_sentences(template) else None)
     by_identity = {id(a): v for a, v in zip(workbook.achievements, views, strict=True)}
     sections = build_sections(template, workbook.achievements, by_identity, seed, diagnostics, unit, period)
+    diagnostics += _theme_absent(template, workbook)
     return Arrangement(views, sections, diagnostics)
+
+
+def _theme_absent(template: Template, workbook: Workbook) -> list[Diagnostic]:
+    """A warning when the template is about a kind of work (理论宣讲, 志愿服务) the workbook never
+    mentions: its own framing then tells the unit did that work, which the drafter must check."""
+    from assistant.compose.matching import absent_theme
+
+    names = [info.name for info in load_catalog().infos()]
+    words = absent_theme(template, workbook.achievements, names, workbook.fields)
+    if not words:
+        return []
+    theme = "、".join(f"“{w}”" for w in words[:2])
+    return [
+        Diagnostic.at(
+            f"模板“{template.name}”写的是{theme}方面的工作，台账没有提到{theme}：导语、结尾等模板自带的"
+            f"表述会说本单位做了这方面的工作，请核实改写，或改选与台账内容相符的模板",
+            rule="template-theme-absent",
+            file=str(workbook.path) if workbook.path else None,
+            field="template",
+        )
+    ]
 
 
 def _tense_key(workbook: Workbook) -> tuple[str, ...]:
