@@ -228,12 +228,19 @@ def _outline(headings: list[tuple[str, str]]) -> Any:
 
 
 def test_a_heading_that_skips_the_second_level(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    skipped = _outline([(HEITI, "一、工作要求"), (FANGSONG, "1.加强组织领导"), (FANGSONG, "2.强化问题整改")])
-    assert [r for r in _rules(_findings(skipped, tmp_path, capsys)) if r[0] == "numbering-skip"] == [("numbering-skip", 5)]
-    # numbered paragraphs run in under 一、, and （1） under （一）, are common practice
+    """GB/T 9704 7.3.3 gives the order of the levels and does not forbid skipping one (越级): a
+    skip is a house-style warning, raised where the document uses （一） elsewhere."""
+    skipped = _outline([(HEITI, "一、检查范围"), (KAITI, "（一）安全生产责任落实情况"),
+                        (HEITI, "二、工作要求"), (FANGSONG, "1.加强组织领导"), (FANGSONG, "2.强化问题整改")])  # fmt: skip
+    found = [f for f in _findings(skipped, tmp_path, capsys) if f["rule"] == "numbering-skip"]
+    assert [(f["paragraph"], f["severity"]) for f in found] == [(9, "warning")]
+    assert "未禁止越级" in found[0]["message"] and "（一）" in found[0]["message"]
+    # a document whose only level under 一、 is 1. (two levels: accepted practice), numbered
+    # paragraphs run in under 一、, and （1） under （一） are left alone
+    two_levels = _outline([(HEITI, "一、工作要求"), (FANGSONG, "1.加强组织领导"), (FANGSONG, "2.强化问题整改")])
     run_in = _outline([(HEITI, "一、工作要求"), (FANGSONG, "1.加强组织领导。各单位主要负责人亲自部署。")])
     deeper = _outline([(HEITI, "一、工作要求"), (KAITI, "（一）加强组织领导"), (FANGSONG, "（1）建立周调度机制")])
-    for d in (run_in, deeper):
+    for d in (two_levels, run_in, deeper):
         assert "numbering-skip" not in {r for r, _ in _rules(_findings(d, tmp_path, capsys))}
 
 
@@ -359,7 +366,7 @@ def _body_lines(condense: int) -> Any:
 
 
 def test_28_characters_a_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """GB/T 9704 5.2.4, from the page setup and the type: 3号 on the 156 mm line holds 27
+    """GB/T 9704 5.2.3, from the page setup and the type: 3号 on the 156 mm line holds 27
     characters, 28 once condensed 0.25 pt or on a grid of 28; condensed 0.75 pt it holds 29."""
     assert _findings(_body_lines(-5), tmp_path, capsys) == []
     for condense, n in ((0, 27), (-15, 29)):

@@ -30,7 +30,7 @@ def _page(d: docx.document.Document) -> None:
 def _para(d: docx.document.Document, text: str, font: str = FANGSONG, size: float = 16, align: str = "both",
           first: float = 2, right: float = 0) -> docx.text.paragraph.Paragraph:
     """A paragraph formatted by hand, as most real documents are: no style, everything direct,
-    characters condensed 0.25 pt so that 28 fit a line (GB/T 9704 5.2.4)."""
+    characters condensed 0.25 pt so that 28 fit a line (GB/T 9704 5.2.3)."""
     p = d.add_paragraph()
     pf = p.paragraph_format
     pf.alignment = {"both": WD_ALIGN_PARAGRAPH.JUSTIFY, "center": WD_ALIGN_PARAGRAPH.CENTER,

@@ -4,8 +4,8 @@ The document is read as `wenmi check` reads it (assistant.document.docxread, rol
 can be mended without a human is mended on the paragraphs themselves, so that every character,
 table, picture and comment stays where it is:
 
-- page setup: A4 portrait, the margins of 5.2.2, no gutter, a 22-line document grid, 28
-  characters a line (5.2.4: body text condensed 0.25 pt, or a character grid kept);
+- page setup: A4 portrait, the margins of 5.2.1, no gutter, a 22-line document grid, 28
+  characters a line (5.2.3: body text condensed 0.25 pt, or a character grid kept);
 - each paragraph by its role: face and size (7.3), alignment, indents in characters, fixed line
   spacing on the 22-line grid, no space before or after, black text;
 - the 落款 placed per 7.3.5.2 (one already arranged for a seal, 7.3.5.1, is left where it is);
@@ -27,7 +27,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.document import gbt9704 as G
-from assistant.document.docx_writer import _child, _el, _order_ppr, _order_rpr, page_field_runs, set_run_fonts
+from assistant.document.docx_writer import (
+    _child,
+    _el,
+    _keep,
+    _order_ppr,
+    _order_rpr,
+    page_field_runs,
+    set_run_fonts,
+)
 from assistant.document.docxread import DocInfo, ParaInfo, RunInfo, W, read_docx
 from assistant.document.roles import ATTACH_END, assign_roles, heading_label, line_pitch_pt
 from assistant.document.rules import (
@@ -100,6 +108,7 @@ def fix_document(document: Any) -> list[Change]:
     _line_characters(info, log)
     _blank_lines(info, log)
     _footers(document, info, log)
+    _keep_headings(document, log)
     if info.role("record") or any("印发" in t.text for t in info.tables):
         _record_at_foot(document, log)
     return log.all()
@@ -161,6 +170,64 @@ def _blank_lines(info: DocInfo, log: _Log) -> None:
         log.add("structure", f"{what}（插入一个空段落）", p)
 
 
+def _keep_headings(document: Any, log: _Log) -> None:
+    """背题: a heading the repaired layout leaves at the foot of a page (rules.stranded_headings)
+    is kept with the paragraph after it (w:keepNext, and w:keepLines so that Word moves it whole
+    as LibreOffice does), and the suites carry it to the next page. Headings that end no page keep
+    their settings: a clean document is left as it is.
+
+    Keeping a heading that ends no page changes nothing, so the pages laid out with every heading
+    kept are those of the repaired document: the headings that layout moves to a new page (and
+    those chained under them) are the ones to keep, found in one estimate, not one per heading."""
+    from assistant.document.roles import estimate_pages
+    from assistant.document.rules import _stands_alone, stranded_headings
+
+    info = read_docx(document)
+    assign_roles(info)
+    paras = info.paragraphs
+    was = {p.index: (p.keep_next, p.keep_lines) for p in paras}
+    candidates = {p.index for p in paras if p.role == "heading" and not p.keep_next and _stands_alone(p)}
+    if not candidates:
+        return
+    for p in paras:
+        if p.index in candidates:
+            p.keep_next = p.keep_lines = True
+    estimate_pages(info)
+    tables = {t.after_paragraph for t in info.tables}
+    needed: list[ParaInfo] = []
+    k = 1
+    while k < len(paras):
+        p, prev = paras[k], paras[k - 1]
+        sec = info.section_of(p)
+        height = (sec.height_mm - sec.top_mm - sec.bottom_mm) / G.MM_PER_PT
+        moved = p.index in candidates and p.page > prev.extras.get("end_page", prev.page) and p.section == prev.section \
+            and not p.page_break_before and prev.index not in tables \
+            and prev.extras.get("end_used", height) + line_pitch_pt(p, sec) <= height + 0.5
+        if not moved:
+            k += 1
+            continue
+        while k < len(paras) and paras[k].index in candidates:  # with the headings kept under it
+            needed.append(paras[k])
+            k += 1
+    chosen = {p.index for p in needed}
+    for p in paras:
+        if p.index in candidates and p.index not in chosen:
+            p.keep_next, p.keep_lines = was[p.index]
+    for _ in range(_KEEP_ROUNDS):
+        for p in needed:
+            _keep(p.element.get_or_add_pPr())
+            p.keep_next = p.keep_lines = True
+            log.add("pagination", f"{LEVEL_NAMES.get(p.level, '标题')}排在页末、下文在下一页（背题）：设为“与下段同页”，随下文排到下一页", p)
+        estimate_pages(info)
+        needed = stranded_headings(info)  # what the estimate of the kept layout still leaves (rare)
+        if not needed:
+            return
+
+
+#: Rounds of `_keep_headings` after the first (each estimates the pages again).
+_KEEP_ROUNDS = 4
+
+
 #: Lines (of 28.95 pt) kept free under a 版记 moved down, so that an estimate a little short
 #: of the suites' layout cannot push it onto a page of its own.
 _RECORD_SAFETY_LINES = 0.5
@@ -169,28 +236,93 @@ _RECORD_SAFETY_LINES = 0.5
 def _record_at_foot(document: Any, log: _Log) -> None:
     """A 版记 typed in the text flow in mid-page goes down to the foot of its page (7.4.1): an
     empty paragraph of the height left blank under it goes before it (not space before, which
-    the suites drop at the top of a page). Judged on the repaired document, as the check sees it."""
+    the suites drop at the top of a page). Judged on the repaired document, as the check sees it.
+
+    A 版记 that does not fit under the text and would stand alone on an odd page goes to the
+    foot of the next, even page (7.4: the last page, 封四), after a blank page; the blank page and
+    the 版记 page form a section of their own whose footers carry no page number (7.5)."""
     from assistant.document.roles import estimate_pages
-    from assistant.document.rules import RECORD_SLACK_LINES, record_gap
+    from assistant.document.rules import RECORD_SLACK_LINES, record_alone, record_gap
 
     info = read_docx(document)
     assign_roles(info)
     estimate_pages(info)
     gap = record_gap(info)
-    if gap is None or gap[2] <= RECORD_SLACK_LINES:
+    if gap is None:
         return
     first, page, lines = gap
+    alone = record_alone(info)
+    if alone is not None and _record_page(document, info, first, alone):
+        info = read_docx(document)
+        assign_roles(info)
+        estimate_pages(info)
+        gap = record_gap(info)
+        if gap is None:
+            return
+        first, page, lines = gap
+        log.add("pagination", f"版记单独落在第{alone[1]}页（单页）：前面加一个空白页，版记排在第{page}页（双页）最下面，"
+                              "空白页和版记页不编页码（GB/T 9704 7.4、7.5）", first)  # fmt: skip
+        _pad_record(first, lines)
+        return
+    if lines <= RECORD_SLACK_LINES:
+        return
+    _pad_record(first, lines)
+    log.add("pagination", f"版记移到第{page}页最下面（前面加一个高约 {lines - _RECORD_SAFETY_LINES:.0f} 行的空段落，GB/T 9704 7.4.1）", first)
+
+
+def _pad_record(first: ParaInfo, lines: float) -> None:
+    """An empty paragraph `lines` high (less the safety) before the 版记 that `first` opens (or,
+    for a 版记 table, after the paragraph `first` before it)."""
     height = round((lines - _RECORD_SAFETY_LINES) * G.LINE_PITCH_TWIPS)
     spacer = _el("w:p")
     ppr = _el("w:pPr")
     spacer.append(ppr)
-    _child(ppr, "w:spacing", **{"w:before": "0", "w:after": "0", "w:line": str(height), "w:lineRule": "exact"})
+    _child(ppr, "w:spacing", **{"w:before": "0", "w:after": "0", "w:line": str(max(1, height)), "w:lineRule": "exact"})
     # the table's paragraph before it stays where it is; paragraphs of the 版记 get the spacer first
     if first.role == "record":
         first.element.addprevious(spacer)
     else:
         first.element.addnext(spacer)
-    log.add("pagination", f"版记移到第{page}页最下面（前面加一个高约 {lines - _RECORD_SAFETY_LINES:.0f} 行的空段落，GB/T 9704 7.4.1）", first)
+
+
+def _record_page(document: Any, info: DocInfo, first: ParaInfo, alone: tuple[ParaInfo, int]) -> bool:
+    """End the numbered section at the text's last paragraph (`alone[0]`); in the section after
+    it, an empty page, then the 版记 (opened by `first`) on a new page. False, with nothing
+    changed, when the text does not end with a plain paragraph of the body."""
+    from copy import deepcopy
+
+    from docx.oxml.ns import qn
+
+    last = alone[0]
+    body = document.element.body
+    final = body.find(qn("w:sectPr"))
+    if final is None or last.element.getparent() is not body or any(
+        q.element.find(f"{W}pPr/{W}sectPr") is not None for q in info.paragraphs if last.index <= q.index <= first.index
+    ):
+        return False  # a section ends between the text and the 版记: left as it is
+    ppr = last.element.get_or_add_pPr()
+    ppr.append(deepcopy(final))
+    _order_ppr(ppr)
+    for ref in final.findall(qn("w:footerReference")):
+        final.remove(ref)
+    section = document.sections[-1]
+    for footer in (section.footer, section.even_page_footer, section.first_page_footer):
+        footer.is_linked_to_previous = False  # an empty footer of its own: no page number
+    blank = _el("w:p")
+    _child(_child(blank, "w:pPr"), "w:spacing", **{"w:before": "0", "w:after": "0", "w:line": str(G.LINE_PITCH_TWIPS),
+                                                   "w:lineRule": "exact"})  # fmt: skip
+    brk = _el("w:p")
+    brk_ppr = _child(brk, "w:pPr")
+    _child(brk_ppr, "w:pageBreakBefore")
+    _child(brk_ppr, "w:spacing", **{"w:before": "0", "w:after": "0", "w:line": str(G.LINE_PITCH_TWIPS), "w:lineRule": "exact"})
+    _order_ppr(brk_ppr)
+    if first.role == "record":
+        first.element.addprevious(blank)
+        first.element.addprevious(brk)
+    else:
+        first.element.addnext(brk)
+        first.element.addnext(blank)
+    return True
 
 
 # --- page setup -----------------------------------------------------------------------------------
@@ -234,7 +366,7 @@ def _page(document: Any, info: DocInfo, log: _Log) -> None:
 
 
 def _line_characters(info: DocInfo, log: _Log) -> None:
-    """28 characters a line (5.2.4): when the spacing most body text has (rules.body_spacing)
+    """28 characters a line (5.2.3): when the spacing most body text has (rules.body_spacing)
     sets another count on the 156 mm line, the runs of that spacing in text set in 3号 are
     condensed as the writer condenses them (a character grid's spacing counted in)."""
     body = [p for p in info.paragraphs if p.role == "body" and not p.in_table]

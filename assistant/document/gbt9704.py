@@ -14,11 +14,11 @@ from dataclasses import dataclass
 MM_PER_PT = 25.4 / 72
 TWIPS_PER_PT = 20
 
-# --- 5.2.1 幅面尺寸: A4, portrait -------------------------------------------------------------
+# --- 5.1 幅面尺寸: A4, portrait ---------------------------------------------------------------
 PAGE_WIDTH_MM = 210.0
 PAGE_HEIGHT_MM = 297.0
 
-# --- 5.2.2 版面: 天头 37 mm ± 1, 订口 28 mm ± 1, 版心 156 mm × 225 mm ------------------------
+# --- 5.2.1 页边与版心尺寸: 天头 37 mm ± 1, 订口 28 mm ± 1, 版心 156 mm × 225 mm ------------------------
 MARGIN_TOP_MM = 37.0
 MARGIN_LEFT_MM = 28.0
 TEXT_WIDTH_MM = 156.0
@@ -26,7 +26,7 @@ TEXT_HEIGHT_MM = 225.0
 MARGIN_RIGHT_MM = PAGE_WIDTH_MM - MARGIN_LEFT_MM - TEXT_WIDTH_MM  # 26 mm
 MARGIN_BOTTOM_MM = PAGE_HEIGHT_MM - MARGIN_TOP_MM - TEXT_HEIGHT_MM  # 35 mm
 
-# --- 5.2.3 字体和字号 / 5.2.4 行数和字数: 3号仿宋, 每面22行, 每行28个字 ---------------------------
+# --- 5.2.2 字体和字号 / 5.2.3 行数和字数: 3号仿宋, 每面22行, 每行28个字 ---------------------------
 LINES_PER_PAGE = 22
 CHARS_PER_LINE = 28
 BODY_SIZE_PT = 16.0  # 3号
@@ -78,10 +78,10 @@ HEADINGS: dict[int, TextStyle] = {
     3: TextStyle(FONT_FANGSONG, BODY_SIZE_PT, bold=True),
     4: TextStyle(FONT_FANGSONG, BODY_SIZE_PT),
 }
-# 7.2.1 发文机关标志: 小标宋, red. Size is not fixed by the standard; 22 mm high at most.
+# 7.2.4 发文机关标志: 小标宋, red. Size is not fixed by the standard; 22 mm high at most.
 ORGAN_MARK = TextStyle(FONT_XIAOBIAOSONG, 36.0)
 RED_RGB = "FF0000"
-# 7.2.4 发文字号: 3号仿宋, centred, two lines under the organ mark.
+# 7.2.5 发文字号: 3号仿宋, centred, two lines under the organ mark.
 DOC_NUMBER = TextStyle(FONT_FANGSONG, BODY_SIZE_PT)
 # 7.4.2 / 7.5 版记 and 页码: 4号.
 RECORD = TextStyle(FONT_FANGSONG, 14.0)
@@ -90,9 +90,9 @@ PAGE_NUMBER = TextStyle(FONT_SONGTI, 14.0)
 TABLE_CELL = TextStyle(FONT_FANGSONG, 14.0)
 TABLE_HEADER = TextStyle(FONT_HEITI, 14.0)
 
-# --- 7.2.1 发文机关标志: top edge 35 mm above the text block ---------------------------------
+# --- 7.2.4 发文机关标志: top edge 35 mm above the text block ---------------------------------
 ORGAN_MARK_TOP_MM = 35.0
-# 7.2.5 版头分隔线: red, text-block wide, 4 mm under the document number.
+# 7.2.7 版头中的分隔线: red, text-block wide, 4 mm under the document number.
 RED_RULE_GAP_MM = 4.0
 
 # --- 7.5 页码: 4号半角宋体阿拉伯数字, 一字线 each side, 7 mm under the text block. -------------

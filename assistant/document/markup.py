@@ -157,7 +157,7 @@ def _front_matter(lines: list[_Line], doc: Document, source: str) -> int:
 
 
 def normalize_date(text: str) -> str:
-    """2023-01-11, 2023年01月11日 -> 2023年1月11日 (GB/T 9704 7.3.5: no zero padding)."""
+    """2023-01-11, 2023年01月11日 -> 2023年1月11日 (GB/T 9704 7.3.5.4: no zero padding)."""
     t = text.strip()
     m = _DATE_ISO.match(t) or _DATE_CN.match(t)
     if m:
