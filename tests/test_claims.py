@@ -161,6 +161,21 @@ def test_a_template_heading_over_unrelated_rows_is_reported() -> None:
     assert found and all("与其下的成效事项不相干" in m and "改写" in m for m in found)
 
 
+def test_a_template_heading_whose_head_names_what_the_rows_never_say_is_reported() -> None:
+    """linyi: “助力乡村振兴，带动群众增收” over a tax branch's duty in a community service hall;
+    its tail's 群众 is said, its head's 乡村振兴 never."""
+    rows = [
+        Achievement("组织党员到社区开展主题党日服务", "群团与服务", [Metric("主题党日", 12, "次")]),
+        Achievement("在社区服务大厅搭建“红色驿站”", "群团与服务"),
+        Achievement("指导社区党建并收集答复群众诉求", "群团与服务", [Metric("群众诉求", 36, "件")]),
+        Achievement("组织年轻党员开展“宣讲进社区”活动", "思想建设", [Metric("宣讲", 1, "场")]),
+    ]
+    found = _warnings("qt-zhiyuan-baodao", rows)
+    assert any("助力乡村振兴" in m for m in found), found
+    # the part about 宣讲 names what its row says: not reported
+    assert not any("开展理论宣讲" in m for m in found), found
+
+
 def test_a_template_heading_over_its_own_kind_of_work_is_not_reported() -> None:
     rows = [
         Achievement("组建青年志愿服务队", "群团与服务", [Metric("志愿者", 120, "名")]),
