@@ -194,8 +194,9 @@ def test_a_trigger_across_the_middle_of_a_four_character_heading_names_nothing()
 
     assert heading_concepts("争先进位") == frozenset()
     assert heading_concepts("完善设施") == frozenset({"基础设施"})
-    assert "品牌典型" in heading_concepts("宣传先进")
-    assert "品牌典型" in heading_concepts("选树典型，发挥先进示范作用")
+    assert "评优表彰" in heading_concepts("宣传先进")
+    assert "评优表彰" in heading_concepts("选树典型，发挥先进示范作用")
+    assert "品牌示范" in heading_concepts("打造品牌") and "评优表彰" not in heading_concepts("打造品牌")
 
 
 VILLAGE = [
