@@ -6,6 +6,8 @@ For every case it asks `suggest` for templates, renders the best-ranked template
 genre (the one a user would take) and measures what an editor would look at:
 
 - genre rank: where the first template of the right genre stands in `suggest` (top 3 is the target);
+- unsourced claims: example content left in a plain render, and renders whose template's framing
+  tells of work the workbook never reports (`template-theme-absent`: its theme is said nowhere);
 - pair agreement: over all pairs of achievements, how often wenmi and the author agree on "same
   section or not" (the all-apart baseline is printed beside it); measured on the best-ranked
   template of the genre that has sections (the grouping is what is tested), and on the grouping
@@ -91,6 +93,11 @@ class CaseResult:
     content_used: int = 0
     #: What of the workbook does not reach the document ("3.detail", "5.date"…).
     dropped: list[str] = field(default_factory=list)
+    #: Unsourced claims in the plain render (no --examples): example content left in (`[示例]`),
+    #: and whether the template's own framing tells of work the workbook never reports (its theme
+    #: absent: a 理论宣讲 report for a ledger that never says 宣讲).
+    review_marks: int = 0
+    theme_claim: bool = False
     problems: list[str] = field(default_factory=list)
     #: Added after the ranking was last tuned (`heldout: true` in the key): reported apart.
     heldout: bool = False
@@ -416,6 +423,8 @@ def run_case(path: Path, catalog: Any) -> tuple[CaseResult, str]:
         content_chars=content,
         content_used=used,
         dropped=dropped,
+        review_marks=markup.count("[示例]"),
+        theme_claim=bool(composed) and any(d.rule == "template-theme-absent" for d in composed.diagnostics),
         problems=problems,
         heldout=bool(key.get("heldout")),
     )
@@ -439,6 +448,8 @@ def summary(results: list[CaseResult]) -> dict[str, Any]:
         "framework_mismatches": sum(r.framework_mismatches for r in results),
         "label_repetitions": sum(r.label_repetitions for r in results),
         "repeated_leads": sum(r.repeated_leads for r in results),
+        "review_marks_plain": sum(r.review_marks for r in results),
+        "theme_claims": f"{sum(r.theme_claim for r in results)}/{sum(1 for r in results if r.length)}",
         "one_sentence_paragraphs": sum(r.one_sentence_paragraphs for r in results),
         # of the documents written (a template that asks for what the workbook lacks writes none)
         "content_use": round(sum(r.content_used for r in results if r.length) / max(1, sum(r.content_chars for r in results if r.length)), 3),
