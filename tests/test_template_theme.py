@@ -38,3 +38,9 @@ def test_the_form_a_template_follows_is_no_theme() -> None:
     # the bundled sample is written in the “四高” form with its own 主题 (严、真、细、实、快)
     workbook = load_workbook(ROOT / "assistant" / "samples" / "workbook.yaml")
     assert _theme_warnings("zf-jyjl-4gao", workbook) == []
+
+
+def test_the_writer_a_genre_assumes_is_no_theme() -> None:
+    # a 述职 is the 书记's by its genre: a ledger need not say 书记 for the report to be his
+    workbook = load_workbook(ROOT / "benchmarks" / "compose_eval" / "furong-zhen-shuji-shuzhi-2017.yaml")
+    assert _theme_warnings("zs-zbsj-shuzhi", workbook) == []
