@@ -20,10 +20,34 @@ def _theme_warnings(template: str, workbook: object) -> list[str]:
 
 
 def test_a_theme_the_workbook_never_mentions_is_reported() -> None:
-    # a state firm's Party-building rows written up as a 理论宣讲 report: 宣讲 is said nowhere
-    warnings = _theme_warnings("sx-xuanjiang-baodao", load_workbook(TAIZHOU))
-    assert len(warnings) == 1
-    assert "“宣讲”" in warnings[0] and "理论宣讲进基层宣传报道" in warnings[0] and "改选" in warnings[0]
+    # 主题党日 rows written into a 换届 notice: its framing is all 换届, so the drafter is told to check
+    # it or choose another template
+    gaoxiao = ROOT / "benchmarks" / "compose_eval" / "gaoxiao-zuzhibu-2023-5yue-zhutidangri.yaml"
+    warnings = _theme_warnings("zs-huanjie-tongzhi", load_workbook(gaoxiao))
+    assert len(warnings) == 1 and "“换届”" in warnings[0] and "改选" in warnings[0]
+
+
+def test_a_template_that_words_its_framing_by_the_theme_drops_it() -> None:
+    """A state firm's Party-building rows written up as a 理论宣讲 report: title, lead and close
+    no longer say the firm does 理论宣讲; the drafter is told why."""
+    result = compose_markup(load_catalog().get("sx-xuanjiang-baodao"), load_workbook(TAIZHOU))
+    warnings = [str(d) for d in result.diagnostics if d.rule == "template-theme-absent"]
+    assert len(warnings) == 1 and "“宣讲”" in warnings[0] and "一般写法" in warnings[0]
+    assert "宣讲" not in result.markup and "飞入寻常百姓家" not in result.markup
+    # the rows are all there
+    assert "“四张清单”" in result.markup and "临时党支部" in result.markup
+
+
+def test_summaries_and_reports_say_only_what_the_rows_do() -> None:
+    yandun = load_workbook(ROOT / "benchmarks" / "compose_eval" / "yandun-zhen-gonghui-2022-shangbannian.yaml")
+    summary = compose_markup(load_catalog().get("qt-banshishi-zongjie"), yandun).markup
+    assert "办实事" not in summary and summary.startswith("# 烟墩镇工会2022年上半年工作总结")
+    report = compose_markup(load_catalog().get("zs-shyk-baogao"), load_workbook(TAIZHOU)).markup
+    # taizhou's rows speak of “三会一课”: the report keeps its theme
+    assert "关于“三会一课”制度落实情况的报告" in report
+    tuanquwei = load_workbook(ROOT / "benchmarks" / "compose_eval" / "tuanquwei-2022-shehui-pingjia.yaml")
+    report = compose_markup(load_catalog().get("zs-shyk-baogao"), tuanquwei).markup
+    assert "三会一课" not in report and "关于2022年工作情况的报告" in report
 
 
 def test_a_theme_the_workbook_mentions_is_not() -> None:

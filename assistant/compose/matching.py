@@ -592,15 +592,21 @@ def absent_theme(
     say no template's theme); `fields`: the workbook's own fields (主题 may name it)."""
     if not achievements:
         return []
-    counts: Counter[str] = Counter()
-    for name in catalog_names:
-        counts.update(set(words(name)))
-    common = frozenset(w for w, n in counts.items() if n >= 3)
+    common = _names_common(tuple(catalog_names))
     # the part in brackets names the form the text follows (（“四高”体例）), which it need not claim
     name = re.sub(r"[（(][^）)]*[）)]", "", str(getattr(template, "name", "") or ""))
     own = _theme_words(name, str(getattr(template, "doctype", "") or ""), common)
     text = "\n".join([*(_achievement_text(a) for a in achievements), *(str(v) for v in (fields or {}).values())])
     return own if own and not any(w in text for w in own) else []
+
+
+@lru_cache(maxsize=4)
+def _names_common(names: tuple[str, ...]) -> frozenset[str]:
+    """Words in three or more of the catalog's template names (kept: the TUI asks on every key)."""
+    counts: Counter[str] = Counter()
+    for name in names:
+        counts.update(set(words(name)))
+    return frozenset(w for w, n in counts.items() if n >= 3)
 
 
 def _percent(part: int, whole: int) -> str:

@@ -7,7 +7,7 @@ head them (`sections`), and render the body in the sandbox with the views (`view
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -81,6 +81,8 @@ def compose_markup(
     if headings:
         sections = replace_headings(template, sections, headings, diagnostics, workbook)
     uses = body_names(template)
+    absent = _theme_absent(template, workbook, uses)
+    diagnostics += absent
     wording = words_for(unit, period, workbook.fields).as_context()
     plans: list[AchievementView] = []
     parts: dict[str, list[AchievementView]] = {p: [] for p in PARTS}
@@ -125,6 +127,8 @@ def compose_markup(
         "plan_parts": parts,
         "sections": sections,
         "headings": [s.heading for s in sections],
+        # whether the workbook speaks of the template's own theme (its framing may say so)
+        "theme_said": not absent,
     }
     measured = None
     if kept:  # the arrangement is measured once, the rest of the context each time
@@ -160,24 +164,27 @@ def arrange(template: Template, workbook: Workbook, seed: int, unit: str, period
     diagnostics += _check_rows(workbook, placements if _writes_sentences(template) else None)
     by_identity = {id(a): v for a, v in zip(workbook.achievements, views, strict=True)}
     sections = build_sections(template, workbook.achievements, by_identity, seed, diagnostics, unit, period)
-    diagnostics += _theme_absent(template, workbook)
     return Arrangement(views, sections, diagnostics)
 
 
-def _theme_absent(template: Template, workbook: Workbook) -> list[Diagnostic]:
+def _theme_absent(template: Template, workbook: Workbook, uses: Set[str]) -> list[Diagnostic]:
     """A warning when the template is about a kind of work (理论宣讲, 志愿服务) the workbook never
-    mentions: its own framing then tells the unit did that work, which the drafter must check."""
+    mentions (its fields included): its own framing would tell that the unit did that work. A
+    template that words its framing by `theme_said` says so and tells only what the rows do."""
     from assistant.compose.matching import absent_theme
 
-    names = [info.name for info in load_catalog().infos()]
+    names = tuple(info.name for info in load_catalog().infos())
     words = absent_theme(template, workbook.achievements, names, workbook.fields)
     if not words:
         return []
     theme = "、".join(f"“{w}”" for w in words[:2])
+    if "theme_said" in uses:
+        told = f"标题、导语和结尾已按台账内容改为一般写法，不写{theme}；如确是这方面的工作，请在台账中写明"
+    else:
+        told = "导语、结尾等模板自带的表述会说本单位做了这方面的工作，请核实改写，或改选与台账内容相符的模板"
     return [
         Diagnostic.at(
-            f"模板“{template.name}”写的是{theme}方面的工作，台账没有提到{theme}：导语、结尾等模板自带的"
-            f"表述会说本单位做了这方面的工作，请核实改写，或改选与台账内容相符的模板",
+            f"模板“{template.name}”写的是{theme}方面的工作，台账没有提到{theme}：{told}",
             rule="template-theme-absent",
             file=str(workbook.path) if workbook.path else None,
             field="template",

@@ -61,7 +61,7 @@ PAIR_STYLES: tuple[str, ...] = ("space", "comma")
 
 #: Names the engine puts in every body's context; slots may not use them.
 CONTEXT_NAMES: tuple[str, ...] = (
-    "unit", "period", "achievements", "plans", "plan_parts", "sections", "headings",
+    "unit", "period", "achievements", "plans", "plan_parts", "sections", "headings", "theme_said",
     # The workbook's wording (assistant.compose.wording.CONTEXT_NAMES; a test keeps them equal).
     "since", "span", "next_span", "next_period", "org_kind", "sector", "self_ref",
 )  # fmt: skip
