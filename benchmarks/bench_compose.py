@@ -55,6 +55,7 @@ from assistant.errors import WenmiError  # noqa: E402
 from assistant.ledger.figcheck import check_figures  # noqa: E402
 from assistant.ledger.files import load_workbook  # noqa: E402
 from assistant.templating import load_catalog  # noqa: E402
+from assistant.templating.sandbox import body_names  # noqa: E402
 
 EVAL = Path(__file__).resolve().parent / "compose_eval"
 
@@ -424,7 +425,10 @@ def run_case(path: Path, catalog: Any) -> tuple[CaseResult, str]:
         content_used=used,
         dropped=dropped,
         review_marks=markup.count("[示例]"),
-        theme_claim=bool(composed) and any(d.rule == "template-theme-absent" for d in composed.diagnostics),
+        # a template that words its framing by `theme_said` drops the theme instead of claiming it
+        theme_claim=bool(composed)
+        and any(d.rule == "template-theme-absent" for d in composed.diagnostics)
+        and "theme_said" not in body_names(catalog.get(chosen)),
         problems=problems,
         heldout=bool(key.get("heldout")),
     )
