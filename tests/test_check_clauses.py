@@ -49,6 +49,7 @@ GBT15834_CLAUSES = {
 EXPECTED = {
     "chars-per-line": {"5.2.3"}, "left-indent": {"7.3.3"}, "first-line-indent": {"7.3.3"},
     "title-align": {"7.3.1"}, "heading-align": {"7.3.3"}, "recipients-align": {"7.3.2"}, "recipients-indent": {"7.3.2"},
+    "recipients-colon": {"7.3.2"},
     "numbering-form": {"7.3.3"}, "numbering-skip": {"7.3.3"},
     "docnum-brackets": {"7.2.5"}, "docnum-di": {"7.2.5"},
     "date-chinese-numerals": {"7.3.5.4"}, "date-form": {"7.3.5.4"}, "date": {"7.3.5.4"},
@@ -57,7 +58,7 @@ EXPECTED = {
     "attach-after-signature": {"7.3.4"}, "record-position": {"7.4.1"}, "record-not-last": {"7.4"},
     "page-number-form": {"7.5"}, "page-number-size": {"7.5"}, "page-number-odd-even": {"7.5"},
 }  # fmt: skip
-EXPECTED_15834 = {"dash": {"4.10"}, "ellipsis": {"4.11"}}
+EXPECTED_15834 = {"dash": {"4.10"}, "ellipsis": {"4.11"}, "corner-quotes": {"4.8"}}
 
 _AFTER_9704 = re.compile(r"GB/T 9704(?:-2012)?\s*(\d+(?:\.\d+)*)")
 #: A further clause named in the same note: “…，7.3.5.1）” or “7.3.4、7.3.5”.

@@ -10,9 +10,10 @@ table, picture and comment stays where it is:
   spacing on the 22-line grid, no space before or after, black text;
 - the 落款 placed per 7.3.5.2 (one already arranged for a seal, 7.3.5.1, is left where it is);
 - heading numbers in their GB/T form (一、（一）1.（1）) and in order;
-- half-width punctuation in Chinese text, ASCII quotes, “...”, doubled marks, “--”;
-- full-width digits, dates written 2023.6.30 or 2023-06-30, zero-padded dates, a 成文日期 in
-  Chinese numerals;
+- half-width punctuation in Chinese text, ASCII quotes, corner quotes 「」, “...”, doubled marks,
+  “--”, the colon a 主送 lacks;
+- full-width digits, dates written 2023.6.30 or 2023-06-30, year-months written 2023.12,
+  zero-padded dates, a 成文日期 in Chinese numerals;
 - page numbers: “— N —”, 4号宋体, odd pages right and even pages left, on every page.
 
 What needs a human is left alone and reported by the check that follows: structure (a missing
@@ -37,8 +38,10 @@ from assistant.document.docx_writer import (
     set_run_fonts,
 )
 from assistant.document.docxread import DocInfo, ParaInfo, RunInfo, W, read_docx
-from assistant.document.roles import ATTACH_END, assign_roles, heading_label, line_pitch_pt
+from assistant.document.roles import ATTACH_END, assign_roles, heading_label, line_pitch_pt, placed_right
 from assistant.document.rules import (
+    CORNER_QUOTES,
+    CORNER_TO_QUOTES,
     FACES,
     HEITI,
     KAITI,
@@ -50,10 +53,12 @@ from assistant.document.rules import (
     chars_per_line,
     face_ok,
     grid_spacing_pt,
+    right_blank,
     size_name,
     tail_places,
     text_width,
     wraps,
+    year_months,
 )
 
 #: One body character with the writer's condensed spacing (twips): indents in twips use it.
@@ -449,6 +454,8 @@ _ELLIPSIS = re.compile(r"\.{3,}|。{3,}|…+|·{3,}")
 _DOUBLED = re.compile(r"([，。；：！？、])\1+|[，；：、]。|。[，；：、]|[，、]{2,}")
 _DASH = re.compile(rf"(?<={_HAN})(?:-{{1,2}}|－)(?={_HAN})")
 _FULLWIDTH = re.compile(r"[０-９]")
+#: The last character of a 主送 that ends without its colon.
+_NO_COLON = re.compile(r"[^\s\u3000：:](?=[\s\u3000]*$)")
 _ATTACH_END = re.compile(rf"[{re.escape(ATTACH_END)}]+\s*$")
 _NUMERIC_DATE = re.compile(r"(?<![\d.\-/])((?:19|20)\d{2})\s*([.\-/．])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?![\d.\-/])")
 _ZERO_PAD = re.compile(r"(?<=\d{4}年)0(?=\d月)|(?<=月)0(?=\d日)")
@@ -483,6 +490,8 @@ def _text(info: DocInfo, log: _Log) -> None:
         if "'" in p.text and re.search(_HAN, p.text):
             _sub(p, re.compile("'"), _alternate("‘", "’"))
             log.add("punctuation", "英文单引号改为中文引号‘’", p)
+        if re.search(_HAN, p.text) and _sub(p, CORNER_QUOTES, lambda m: CORNER_TO_QUOTES[m.group(0)]):
+            log.add("punctuation", "直排引号「」『』改为横排引号“”‘’", p)
         if _sub(p, _ELLIPSIS, lambda m: "……"):
             log.add("punctuation", "省略号改为“……”", p)
         if _sub(p, _DOUBLED, lambda m: "。" if "。" in m.group(0) else m.group(0)[0]):
@@ -492,6 +501,9 @@ def _text(info: DocInfo, log: _Log) -> None:
     for p in info.paragraphs:
         if p.role in ("attach", "attach_more") and _sub(p, _ATTACH_END, lambda m: ""):
             log.add("punctuation", "删去附件名称后的标点（GB/T 9704 7.3.4）", p)
+    for p in info.role("recipients"):
+        if _sub(p, _NO_COLON, lambda m: m.group(0) + "："):
+            log.add("punctuation", "主送机关后加全角冒号（GB/T 9704 7.3.2）", p)
     titles = info.role("title")
     if titles:
         last = titles[-1]
@@ -521,6 +533,11 @@ def _numbers(info: DocInfo, log: _Log) -> None:
             continue
         if _sub(p, _NUMERIC_DATE, lambda m: f"{m.group(1)}年{int(m.group(3))}月{int(m.group(4))}日"):
             log.add("numbers", "日期改写为“2023年6月30日”的形式", p)
+        text = "".join(t.text or "" for t in _t_nodes(p))
+        months = [(m.start(), m.end(), f"{m.group(1)}年{int(m.group(2))}月") for m in year_months(text)]
+        if months:
+            _replace(p, months)
+            log.add("numbers", "年月改写为“2023年12月”的形式", p)
         if _sub(p, _ZERO_PAD, lambda m: ""):
             log.add("numbers", "去掉日期月、日的虚位 0", p)
 
@@ -676,8 +693,8 @@ def _placement(p: ParaInfo, ppr: Any, name: str, log: _Log, resized: bool = Fals
         if not wraps(p) and abs(first + left - want[2]) <= 0.3 and left >= -0.3 and abs(right) <= 0.6:
             want = ("both", first, left, right)  # one line under “附件：1.”: where it starts is all that shows
     else:
-        if _tail_placed(p):
-            return  # right-aligned where 7.3.5.2 (or, to be sealed, 7.3.5.1) puts it
+        if _tail_placed(p, resized):
+            return  # where 7.3.5.2 (or, to be sealed, 7.3.5.1) puts it
         want = ("right", 0.0, 0.0, _tail_right(p))
     if spaces and p.role != "attach_more":
         _strip_leading(p)
@@ -713,17 +730,20 @@ def _tail_pair(p: ParaInfo) -> tuple[ParaInfo, ParaInfo] | None:
     return (sig, date) if sig is not None and date is not None else None
 
 
-def _tail_placed(p: ParaInfo) -> bool:
-    """Whether the 署名 and the 日期 both stand right-aligned where the check accepts them."""
+def _tail_placed(p: ParaInfo, resized: bool = False) -> bool:
+    """Whether the 署名 and the 日期 both stand where the check accepts them, with no spaces typed
+    before them: right-aligned with a right indent, or placed by a left indent (an indent in
+    characters; one in twips only while the text keeps its size, `resized`)."""
     pair = _tail_pair(p)
     if pair is None:
         return False
     sig, date = pair
-    if sig.align != "right" or date.align != "right" or sig.text != sig.text.lstrip(" \u3000\t") \
-            or date.text != date.text.lstrip(" \u3000\t"):
+    if any(q.text != q.text.lstrip(" \u3000\t") or not placed_right(q) for q in pair):
+        return False
+    if resized and any(q.align != "right" for q in pair):
         return False
     places = tail_places(text_width(sig.text), text_width(date.text))
-    sr, dr = sig.right_chars, date.right_chars
+    sr, dr = (q.extras.get("right_blank", q.right_chars) for q in pair)
     return any(abs(sr - a) <= TAIL_TOLERANCE and abs(dr - b) <= TAIL_TOLERANCE for a, b in places)
 
 
@@ -856,3 +876,4 @@ def link_tail(info: DocInfo) -> None:
     for p in (sig, date):
         if p is not None:
             p.extras["sig"], p.extras["date"] = sig, date
+            p.extras["right_blank"] = right_blank(p, info)

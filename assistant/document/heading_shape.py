@@ -37,6 +37,23 @@ CLAUSE = re.compile(
 )
 #: A topic label (经费问题, 应急准备方面): a noun phrase naming an area, not an action.
 TOPIC = re.compile(r"(?:问题|方面)$")
+#: What else makes a heading a statement (a report of what was done, a request) rather than a
+#: phrase: the aspect particle 了 (采取了), 已经, a request to the reader opening it (请场馆…,
+#: 恳请…; not 请示), 将 before what is to come (将进一步…), or a subject doing something: we
+#: (我局已…, 我们将…) or a body of the administration followed by an adverb (市…中心每周…, 各单位要…).
+STATEMENT = re.compile(
+    r"(?<![为除])了(?![解结然如])|已经|业已"
+    r"|^(?:请|恳请|敬请|特请|商请|提请)(?!示|求事项)"
+    r"|将(?:进一步|继续|全力|持续|加快|着力|于|会|要)"
+    r"|(?:我|本)(?:们|局|市|省|区|县|委|办|厅|部|院|校|所|司|中心|单位|公司)"
+    r"(?:已|将|要|正|也|都|均|每|主动|积极|认真|始终|一直|先后|共)"
+    r"|(?:中心|局|委|办|厅|部门|单位|政府|公司|学校|医院|机关|街道|社区)"
+    r"(?:每[天日周月季年]|已|将|正在|要|均|都|也|先后|始终|一直)"
+)
+#: A noun phrase built on a clause (我局已采取的措施, 上级已部署的任务): it names, it does not state.
+NOUN_PHRASE = re.compile(r"的[\u4e00-\u9fff]{1,4}$")
+#: The longest heading (characters, marks not counted) that still reads as a phrase among phrases.
+PHRASE_MAX = 16
 
 
 @dataclass(frozen=True)
@@ -50,7 +67,7 @@ class OddShape:
     others: str
 
 
-_NAMES = {"about": "“关于……”的标题式短语", "clause": "一句话（有主语、情态词或评价）", "topic": "“……问题/方面”式的名词短语"}
+_NAMES = {"about": "“关于……”的标题式短语", "clause": "一句话（有主语、情态词、“了”“已经”“请”或评价）", "topic": "“……问题/方面”式的名词短语"}
 
 
 def shape(heading: str) -> str:
@@ -64,6 +81,39 @@ def shape(heading: str) -> str:
     if TOPIC.search(heading):
         return "topic"
     return "other"
+
+
+def length(heading: str) -> int:
+    """Characters of a heading without its marks and spaces."""
+    return len(re.sub(r"[\s\u3000，,、；;：:“”‘’\"'《》（）()—]", "", heading))
+
+
+def statement(heading: str) -> bool:
+    """Whether a heading reads as a sentence: a modal, 得 or a judging degree word (`CLAUSE`),
+    or a statement or request (`STATEMENT`) that is not a noun phrase built on one."""
+    return bool(CLAUSE.search(heading)) or (bool(STATEMENT.search(heading)) and not NOUN_PHRASE.search(heading))
+
+
+def odd_sentence(headings: list[str]) -> OddShape | None:
+    """The one heading of a set that is a sentence among phrases, paired headings (加快…建设，切实…)
+    included: its siblings (one is enough) are all phrases — no sentence, at most `PHRASE_MAX`
+    characters — and it is either a sentence (`statement`) longer than the longest of them by two
+    characters or more, or, whatever its words, far longer: twice the longest sibling and eight
+    characters more. None when no heading, or more than one, is such."""
+    if len(headings) < 2 or not all(headings):
+        return None
+    lengths = [length(h) for h in headings]
+    found: list[OddShape] = []
+    for i, h in enumerate(headings):
+        others = [x for j, x in enumerate(headings) if j != i]
+        longest = max(lengths[j] for j in range(len(headings)) if j != i)
+        if any(statement(x) or length(x) > PHRASE_MAX for x in others):
+            continue
+        if statement(h) and lengths[i] >= longest + 2:
+            found.append(OddShape(i, "clause", _NAMES["clause"], "短语"))
+        elif lengths[i] >= 2 * longest and lengths[i] >= longest + 8:
+            found.append(OddShape(i, "long", f"{lengths[i]}字的长句", f"{longest}字以内的短语"))
+    return found[0] if len(found) == 1 else None
 
 
 def odd_shapes(headings: list[str]) -> list[OddShape]:

@@ -41,7 +41,7 @@ _LABELS: list[tuple[int, re.Pattern[str], re.Pattern[str]]] = [
     (4, re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*[、，,.．]?"), re.compile(r"^（\d{1,2}）(?![、，,.．])")),
     (1, re.compile(rf"^([{_CN_NUM}]+)\s*[、.．，,]"), re.compile(rf"^[{_CN_NUM}]+、")),
     (4, re.compile(r"^(\d{1,2})\s*[)）]"), re.compile(r"^$")),
-    (3, re.compile(r"^(\d{1,2})\s*[.．、，,](?![\d])"), re.compile(r"^\d{1,2}[.．](?!\d)")),
+    (3, re.compile(r"^(\d{1,2})\s*[.．、，,](?![\d])"), re.compile(r"^\d{1,2}\.(?!\d)")),
 ]
 #: 一是… 二是… run-in enumerations are body text, not headings.
 _RUNIN_ENUM = re.compile(rf"^[{_CN_NUM}]+是")
@@ -283,9 +283,22 @@ def _recipients(content: list[ParaInfo]) -> None:
     # colon is the 主送 whatever its names end with (临江大学：, 某某研究所筹备组：).
     titles = [k for k, p in enumerate(content) if p.role in ("title", "subtitle")]
     if titles and titles[-1] + 1 < len(content):
-        p = content[titles[-1] + 1]
-        if p.role == "body" and _recipients_by_place(p.stripped):
+        k = titles[-1] + 1
+        p = content[k]
+        # with its colon; or without it (市教育局): names of organs, flush left, the text beginning below
+        forgotten = k + 1 < len(content) and _recipients_without_colon(p) and content[k + 1].role == "body" \
+            and _looks_like_body(content[k + 1])
+        if p.role == "body" and (_recipients_by_place(p.stripped) or forgotten):
             p.role = "recipients"
+
+
+def _recipients_without_colon(p: ParaInfo) -> bool:
+    """A line under the title that would be a 主送 with a colon after it: names of organs (各…,
+    …局, …中心), flush left, not centred; no mark at its end at all."""
+    t = p.stripped.replace("\u3000", "")
+    if not t or t[-1] in _SENTENCE_END + "：:，,、" or p.align in ("center", "right") or lead_chars(p) >= 1:
+        return False
+    return looks_like_recipients(t + "：") and _recipients_by_place(t + "：")
 
 
 def _recipients_by_place(text: str) -> bool:

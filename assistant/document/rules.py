@@ -365,10 +365,13 @@ def _date_placement(r: Report) -> None:
         return
     if not re.fullmatch(r"\d{4}年[1-9]\d?月[1-9]\d?日", re.sub(r"\s", "", date.text)):
         return  # the date's own form is reported; its place follows once it is mended
-    if sig.align != "right" or date.align != "right":
-        r.add("tail-spaces", "alignment", "warning", sig,
-              "署名和成文日期用空格或缩进推到右边：应设为右对齐，再用右缩进定位（GB/T 9704 7.3.5），改字号或字体时才不走样",
-              "右对齐加右缩进", "行首空格")  # fmt: skip
+    # placed by indents (left or right) is as good as the standard's geometry; typed spaces are the
+    # trap: they move when a face or a size changes
+    spaced = [p for p in (sig, date) if leading_spaces(p.text)]
+    if spaced:
+        r.add("tail-spaces", "alignment", "warning", spaced[0],
+              f"{role_name(spaced[0])}用空格推到右边：应删去行首空格，设为右对齐再用右缩进定位（GB/T 9704 7.3.5），"
+              "改字号或字体时才不走样", "右对齐加右缩进", "行首空格")  # fmt: skip
     sr, dr = right_blank(sig, r.doc), right_blank(date, r.doc)
     places = tail_places(text_width(sig.text), text_width(date.text))
     if any(abs(sr - a) <= TAIL_TOLERANCE and abs(dr - b) <= TAIL_TOLERANCE for a, b in places):
@@ -540,6 +543,9 @@ _HAN = r"[\u4e00-\u9fff]"
 _HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _HALF_NEAR_HAN = re.compile(rf"(?<={_HAN})[,;:?!()]|[,;:?!()](?={_HAN})|(?<={_HAN})\.(?![\d.])")
 _ASCII_QUOTES = re.compile(r"[\"']")
+#: Corner brackets, the quotation marks of vertical text (and of Taiwan and Hong Kong): 「」『』.
+CORNER_QUOTES = re.compile(r"[「」『』]")
+CORNER_TO_QUOTES = {"「": "“", "」": "”", "『": "‘", "』": "’"}
 _ELLIPSIS = re.compile(r"\.{3,}|。{3,}|(?<!…)…(?!…)|…{3,}|·{3,}")
 _DOUBLED = re.compile(r"([，。；：！？、])\1|[，；：、][。]|[。][，；：、]|[，、][，、]")
 _DASH = re.compile(rf"(?<={_HAN})(?:-{{1,2}}|－)(?={_HAN})")
@@ -580,6 +586,11 @@ def punctuation(r: Report) -> None:
         if _ASCII_QUOTES.search(text) and re.search(_HAN, text):
             r.add("ascii-quotes", "punctuation", "error", p, "中文中用了英文引号（\"或'）：应为“”或‘’（GB/T 15834）",
                   "“”", "\"", part=part)
+        m = CORNER_QUOTES.search(text)
+        if m and re.search(_HAN, text):
+            r.add("corner-quotes", "punctuation", "error", p,
+                  f"引号写成“{m.group(0)}”（直排用的形式）：横排文稿的引号应为“”，引号里面再用引号时用‘’（GB/T 15834 4.8）",
+                  "“”‘’", m.group(0), part=part)  # fmt: skip
         m = _ELLIPSIS.search(text)
         if m:
             r.add("ellipsis", "punctuation", "error", p, f"省略号写成“{m.group(0)}”：应为六个点“……”（GB/T 15834 4.11）",
@@ -596,6 +607,9 @@ def punctuation(r: Report) -> None:
             mark = text.rstrip()[-1]
             r.add("attach-punctuation", "punctuation", "error", p,
                   f"附件名称后加了“{mark}”：附件名称后不加标点（GB/T 9704 7.3.4），删去它", "无标点", mark, merge="attach")
+        if p.role == "recipients" and text.rstrip()[-1:] not in "：:":
+            r.add("recipients-colon", "punctuation", "error", p,
+                  "主送机关后缺冒号：在最后一个机关名称后加全角冒号“：”（GB/T 9704 7.3.2）", "：", "无冒号")
         if p.role == "title" and p is _last_title_line(r) and text.rstrip()[-1:] in TITLE_END:
             r.add("title-punctuation", "punctuation", "warning", p, f"标题末尾有标点“{text.rstrip()[-1]}”：标题末尾不加标点",
                   "无标点", text.rstrip()[-1])
@@ -614,6 +628,52 @@ _FULLWIDTH_DIGIT = re.compile(r"[０-９]+")
 _CN_DATE = re.compile(r"(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?")
 _ZERO_PAD = re.compile(r"\d{4}年0\d月|年\d{1,2}月0\d日|\d{4}年\d{1,2}月0\d日")
 _DOCNUM_BRACKETS = re.compile(r"[\[［(（【]\s*(\d{4})\s*[\]］)）】]")
+#: A year and a month joined by a dot (2023.12), as people write a period: “2023.12至2024.6”.
+_YEAR_MONTH = re.compile(r"(?<![\d.．\-/])((?:19|20)\d{2})[.．](\d{1,2})(?![\d.．\-/%％])")
+#: What tells such a pair from a decimal number (2023.12万元): a word of time before or after it.
+_TIME_BEFORE = re.compile(r"(?:于|自|从|至|到|截至|截止|—|-|~|～)$")
+_TIME_AFTER = re.compile(r"(?:至|到|—|-|~|～|起|以来|以前|前|后|底|初|止|期间)")
+
+
+def year_months(text: str) -> list[re.Match[str]]:
+    """The year-months written with a dot in `text` (2023.12 in “于2023.12组织”, “2023.12至2024.6”):
+    a year 19xx/20xx and a month 1–12 with a word of time next to them, so that a decimal number
+    (2023.12万元) is left alone."""
+    out = []
+    for m in _YEAR_MONTH.finditer(text):
+        if not 1 <= int(m.group(2)) <= 12:
+            continue
+        if _TIME_BEFORE.search(text[: m.start()]) or _TIME_AFTER.match(text, m.end()):
+            out.append(m)
+    return out
+
+
+#: A count: a number and the unit of what is counted (180人, 二十余次, 3.5万元).
+_MEASURE = (r"(?:余|多)?(?:万|亿)?(?:人次|人|名|位|户|家|个|所|项|件|次|场|批|台|辆|套|份|篇|条|处|座|间|张|本|册|元|吨|公里|"
+            r"千米|平方米|米|亩|天|小时|分钟|周岁|岁|宗|例|株|棵|头|只|箱|袋)")  # fmt: skip
+_ARABIC_COUNT = re.compile(rf"(?<![\d.])\d+(?:\.\d+)?{_MEASURE}")
+#: A count in Chinese numerals of ten or more (一百八十人, 二十余次), not an ordinal (第十二个), not
+#: part of a longer numeral or of an approximation (几十个, 数百人).
+_CN_COUNT = re.compile(rf"(?<![第〇○零一二三四五六七八九十百千万亿两几数上近])([〇零一二三四五六七八九十百千两]{{2,}})(?={_MEASURE})")
+_CN_VALUES = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+
+
+def cn_value(numeral: str) -> int | None:
+    """The value of a Chinese numeral counting ten or more (一百八十 → 180, 十二 → 12, 三千零五 →
+    3005); None for what is not one: an approximation (三四十, 五六), a bare string of digits
+    (一八〇), the short spoken form whose last unit is left out (一百八 may be 180 or 108)."""
+    if not re.search("[十百千]", numeral) or re.search("[一二三四五六七八九两]{2}", numeral):
+        return None
+    if re.search("[百千][一二三四五六七八九两]$", numeral):
+        return None
+    total, digit = 0, None
+    for ch in numeral:
+        if ch in _CN_VALUES:
+            digit = _CN_VALUES[ch]
+        else:
+            total += (1 if digit is None else digit) * {"十": 10, "百": 100, "千": 1000}[ch]
+            digit = None
+    return total + (digit or 0)
 
 
 def numbers(r: Report) -> None:
@@ -628,6 +688,13 @@ def numbers(r: Report) -> None:
                 y, _, mo, d = m.groups()
                 want = f"{y}年{int(mo)}月{int(d)}日"
                 r.add("date-form", "numbers", "error", p, f"日期写成“{m.group(0)}”，应写作“{want}”（GB/T 15835）",
+                      want, m.group(0), part=part)
+            found = year_months(text)
+            if found:
+                m = found[0]
+                want = f"{m.group(1)}年{int(m.group(2))}月"
+                more = f"（本段共 {len(found)} 处）" if len(found) > 1 else ""
+                r.add("date-form", "numbers", "error", p, f"年月写成“{m.group(0)}”，应写作“{want}”{more}（GB/T 15835）",
                       want, m.group(0), part=part)
         m = _SHORT_YEAR.search(text)
         if m:
@@ -656,6 +723,40 @@ def numbers(r: Report) -> None:
             if re.search(r"第\s*\d+\s*号", text):
                 r.add("docnum-di", "numbers", "error", p, "发文字号的序号不加“第”字（GB/T 9704 7.2.5）", "5号", "第5号")
     _year_forms(r)
+    _count_forms(r)
+
+
+def _quoted(text: str, pos: int) -> bool:
+    """Whether `pos` of `text` is inside quotation marks or a title's 《》 (a slogan, a name)."""
+    before = text[:pos]
+    return any(before.count(a) > before.count(b) for a, b in ("“”", "‘’", "《》", "「」", "『』"))
+
+
+def _count_forms(r: Report) -> None:
+    """GB/T 15835-2011 wants counts in Arabic digits where they are to be read at a glance, and the
+    same kind of number in the same form throughout (“同类别同形式”): an exact count in Chinese
+    numerals (约一百八十人, 二十五名) in a document that writes its counts in Arabic digits (2名, 3天)
+    is told to follow them. Not counts of that kind: fixed phrases (十九大, 十四五), ordinals
+    (第十二), approximations (三四十人), round figures said in words (不到三十岁, 一百天), what is
+    quoted (“二十五个步骤”, a slogan) and years. A document that writes most counts in Chinese
+    numerals is left alone, as GB/T 15835 allows for a formal style."""
+    arabic: list[tuple[ParaInfo, str]] = []
+    chinese: list[tuple[ParaInfo, re.Match[str], int]] = []
+    for p in _texts(r):
+        if p.role in _OWN_DATES:
+            continue
+        arabic += [(p, m.group(0)) for m in _ARABIC_COUNT.finditer(p.text)]
+        for m in _CN_COUNT.finditer(p.text):
+            value = cn_value(m.group(1))
+            if value is not None and len(str(value).rstrip("0")) > 1 and not _quoted(p.text, m.start()):
+                chinese.append((p, m, value))
+    if not arabic or not chinese or len(arabic) < len(chinese):
+        return
+    for p, m, value in chinese:
+        r.add("count-form", "numbers", "warning", p,
+              f"“{m.group(1)}”用汉字数字计数，文中其他计数用阿拉伯数字（如“{arabic[0][1]}”）：宜统一写作“{value}”"
+              f"（GB/T 15835：计量用阿拉伯数字，同类别同形式）", str(value), m.group(1),
+              part="表格" if p.in_table else "", merge="count-form")  # fmt: skip
 
 
 #: Years in the text, in Arabic digits (2024年) and in Chinese numerals (二〇二四年).
@@ -782,19 +883,25 @@ def parallelism(r: Report) -> None:
     and only where the set shows it is meant as parallel (most of it shares one form), since
     conventional frames (指导思想/工作目标/实施步骤) differ in length by nature. One heading of
     another grammatical shape among single phrases (a 关于… phrase, a sentence, a topic label
-    among action phrases: assistant.document.heading_shape) is reported at both levels."""
+    among action phrases: assistant.document.heading_shape) is reported at both levels, and so is
+    one sentence among phrases, paired or single, in a set of two or more (a request, a report of
+    what was done, or a heading far longer than the rest: heading_shape.odd_sentence)."""
     for heads in _sibling_sets(r.doc):
         heads = [p for p in heads if not FRAME_HEADING.fullmatch(_heading_name(p))]
         names = [_heading_name(p) for p in heads]
         if len(heads) < 2:
             continue
         level = heads[0].level
-        # a set of sentences is not meant as parallel; one long heading among short ones is the odd one
-        if level > 2 or any(not n for n in names) or 2 * sum(len(n) > 20 for n in names) >= len(names):
+        if level > 2 or any(not n for n in names):
             continue
-        n = len(heads)
         parts = [_split_parts(x) for x in names]
         odd = _odd_shapes(r, heads, names) if all(len(x) == 1 for x in parts) else set()
+        if not odd:
+            odd = _odd_sentence(r, heads, names)
+        # a set of sentences is not meant as parallel; one long heading among short ones is the odd one
+        if 2 * sum(len(n) > 20 for n in names) >= len(names):
+            continue
+        n = len(heads)
         if level == 1 and sum(len(x) > 1 for x in parts) < 2:
             continue  # level-1 frames (指导思想/工作目标/实施步骤) are conventional, not crafted
         counts = Counter(len(x) for x in parts)
@@ -827,10 +934,13 @@ def parallelism(r: Report) -> None:
                           f"{want}字", f"{len(col)}字")  # fmt: skip
         # four- and six-character phrases (加强学习/深化监督) must not open alike; longer or paired
         # headings share their openings by design often enough (聚焦…, 组织…化) to leave them be
+        # headings open alike by design when every one does (坚持问题导向 / 坚持系统推进, a 排比 of
+        # two or more); GB/T 9704 says nothing of openings, so only a repetition that some share and
+        # others break is marked, and as house style (a warning)
         crafted = len(parts[0]) == 1 and len({len(x) for x in names}) == 1 and len(names[0]) <= 6
         firsts = [x[0][:2] for x in parts]
-        if not crafted or (len(set(firsts)) == 1 and n >= 3):
-            continue  # what every heading of three or more shares is the frame of the 排比
+        if not crafted or len(set(firsts)) == 1:
+            continue  # what every heading shares is the frame of the 排比
         seen: dict[str, ParaInfo] = {}
         for p, head in zip(heads, firsts, strict=True):
             if len(head) == 2 and head in seen and not re.match(r"^[一二三四五六七八九十两]", head):
@@ -852,6 +962,21 @@ def _odd_shapes(r: Report, heads: list[ParaInfo], names: list[str]) -> set[int]:
               f"与同级标题同构的{odd.others}", name)  # fmt: skip
         done.add(p.index)
     return done
+
+
+def _odd_sentence(r: Report, heads: list[ParaInfo], names: list[str]) -> set[int]:
+    """The one heading that is a sentence (or a long statement) among phrases, paired ones
+    included (assistant.document.heading_shape.odd_sentence); returns the paragraph reported."""
+    from assistant.document.heading_shape import odd_sentence
+
+    odd = odd_sentence(names)
+    if odd is None:
+        return set()
+    p, name = heads[odd.index], names[odd.index]
+    r.add("parallel-shape", "parallelism", "warning", p,
+          f"同级标题“{name}”是{odd.shape_name}，其他同级标题是{odd.others}，不对仗：改成与其他标题同构的短语"
+          f"（一句话的内容可移到标题下的正文中）", f"与同级标题同构的{odd.others}", name)  # fmt: skip
+    return {p.index}
 
 
 # --- structure ---------------------------------------------------------------------------------------
