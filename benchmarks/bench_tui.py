@@ -20,7 +20,11 @@ the terminal driver delivers it, and timed until the first frame rendered after 
 - 输入: a character typed into the 主题 field of the compose page, until it is in the field;
 - 预览: the same keystroke, until the preview shows the document with it;
 - 移动（撰写页）: Ctrl+↓/Ctrl+↑ on an achievement in 分节与成效, until it is under the other
-  section in the tree (and, reported apart, until the preview has it there);
+  section in the tree (and, reported apart, until the preview has it there); the same achievement
+  goes back and forth, so from the second move on the two sections are as composed before;
+- 移动（另一项）: Ctrl+↓ on another achievement of the first section each time, so that the two
+  sections it changes were never composed so (`assistant.compose.cache` finds nothing to reuse
+  for them): the cost of a move seen for the first time;
 - 移动（成效页）: Ctrl+↓/Ctrl+↑ in the table of achievements, until the row is in its new place.
 Keys come at a typing pace, with a pause after every tenth so the autosave runs between them as
 it does for a user who stops to think.
@@ -230,8 +234,9 @@ async def key_latency(keys: int = 30, moves: int = 10, achievements: int = 1000)
     from assistant.tui.app import WenmiApp
     from assistant.tui.screens.compose import ComposeScreen, SectionTree
 
-    samples: dict[str, list[float]] = {"输入": [], "预览": [], "移动（撰写页）": [], "移动（成效页）": []}
+    samples: dict[str, list[float]] = {"输入": [], "预览": [], "移动（撰写页）": [], "移动（另一项）": [], "移动（成效页）": []}
     after_move: list[float] = []
+    after_new_move: list[float] = []
     with tempfile.TemporaryDirectory() as home:
         os.environ["WENMI_HOME"] = home
         os.environ.pop("WENMI_PATH", None)
@@ -298,6 +303,30 @@ async def key_latency(keys: int = 30, moves: int = 10, achievements: int = 1000)
                 assert cursor is not None and cursor.data is not None and cursor.data[:2] == ("achievement", index)
                 await asyncio.sleep(0.3)
 
+            # moving another achievement each time (nothing composed before can be found again)
+            moved: set[int] = set()
+            for _ in range(moves):
+                assert screen.result is not None
+                section = screen.result.sections[0]
+                index = next(i for i in section.indices[len(section.indices) // 3 :] if i not in moved)
+                moved.add(index)
+                tree.move_cursor(_tree_node(tree, ("achievement", index, 1)))
+                await idle(app, pilot)
+                shown = screen._preview_text
+                got = await timed_key(
+                    app,
+                    frames,
+                    "ctrl+down",
+                    {
+                        "tree": lambda i=index: _tree_node(tree, ("achievement", i, 2)) is not None,
+                        "preview": lambda shown=shown: screen._preview_text != shown and not screen._composing,
+                    },
+                )
+                samples["移动（另一项）"].append(got["tree"])
+                after_new_move.append(got["preview"])
+                await idle(app, pilot)
+                await asyncio.sleep(0.3)
+
             # moving a row of the table (achievements page)
             await pilot.press("f2")
             await idle(app, pilot)
@@ -322,6 +351,8 @@ async def key_latency(keys: int = 30, moves: int = 10, achievements: int = 1000)
     out["latency"] = {name: stats(values) for name, values in samples.items() if values}
     if after_move:
         out["preview_after_move"] = stats(after_move)
+    if after_new_move:
+        out["preview_after_new_move"] = stats(after_new_move)
     return out
 
 
@@ -347,11 +378,12 @@ def print_latency(result: dict[str, Any]) -> None:
             f"  {name:<8} 中位数 {s['median_ms']:6.1f} ms   P95 {s['p95_ms']:6.1f} ms   "
             f"最大 {s['max_ms']:6.1f} ms   （{s['n']} 次，P95 {verdict}）"
         )
-    if "preview_after_move" in result:
-        s = result["preview_after_move"]
-        print(
-            f"  移动后预览随之更新（后台组稿）：中位数 {s['median_ms']:.0f} ms，P95 {s['p95_ms']:.0f} ms"
-        )
+    for key, what in (("preview_after_move", "来回移动同一项"), ("preview_after_new_move", "每次移动另一项")):
+        if key in result:
+            s = result[key]
+            print(
+                f"  移动后预览随之更新（后台组稿，{what}）：中位数 {s['median_ms']:.0f} ms，P95 {s['p95_ms']:.0f} ms"
+            )
 
 
 def main() -> None:

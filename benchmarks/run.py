@@ -622,9 +622,10 @@ def report(results: dict[str, Any], notes: list[str]) -> str:
             add(f"  按键到画面（台账 {k['achievements']} 项成效，目标 P95 ≤ 50 ms）")
             for name, m in k["latency"].items():
                 add(f"    {name:<8} 中位数 {m['median_ms']:.1f} ms，P95 {m['p95_ms']:.1f} ms（{m['n']} 次，{_verdict(m['p95_ms'], 50.0)}）")
-            if "preview_after_move" in k:
-                m = k["preview_after_move"]
-                add(f"    移动后预览随之更新（后台组稿）中位数 {m['median_ms']:.0f} ms，P95 {m['p95_ms']:.0f} ms")
+            for key, what in (("preview_after_move", "来回移动同一项"), ("preview_after_new_move", "每次移动另一项")):
+                if key in k:
+                    m = k[key]
+                    add(f"    移动后预览随之更新（后台组稿，{what}）中位数 {m['median_ms']:.0f} ms，P95 {m['p95_ms']:.0f} ms")
     for note in notes:
         add(f"注：{note}")
     return "\n".join(lines)

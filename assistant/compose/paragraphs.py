@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from assistant.compose.cache import kept_alike
 from assistant.compose.grouping import heading_fit, similarity
 from assistant.compose.lexicon import CONCEPTS, concepts_in
 from assistant.ledger.weave import quoted_spans
@@ -63,10 +64,12 @@ def split_paragraphs(items: Sequence[Any]) -> list[list[int]]:
     sim = similarity(items)
     para_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    pairs = sorted(((sim[i][j], i, j) for i in range(n) for j in range(i + 1, n)), key=lambda x: (-x[0], x[1], x[2]))
-    for s, i, j in pairs:
-        if s < TOGETHER:
-            break
+    # the most alike first; only pairs at least TOGETHER alike join, so the others are not sorted
+    pairs: list[tuple[float, int, int]] = []
+    for i, row in enumerate(sim):
+        pairs += [(-row[j], i, j) for j in range(i + 1, n) if row[j] >= TOGETHER]
+    pairs.sort()
+    for _, i, j in pairs:
         a, b = para_of[i], para_of[j]
         if a == b or len(members[a]) + len(members[b]) > MAX_ACTIONS:
             continue
@@ -231,21 +234,35 @@ _HAN_CHARS = re.compile(r"[\u4e00-\u9fff]")
 
 def choose_lead(items: Sequence[Any], bank: Any, theme: str, used: set[str]) -> str:
     """The best-fitting unused lead for a paragraph of `items`, or "" when none fits."""
-    role = _concept_role(items)
-    if role is None or bank is None:
+    if bank is None:
         return ""
     best, best_fit = "", MIN_LEAD_FIT
-    for text in _lead_candidates(bank, role, theme):
+    fitting = kept_alike("leads", items, lambda: fitting_leads(items, bank, theme), (id(bank), theme), bank)
+    for text, fit in fitting:
         if text in used or any(text[:4] in u or u[:4] in text or echoes(text, u) for u in used if len(u) >= 4):
             continue
-        if not lead_is_supported(text, items):
-            continue
-        fit = heading_fit(items, text)
         if fit > best_fit + 1e-9:
             best, best_fit = text, fit
     if best:
         used.add(best)
     return best
+
+
+def fitting_leads(items: Sequence[Any], bank: Any, theme: str) -> list[tuple[str, float]]:
+    """The leads a paragraph of `items` could take, whatever the document has said already: those
+    of its role that its words support and that fit it better than `MIN_LEAD_FIT`, in the bank's
+    order, with their fit (`choose_lead` takes the best one not said yet)."""
+    role = _concept_role(items)
+    if role is None:
+        return []
+    out = []
+    for text in _lead_candidates(bank, role, theme):
+        if not lead_is_supported(text, items):
+            continue
+        fit = heading_fit(items, text)
+        if fit > MIN_LEAD_FIT + 1e-9:  # a lead that fits no better is never chosen
+            out.append((text, fit))
+    return out
 
 
 def voiced(a: Any, sentence: str, unit: str = "", period: str = "", *, run_in: bool = False) -> str:
@@ -295,8 +312,12 @@ def build_paragraphs(
     sentences; `used` collects the leads (and headings) the document has already said. Each
     sentence says when (from the achievement's date) and who (its owner, when not the writer)."""
     out = []
+    # like actions together (kept for rows that say what they said last time: `compose.cache`)
+    grouped = kept_alike(
+        "paragraphs", items, lambda: merge_single_actions(items, split_paragraphs(items), sentences), tuple(sentences)
+    )
     # a report tells dated work in the order it happened: within a paragraph and between them
-    parts = [sorted(m, key=lambda i: (_when(items[i]), i)) for m in merge_single_actions(items, split_paragraphs(items), sentences)]
+    parts = [sorted(m, key=lambda i: (_when(items[i]), i)) for m in grouped]
     for members in sorted(parts, key=lambda m: (_when(items[m[0]]), m[0])):
         lead = choose_lead([items[i] for i in members], bank, theme, used) if len(members) > 1 else ""
         if lead and len({_when(items[i]) for i in members}) == 1:

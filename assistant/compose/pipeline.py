@@ -11,10 +11,11 @@ from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from assistant.compose import cache
 from assistant.compose.planparts import PARTS, plan_parts
 from assistant.compose.sections import build_sections, replace_headings
 from assistant.compose.slots import merge_slot_values
-from assistant.compose.views import AchievementView, SectionView, achievement_view
+from assistant.compose.views import AchievementView, SectionView
 from assistant.compose.wording import date_check, words_for
 from assistant.errors import Diagnostic
 from assistant.templating import Template, load_catalog, render_template
@@ -160,7 +161,7 @@ def arrange(template: Template, workbook: Workbook, seed: int, unit: str, period
     """The views of `workbook`'s achievements and their sections (`build_sections`) for `template`."""
     diagnostics: list[Diagnostic] = []
     placements: list[list[FigurePlacement]] = [[] for _ in workbook.achievements]
-    views = [achievement_view(a, out) for a, out in zip(workbook.achievements, placements, strict=True)]
+    views = [cache.achievement_view(a, out) for a, out in zip(workbook.achievements, placements, strict=True)]
     diagnostics += _check_rows(workbook, placements if _writes_sentences(template) else None)
     by_identity = {id(a): v for a, v in zip(workbook.achievements, views, strict=True)}
     sections = build_sections(template, workbook.achievements, by_identity, seed, diagnostics, unit, period)

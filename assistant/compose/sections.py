@@ -5,8 +5,10 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from assistant.compose import cache
 from assistant.compose.grouping import assign, heading_fit
 from assistant.compose.paragraphs import build_paragraphs
 from assistant.compose.views import AchievementView, SectionView
@@ -62,7 +64,9 @@ def build_sections(
             where = {id(a): i for i, a in enumerate(achievements)}
             groups = [sorted(g, key=lambda a: where[id(a)]) for g in regroup_by_headings(headings, groups)]
     if diagnostics is not None and plan.group_by != "order":
-        diagnostics += _loners(groups, headings)
+        # section by section, kept for a section the last edit left as it was
+        for g, h in zip(groups, headings, strict=True):
+            diagnostics += cache.kept("loners", g, partial(_loners, [g], [h]), h)
     # a template whose headings are its method (四高: quoted in its text) is not retitled
     if diagnostics is not None and fixed and not template_uses_tails(template):
         diagnostics += _unfitting_fixed(groups, headings, heads=True)

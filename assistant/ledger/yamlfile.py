@@ -17,7 +17,8 @@ which also words the errors (see _Reader.read_events).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, MutableMapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -629,16 +630,25 @@ def _block_value(key: str, value: Any, indent: str) -> list[str]:
     return [f"{indent}{key}: {_flow_value(value)}"]
 
 
-def dumps_workbook(wb: Workbook, *, header: Sequence[str] = ()) -> str:
+#: An achievement's lines as written: (the achievement, whether a blank line leads them, lines).
+RowLines = tuple[Achievement, bool, list[str]]
+
+
+def dumps_workbook(
+    wb: Workbook, *, header: Sequence[str] = (), rows: MutableMapping[int, RowLines] | None = None
+) -> str:
     """The workbook as YAML text: schema key order (or the file's), comments kept, Chinese as is.
 
     `header` lines are written as comments at the top when the workbook has no header yet.
+    `rows`: the lines of achievements written before, by identity, filled as rows are written; a
+    caller that never changes an achievement in place (the TUI's autosave) passes the same mapping
+    each time, and only the rows new since are written again.
     """
     lay = wb.layout or Layout()
     out: list[str] = []
     head = lay.before.get(("#header",)) or [f"# {line}" if line else "" for line in header]
     out.extend(head)
-    data = wb.to_dict()
+    data = replace(wb, achievements=[]).to_dict()  # the keys; the rows are written one by one below
     if not wb.achievements and wb.layout is not None and "achievements" not in lay.order:
         del data["achievements"]
     if "seed" in lay.order and "seed" not in data:
@@ -658,7 +668,7 @@ def dumps_workbook(wb: Workbook, *, header: Sequence[str] = ()) -> str:
                 a.layout is not None and "" in a.layout.before.get((), []) for a in rest
             )
             for i, a in enumerate(wb.achievements):
-                out.extend(_dump_achievement(a, spaced and i > 0))
+                out.extend(_achievement_lines(a, spaced and i > 0, rows))
         else:
             lines = _block_scalar(f"{key}: ", value, lay.quotes.get((key,)), "  ")
             lines[0] = _with_trailing(lines[0], trail)
@@ -700,6 +710,20 @@ def _dump_headings(headings: Mapping[int, str], lay: Layout, trail: str | None) 
         line = f"  {number}: {yaml_scalar(heading, lay.quotes.get(key))}"
         out.append(_with_trailing(line, lay.trailing.get(key)))
     return out
+
+
+def _achievement_lines(
+    a: Achievement, blank_before: bool, rows: MutableMapping[int, RowLines] | None
+) -> list[str]:
+    """`_dump_achievement`, or the lines `rows` kept for this very achievement."""
+    if rows is None:
+        return _dump_achievement(a, blank_before)
+    kept = rows.get(id(a))
+    if kept is not None and kept[0] is a and kept[1] == blank_before:
+        return kept[2]
+    lines = _dump_achievement(a, blank_before)
+    rows[id(a)] = (a, blank_before, lines)
+    return lines
 
 
 def _dump_achievement(a: Achievement, blank_before: bool) -> list[str]:

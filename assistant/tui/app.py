@@ -23,6 +23,7 @@ from textual.timer import Timer
 
 from assistant.tui import linewrap
 from assistant.tui.messages import FormDraft, HeadingPicked
+from assistant.tui.recovery import RowCache
 from assistant.tui.screens.achievements import AchievementsScreen
 from assistant.tui.session import Session
 from assistant.tui.settings import Settings, load_settings, save_settings
@@ -177,6 +178,8 @@ class WenmiApp(App[None]):
         self._backup_again = False
         #: Counts the form drafts sent, to know whether the one written is still the newest.
         self._draft_version = 0
+        #: The rows the autosave has written as YAML: the next backup writes only new ones.
+        self._yaml_rows = RowCache()
 
     # ------------------------------------------------------------------ start-up
 
@@ -477,11 +480,10 @@ class WenmiApp(App[None]):
     def _write_backup(self, job: BackupJob) -> bool:
         """Write `job` to the recovery file (any thread); False when a newer job has been written
         or the file was discarded (saved, 不保存) since `job` was made. OSError when it fails."""
-        from assistant.tui import engine
         from assistant.tui.recovery import Recovery, write_recovery
 
-        shown = engine.workbook_yaml(job.workbook)
-        history = job.history.to_data(job.workbook, engine.workbook_yaml, shown)
+        shown = self._yaml_rows.dump(job.workbook)
+        history = job.history.to_data(job.workbook, self._yaml_rows.dump, shown)
         recovery = Recovery(job.key, shown, job.state, job.draft, history=history)
         with self._backup_lock:
             if job.number <= self._backup_written:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from assistant.compose.pipeline import Arrangement
     from assistant.errors import Diagnostic
     from assistant.ledger.workbook import Achievement, Workbook
+    from assistant.ledger.yamlfile import RowLines
     from assistant.templating import Template
     from assistant.templating.model import Slot
 
@@ -43,10 +44,11 @@ def workbook_suffixes() -> tuple[str, ...]:
     return tuple(SUFFIXES)
 
 
-def workbook_yaml(wb: Workbook) -> str:
+def workbook_yaml(wb: Workbook, rows: MutableMapping[int, RowLines] | None = None) -> str:
+    """The workbook as its YAML file says it; `rows`: see `dumps_workbook` (the autosave's)."""
     from assistant.ledger.yamlfile import dumps_workbook
 
-    return dumps_workbook(wb)
+    return dumps_workbook(wb, rows=rows)
 
 
 def workbook_from_yaml(text: str, source: Path | None) -> Workbook:
@@ -437,6 +439,11 @@ class Composer:
         self._arranged: Arrangement | None = None
         #: Whether the last composition reused the kept arrangement.
         self.reused = False
+        #: What arranging made that the next arrangement may use again (`compose.cache`): after a
+        #: move, the sections and paragraphs it left as they were.
+        from assistant.compose.cache import Memo
+
+        self.memo = Memo()
 
     def fits(self, template: Template, wb: Workbook) -> bool:
         """Whether the kept arrangement is `wb`'s (composing it again takes milliseconds)."""
@@ -451,12 +458,14 @@ class Composer:
 
     def arrangement(self, template: Template, wb: Workbook) -> Arrangement:
         """The arrangement of `wb`'s achievements, made again only when what it depends on changed."""
+        from assistant.compose.cache import keeping
         from assistant.compose.pipeline import arrange
 
         self.reused = self.fits(template, wb)
         if not self.reused:
             key = (wb.seed, wb.unit, wb.period or "")
-            self._arranged = arrange(template, wb, *key)
+            with keeping(self.memo):
+                self._arranged = arrange(template, wb, *key)
             self._template, self._key, self._achievements = template, key, tuple(wb.achievements)
         assert self._arranged is not None
         return self._arranged

@@ -287,13 +287,25 @@ class History:
 def _diff(a: str, b: str) -> list[Any]:
     """How to turn text `a` into `b`: [lines kept at the start, lines of `a` replaced, new lines]."""
     x, y = a.split("\n"), b.split("\n")
-    start = 0
-    while start < min(len(x), len(y)) and x[start] == y[start]:
-        start += 1
-    end = 0
-    while end < min(len(x), len(y)) - start and x[-1 - end] == y[-1 - end]:
-        end += 1
+    start = _same_run(x, y, min(len(x), len(y)))
+    end = _same_run(x[::-1], y[::-1], min(len(x), len(y)) - start)
     return [start, len(x) - start - end, y[start : len(y) - end]]
+
+
+#: Lines compared at once (as lists) before the line that differs is looked for one by one.
+_BLOCK = 256
+
+
+def _same_run(x: list[str], y: list[str], limit: int) -> int:
+    """How many lines `x` and `y` share at their start, at most `limit`: whole blocks compared as
+    lists first (a thousand-row workbook has ten thousand lines, and the autosave diffs each new
+    undo step with its neighbour while the screen waits for the interpreter)."""
+    n = 0
+    while n + _BLOCK <= limit and x[n : n + _BLOCK] == y[n : n + _BLOCK]:
+        n += _BLOCK
+    while n < limit and x[n] == y[n]:
+        n += 1
+    return n
 
 
 def _patch(a: str, patch: list[Any]) -> str:

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any, TypeGuard
 from assistant.errors import WenmiError
 
 if TYPE_CHECKING:
+    from assistant.ledger.workbook import Workbook
+    from assistant.ledger.yamlfile import RowLines
     from assistant.tui.session import Session
 
 FORMAT_VERSION = 1
@@ -48,6 +50,30 @@ class Recovery:
             "history": self.history,
         }
         return json.dumps(data, ensure_ascii=False, indent=1)
+
+
+class RowCache:
+    """The YAML of the achievements the autosave has written, row by row, by identity: the TUI
+    replaces an achievement it changes and never changes one in place, so a backup after one edit
+    of a thousand-row workbook writes one row anew, not a thousand (the thread writing the file
+    holds the interpreter while it works, and the screen waits for it)."""
+
+    #: Rows kept beyond twice the workbook's (those of undo steps and of rows deleted).
+    SPARE = 256
+
+    def __init__(self) -> None:
+        self.rows: dict[int, RowLines] = {}
+
+    def dump(self, wb: Workbook) -> str:
+        """`wb` as workbook YAML, exactly `engine.workbook_yaml(wb)`; any thread."""
+        from assistant.tui import engine
+
+        rows = self.rows
+        text = engine.workbook_yaml(wb, rows=rows)
+        if len(rows) > 2 * len(wb.achievements) + self.SPARE:
+            keep = {id(a) for a in wb.achievements}
+            self.rows = {k: v for k, v in list(rows.items()) if k in keep}
+        return text
 
 
 def recovery_dir() -> Path:

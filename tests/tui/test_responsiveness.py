@@ -21,7 +21,7 @@ from assistant.tui.app import WenmiApp
 from assistant.tui.recovery import recovery_file
 from assistant.tui.screens.achievements import AchievementTable
 from assistant.tui.widgets.preview import DocumentPreview, fit_preview
-from tests.tui.conftest import settle, wait_for
+from tests.tui.conftest import DATA, settle, wait_for
 from tests.tui.test_compose import open_compose, placement, section_of, select_achievement
 
 
@@ -160,11 +160,11 @@ class TestAutosave:
         armed, writing, gate = threading.Event(), threading.Event(), threading.Event()
         real = engine.workbook_yaml
 
-        def slow(wb: Any) -> str:
+        def slow(wb: Any, **kwargs: Any) -> str:
             if armed.is_set() and threading.current_thread() is not threading.main_thread():
                 writing.set()
                 gate.wait(20)  # the backup is being written…
-            return real(wb)
+            return real(wb, **kwargs)
 
         monkeypatch.setattr(engine, "workbook_yaml", slow)
         async with app.run_test(size=(120, 36)) as pilot:
@@ -182,6 +182,48 @@ class TestAutosave:
             assert not recovery_file(str(workbook.resolve())).exists()
             assert "已保存" in app.status_text() and "未保存" not in app.status_text()
         assert "period: 2023年" in workbook.read_text(encoding="utf-8")
+
+
+    async def test_a_backup_after_a_move_writes_no_row_anew(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The autosave keeps each row's YAML: a move (the same rows, in another order) writes
+        none of them again, yet the recovery file holds the workbook as it now is."""
+        from dataclasses import replace
+
+        from assistant.ledger import yamlfile
+        from assistant.tui.recovery import read_recovery
+
+        wb = load_workbook(DATA / "workbook.yaml")
+        wb.achievements = [replace(a, title=f"{a.title}（{k}）") for k in range(12) for a in wb.achievements]
+        path = tmp_path / "大台账.yaml"
+        engine.save_workbook(wb, path)
+        written: list[str] = []
+        real = yamlfile._dump_achievement
+
+        def dump(a: Any, blank_before: bool) -> list[str]:
+            written.append(a.title)
+            return real(a, blank_before)
+
+        monkeypatch.setattr(yamlfile, "_dump_achievement", dump)
+        app = WenmiApp(path)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            table = app.screen.query_one(AchievementTable)
+            table.focus()
+            table.move_cursor(row=30)
+            moved = app.session.workbook.achievements[30].title
+            await pilot.press("ctrl+down")
+            await wait_for(pilot, app.backed_up)
+            first = len(written)
+            assert first >= len(wb.achievements)  # the first backup writes every row
+            await pilot.press("ctrl+down")
+            await wait_for(pilot, app.backed_up)
+            assert len(written) == first  # the second, after a move, none
+            saved = read_recovery(str(path.resolve()))
+            assert saved is not None
+            assert saved.workbook_yaml == engine.workbook_yaml(app.session.workbook)
+            assert engine.workbook_from_yaml(saved.workbook_yaml, None).achievements[32].title == moved
 
 
 class PreviewApp(App[None]):

@@ -1,0 +1,139 @@
+"""Work kept between compositions of one workbook while it is edited (the TUI's `Composer`).
+
+After one achievement of a thousand is moved, most of what `pipeline.arrange` makes is as it was:
+the views of the other rows, the paragraphs of the sections the move left alone, the leads that
+fit each paragraph, the rows that stand apart in each section. Inside `keeping(memo)` those steps
+look such work up in `memo`; outside, nothing is kept and every step computes afresh, as the CLI
+does. Two kinds of key:
+
+- `kept`: the identities of the rows the work was made from (and whatever else it depends on).
+  This holds because the TUI never changes an achievement in place: an edited or moved one is a
+  new object (as `Composer.fits` already relies on). Each entry holds its rows, so no id is reused
+  while the entry lives.
+- `kept_alike`: what the rows say, all but the section they name (`row_content`), for work that
+  never reads the section: how alike rows are, the paragraphs they make, the leads that fit them.
+  A row moved back, or pinned where it already was, finds that work again.
+
+Entries not used by the last `Memo.GENERATIONS` compositions are dropped. A composition with a
+memo is the same, byte for byte, as one without: only pure functions of their key are kept
+(tests/test_compose_cache.py compares the two on random moves, edits and undos, and checks that
+`row_content` tells apart rows that differ in any field but the section).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from assistant.compose.views import AchievementView
+    from assistant.ledger.figures import FigurePlacement
+    from assistant.ledger.workbook import Achievement
+
+T = TypeVar("T")
+
+
+class Memo:
+    """What the compositions of one workbook made, by key; used by one thread at a time."""
+
+    #: Compositions an entry outlives without being used (a move and its undo find theirs).
+    GENERATIONS = 4
+
+    def __init__(self) -> None:
+        #: key -> (generation last used, the objects the key names by identity, value)
+        self._entries: dict[Hashable, tuple[int, object, Any]] = {}
+        self.generation = 0
+        #: Look-ups answered from the memo and made afresh, since it was made (for tests).
+        self.hits = 0
+        self.misses = 0
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def get(self, key: Hashable, keep: object, make: Callable[[], T]) -> T:
+        """The value kept under `key`, else `make()` kept with `keep` (what `key` names by id)."""
+        entry = self._entries.get(key)
+        if entry is not None:
+            self.hits += 1
+            if entry[0] != self.generation:
+                self._entries[key] = (self.generation, entry[1], entry[2])
+            value: T = entry[2]
+            return value
+        self.misses += 1
+        value = make()
+        self._entries[key] = (self.generation, keep, value)
+        return value
+
+    def next_generation(self) -> None:
+        """A new composition begins: forget what the last `GENERATIONS` ones did not use."""
+        self.generation += 1
+        oldest = self.generation - self.GENERATIONS
+        stale = [key for key, (used, _, _) in self._entries.items() if used < oldest]
+        for key in stale:
+            del self._entries[key]
+
+
+_ACTIVE: ContextVar[Memo | None] = ContextVar("wenmi_compose_memo", default=None)
+
+
+@contextmanager
+def keeping(memo: Memo) -> Iterator[Memo]:
+    """Compose with `memo` (in this thread, until the block ends): a new generation of it."""
+    memo.next_generation()
+    token = _ACTIVE.set(memo)
+    try:
+        yield memo
+    finally:
+        _ACTIVE.reset(token)
+
+
+def kept(kind: str, rows: Sequence[Any], make: Callable[[], T], key: Hashable = (), keep: object = None) -> T:
+    """`make()`, or what it gave before for the same `rows` (the same objects, in the same order)
+    and the same `key`, when a memo is active. `keep`: objects `key` names by id, kept alive."""
+    memo = _ACTIVE.get()
+    if memo is None:
+        return make()
+    rows = tuple(rows)
+    return memo.get((kind, tuple(map(id, rows)), key), (rows, keep), make)
+
+
+def kept_alike(
+    kind: str, rows: Sequence[Any], make: Callable[[], T], key: Hashable = (), keep: object = None
+) -> T:
+    """`kept`, for work that reads what the rows say but not which section they name (how alike
+    they are, the paragraphs they make, the leads that fit them): rows that say the same are the
+    same to it, so rows a move pinned to where they were (new objects) find it again, and so does
+    a row moved back."""
+    memo = _ACTIVE.get()
+    if memo is None:
+        return make()
+    return memo.get((kind, tuple(map(row_content, rows)), key), keep, make)
+
+
+def row_content(a: Any) -> Hashable:
+    """All an achievement says but its `section` (and its file layout); kept by identity."""
+    return kept("content", (a,), lambda: _content(a))
+
+
+def _content(a: Any) -> Hashable:
+    metrics = tuple(
+        (m.label, type(m.value).__name__, m.value, m.unit, m.qualifier) for m in getattr(a, "metrics", None) or ()
+    )
+    said = tuple(str(getattr(a, k, "") or "") for k in ("title", "category", "date", "owner", "detail"))
+    inferred = bool(getattr(a, "category_inferred", False))
+    return (*said, inferred, tuple(getattr(a, "tags", None) or ()), metrics)
+
+
+def achievement_view(a: Achievement, placements: list[FigurePlacement]) -> AchievementView:
+    """`views.achievement_view(a, placements)`, kept for the same achievement."""
+    from assistant.compose.views import achievement_view as make_view
+
+    def make() -> tuple[AchievementView, tuple[FigurePlacement, ...]]:
+        placed: list[FigurePlacement] = []
+        return make_view(a, placed), tuple(placed)
+
+    view, placed = kept("view", (a,), make)
+    placements.extend(placed)
+    return view
