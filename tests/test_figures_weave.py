@@ -409,3 +409,26 @@ class TestWhenAndWhatAgain:
         assert figure_sentence(a) == "开展廉政谈话34次，约谈党员干部40余次。"
         b = ach("开展廉政谈话和约谈", Metric("廉政谈话", 34, "次"))
         assert figure_sentence(b) == "开展廉政谈话34次和约谈。"
+
+
+class TestKindsAndShares:
+    """Batch 4, read as its signer: kinds of one noun keep the word that tells them apart, and a
+    share of a whole says 占."""
+
+    def test_kinds_of_one_noun_are_never_clipped(self) -> None:
+        a = ach(
+            "以党支部、班团组织、学生会、研究生会等为单位组织全院师生参与",
+            Metric("教工党支部", 2, "个"), Metric("研究生党支部", 6, "个"), Metric("本科生党支部", 6, "个"),
+        )
+        text = figure_sentence(a)
+        # was …教工党支部2个，涉及党支部6个，本科生党支部6个: 研究生 lost to the 研究生会 of the title
+        assert "研究生党支部6个" in text and "涉及党支部" not in text, text
+        # two steps done to one thing still share the noun (发放…100份，回收96份)
+        b = ach("发放团情统计表", Metric("发放团情统计表", 100, "份"), Metric("回收团情统计表", 96, "份"))
+        assert figure_sentence(b) == "发放团情统计表100份，回收96份。"
+
+    def test_a_share_of_a_whole_says_zhan(self) -> None:
+        a = ach("村干部和企业管理层由党员担任", Metric("村干部中党员", 95, "%", "以上"), Metric("企业管理层中党员", 90, "%", "以上"))
+        assert figure_sentence(a) == "村干部和企业管理层由党员担任，村干部中党员占95%以上、企业管理层中党员占90%以上。"
+        b = ach("完成规上企业基层工会组建", Metric("完成任务", 53.3, "%"))
+        assert figure_sentence(b) == "完成规上企业基层工会组建，完成任务53.3%。"

@@ -224,6 +224,8 @@ def metric_phrase(m: MetricLike, *, first: bool = False) -> str:
             return f"{adverb}{label[: -len(ending)]}{text}"
     if label.endswith(_AMOUNT_ENDINGS) and m.qualifier not in QUALIFIERS_BEFORE:
         return f"{adverb}{label}达{text}"
+    if _unit(m) == "%" and re.search(r"[\u4e00-\u9fff]中[\u4e00-\u9fff]+$", label) and m.qualifier not in QUALIFIERS_BEFORE:
+        return f"{adverb}{label}占{text}"  # a part of a whole: 村干部中党员占95%以上
     return f"{adverb}{label}{text}"
 
 
@@ -602,6 +604,24 @@ def _noun_label(label: str) -> bool:
     )
 
 
+def _kinds_of_one_noun(m: MetricLike, metrics: Sequence[MetricLike]) -> bool:
+    """Whether another metric of the row counts another kind of the thing `m` counts: their labels
+    end with the same noun of two characters or more and differ before it."""
+    label = _label_parts(m)[1]
+    for other in metrics:
+        if other is m:
+            continue
+        theirs = _label_parts(other)[1]
+        shared = len(os.path.commonprefix([label[::-1], theirs[::-1]]))
+        if shared < 2 or len(han(label[-shared:])) < 2 or label == theirs or shared >= len(label):
+            continue
+        # 发放/回收团情统计表 are two steps done to one thing, not two kinds of it
+        prefix = label[:-shared]
+        if not (len(prefix) <= 2 and prefix.startswith(_VERB_OPENINGS + _AFTER_VERBS + GOVERNORS)):
+            return True
+    return False
+
+
 def _restating_clause(head: str, m: MetricLike, context: str = "") -> str | None:
     """A short clause for a label that only says the title again: 共计2个, 涉及电梯540余部,
     面积达150余亩 (never the label stitched on: …结对共建，共建对子2个). A label that adds a
@@ -746,7 +766,10 @@ def write_figure_sentence(a: AchievementLike) -> FigureSentence:
             continue
         else:
             said = "，".join(rest)
-            restating = _restating_clause(head, m, said) if head else None
+            # one of several kinds of one noun (教工、研究生、本科生党支部): its own word is what
+            # tells it from the others, never left out (涉及党支部6个)
+            kinds = _kinds_of_one_noun(m, metrics)
+            restating = _restating_clause(head, m, said) if head and not kinds else None
             clause = restating or metric_phrase(m, first=not head and n == 0)
             clauses.append((clause, _noun_label(_label_parts(m)[1]) and not clause.startswith(("共计", "涉及", "面积"))))
             own.append((m, restating))
