@@ -432,3 +432,13 @@ class TestKindsAndShares:
         assert figure_sentence(a) == "村干部和企业管理层由党员担任，村干部中党员占95%以上、企业管理层中党员占90%以上。"
         b = ach("完成规上企业基层工会组建", Metric("完成任务", 53.3, "%"))
         assert figure_sentence(b) == "完成规上企业基层工会组建，完成任务53.3%。"
+
+
+def test_how_often_stands_before_the_action_unless_a_count_follows() -> None:
+    """zhucheng (batch 4): 开展…专题研讨，每年开展."""
+    a = ach("开展“树牢政治机关意识、做到对党绝对忠诚”专题研讨", detail="每年开展")
+    assert figure_sentence(a) == "每年开展“树牢政治机关意识、做到对党绝对忠诚”专题研讨。"
+    assert figure_sentence(ach("召开支委会", detail="每月")) == "每月召开支委会。"
+    # before a count it would make the count one per quarter: it stays behind
+    b = ach("开展专题研讨", Metric("专题研讨", 4, "次"), detail="每季度开展")
+    assert figure_sentence(b) == "开展专题研讨4次，每季度开展。"

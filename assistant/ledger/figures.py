@@ -25,6 +25,7 @@ from assistant.ledger.numfmt import (
 )
 from assistant.ledger.weave import (
     GOVERNORS,
+    HOW_OFTEN,
     PREPOSITIONS,
     Woven,
     clause_start,
@@ -744,6 +745,9 @@ def write_figure_sentence(a: AchievementLike) -> FigureSentence:
     title = arabic_for_words(title, metrics)
     detail, own_sentence = _split_detail(arabic_for_words(a.detail or "", metrics))
     woven = Woven("", title, [detail] if detail else []) if own_sentence or not title else weave(title, detail)
+    if metrics and woven.front and HOW_OFTEN.match(woven.front):
+        # 每季度 before a count would make it a count per quarter (每季度开展专题研讨4次)
+        woven = Woven("", title, [detail])
     head, rest = woven.head, list(woven.rest)
     written = "\n".join([woven.front, head, *rest])
     pending = [m for m in metrics if not contains_figure(written, m.text())]

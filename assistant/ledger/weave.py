@@ -33,6 +33,8 @@ _DATES = re.compile(
 _DATED = re.compile(
     r"^((?:截至|截止|截止到|至|于)?(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|初|中旬|上旬|下旬)?(?:前|后|以来|起)?)"
 )
+#: How often, opening a clause whose rest is the title's own verb (每年开展 after 开展…专题研讨).
+HOW_OFTEN = re.compile(r"^(每(?:年|月|周|季度|个季度|半年|学期|半月)|定期)(?=[\u4e00-\u9fff]{2}$|$)")
 #: A clause that only frames the action (以…为契机, 围绕…, 结合…).
 _FRAME = re.compile(
     r"^(?:以[^，]{1,20}?为(?:契机|抓手|载体|依托|纽带|平台|牵引|引领|核心|重点|主线|阵地|目标|导向)"
@@ -177,9 +179,9 @@ def _time(title: str, clauses: list[str]) -> tuple[str, str, list[str]]:
     """A time phrase that opens the detail, taken out as the sentence's time adverbial."""
     if _DATES.match(clauses[0]):
         return clauses[0], title, clauses[1:]  # 11月10日至20日，集中开展调研
-    m = _DATED.match(clauses[0])
+    m = _DATED.match(clauses[0]) or HOW_OFTEN.match(clauses[0])
     if m and (not clauses[0][m.end() :] or title.startswith(clauses[0][m.end() :].strip())):
-        # 截至6月6日 / 5月5日召开 (the title says 召开): when, before the action
+        # 截至6月6日 / 5月5日召开 / 每年开展 (the title says 召开, 开展): when, before the action
         return m.group(1), title, clauses[1:]
     m = _TIME.match(clauses[0])
     if not m or re.search(r"\d", m.group(1)) and not re.search(r"[月日节]", m.group(1)):
