@@ -442,3 +442,17 @@ def test_how_often_stands_before_the_action_unless_a_count_follows() -> None:
     # before a count it would make the count one per quarter: it stays behind
     b = ach("开展专题研讨", Metric("专题研讨", 4, "次"), detail="每季度开展")
     assert figure_sentence(b) == "开展专题研讨4次，每季度开展。"
+
+
+def test_a_list_of_things_takes_each_count_after_its_thing() -> None:
+    """alou (batch 4): 开展主题党日、党课2次、志愿服务15次，主题党日活动6次."""
+    a = ach("开展主题党日、党课和志愿服务", Metric("主题党日活动", 6, "次"), Metric("党课", 2, "次"), Metric("志愿服务", 15, "次"))
+    assert figure_sentence(a) == "开展主题党日活动6次、党课2次、志愿服务15次。"
+    # an action on the second thing is its own clause
+    b = ach("开展廉政谈话和约谈", Metric("廉政谈话", 34, "次"), Metric("约谈党员干部", 40, "次", "余"))
+    assert figure_sentence(b) == "开展廉政谈话34次，约谈党员干部40余次。"
+
+
+def test_since_when_opens_the_sentence() -> None:
+    a = ach("开展共商共建活动", Metric("共商共建活动", 10, "次", "余"), detail="“党建+”模式启动以来")
+    assert figure_sentence(a) == "“党建+”模式启动以来，开展共商共建活动10余次。"

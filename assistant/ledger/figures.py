@@ -557,6 +557,32 @@ def _subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
+def _counted_list(head: str, pending: list[MetricLike]) -> tuple[str, list[MetricLike]]:
+    """开展主题党日、党课和志愿服务 with 主题党日活动 6次, 党课 2次, 志愿服务 15次 -> 开展主题党日
+    活动6次、党课2次、志愿服务15次: a verb over a list of things, each counted by its own metric
+    (its label the thing, or the thing said more fully), takes each count after its thing."""
+    tail = _clean_end(head)
+    start = clause_start(tail, len(tail))
+    segment = tail[start:]
+    verb = next((v for v in sorted(set(GOVERNORS + _VERBS + _MEETING_VERBS), key=len, reverse=True) if segment.startswith(v)), "")
+    if not verb or re.search(r"[“”《》‘’\d]", segment):
+        return head, pending
+    items = re.split(r"[、和及与]", segment[len(verb) :])
+    if not 2 <= len(items) <= 6 or not all(2 <= len(han(i)) == len(i) <= 8 for i in items):
+        return head, pending
+    chosen: list[MetricLike] = []
+    for item in items:
+        # the thing itself, or said more fully by a word (主题党日活动), not an action on it (约谈党员干部)
+        fits = [
+            m for m in pending if (label := _label_parts(m)[1]) and label.startswith(item) and len(label) - len(item) <= 2
+        ]
+        if len(fits) != 1 or fits[0] in chosen or _label_parts(fits[0])[0]:
+            return head, pending
+        chosen.append(fits[0])
+    said = "、".join(_label_parts(m)[1] + m.text() for m in chosen)
+    return f"{tail[:start]}{verb}{said}{head[len(tail) :]}", [m for m in pending if m not in chosen]
+
+
 def _coordinated(head: str, pending: list[MetricLike]) -> tuple[str, list[MetricLike]]:
     """发放救助金和慰问金 with 生活救助金 8.5万元 and 慰问金 0.4万元 -> 发放生活救助金8.5万元、
     慰问金0.4万元: two figures for the two nouns the title joins, each after its own noun."""
@@ -756,6 +782,7 @@ def write_figure_sentence(a: AchievementLike) -> FigureSentence:
     for m in pending:
         how[id(m)] = ("woven", "")
     if head:
+        head, pending = _counted_list(head, pending)
         head, pending = _coordinated(head, pending)
     clauses: list[tuple[str, bool]] = []  # (clause, names a thing)
     own: list[tuple[MetricLike, str | None]] = []  # the metrics of `clauses`, and a restating clause

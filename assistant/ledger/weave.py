@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 #: A time phrase that opens a detail: up to 16 characters ending in a time word.
 _TIME = re.compile(
-    r"^([^，。；：;:]{0,16}?(?:期间|前夕|之际|时节|时期|佳节|前后|当天|之初|年初|年底|年末|月初|月底|月中|日时|节时|之时|节日))"
+    r"^([^，。；：;:]{0,16}?(?:期间|前夕|之际|时节|时期|佳节|前后|当天|之初|年初|年底|年末|月初|月底|月中|日时|节时|之时|节日|启动以来|开展以来|实施以来|成立以来))"
 )
 #: A clause that is only a date or a span of dates: 8月14日至17日, 2022年3月.
 _DATES = re.compile(
