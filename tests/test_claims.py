@@ -282,3 +282,15 @@ def test_a_named_family_that_claims_gives_way_to_plain_headings_when_no_pair_fit
     for section in sections:
         group = [wb.achievements[i] for i in section.indices]
         assert claims(section.heading, group) == (), section.heading
+
+
+def test_culture_and_sport_are_different_work() -> None:
+    """Batch 4: 增强体质 over an essay contest and a Party-history quiz (xueyuan), 厚植文化 over a
+    sports meet (yunzhou)."""
+    from assistant.compose.claims import named
+
+    essays = [Achievement("开展“党的建设之我见”理论征文", "思想建设"), Achievement("举办党史知识竞赛", "思想建设")]
+    games = [Achievement("举行第六届趣味运动赛", "群团与服务"), Achievement("举行第六届乒乓赛", "群团与服务")]
+    assert claims("增强体质", essays) and not claims("增强体质", games)
+    assert claims("厚植文化", games) and not claims("厚植文化", essays)
+    assert named("增强体质", games) and named("厚植文化", essays)

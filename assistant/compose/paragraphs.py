@@ -26,7 +26,7 @@ from assistant.ledger.weave import quoted_spans
 CONCEPT_ROLES: dict[str, str] = {
     "理论学习": "学习", "党课": "学习", "教育培训": "队伍", "组织生活": "组织", "党员队伍": "队伍",
     "组织体系": "组织", "制度机制": "制度", "政治责任": "责任", "督导考评": "监督", "整改落实": "整改",
-    "调查研究": "作风", "纪律廉洁": "廉洁", "宣传报道": "宣传", "品牌示范": "品牌", "评优表彰": "成效", "文体活动": "氛围",
+    "调查研究": "作风", "纪律廉洁": "廉洁", "宣传报道": "宣传", "品牌示范": "品牌", "评优表彰": "成效", "文化活动": "氛围", "体育健身": "氛围",
     "志愿服务": "服务", "服务群众": "服务", "乡村振兴": "服务", "职工工会": "服务", "青年工作": "队伍",
     "安全应急": "保障", "中心工作": "融合", "创新数字": "创新", "统一战线": "融合", "文明创建": "氛围",
     "共建融合": "融合", "意识形态": "思想", "干部人才": "队伍",
@@ -204,8 +204,12 @@ def lead_is_supported(lead: str, items: Sequence[Any]) -> bool:
     if any(w in said for w in words if re.fullmatch(r"[\u4e00-\u9fff]{2}", w)):
         return True
     # a lead that names the kind of work (文体活动，丰富职工生活) claims no practice
-    named = [c for c in CONCEPTS if c in head]
+    named = [c for c in CONCEPTS if c in head] + [c for word, kinds in _KIND_WORDS.items() if word in head for c in kinds]
     return bool(named) and bool(set(named) & set(concepts_in(said)))
+
+
+#: Words that name several concepts of `lexicon.CONCEPTS` at once (文体 is culture and sport).
+_KIND_WORDS: dict[str, tuple[str, ...]] = {"文体活动": ("文化活动", "体育健身")}
 
 
 #: Two leads sharing this part of their two-character words say the same thing twice.
