@@ -294,3 +294,10 @@ def test_culture_and_sport_are_different_work() -> None:
     assert claims("增强体质", essays) and not claims("增强体质", games)
     assert claims("厚植文化", games) and not claims("厚植文化", essays)
     assert named("增强体质", games) and named("厚植文化", essays)
+
+
+def test_a_work_handbook_is_no_publicity() -> None:
+    """hancheng (batch 4): 加强宣传 headed 组织编制《晨钟村党委工作手册》: 手册 alone named 宣传报道."""
+    rows = [Achievement("组织编制《村党委工作手册》", "组织建设"), Achievement("坚持“晨钟机制”", "组织建设")]
+    assert claims("加强宣传", rows)
+    assert not claims("加强宣传", [Achievement("向居民发放环保宣传手册", "群团与服务")])
