@@ -356,3 +356,14 @@ def test_a_lead_tells_what_was_done_and_never_exhorts() -> None:
     for template in ("qt-banshishi-zongjie", "zs-zbsj-shuzhi"):
         markup = compose_markup(load_catalog().get(template), workbook).markup
         assert "要围绕" not in markup and "。要" not in markup
+
+
+def test_a_passive_gets_its_subject() -> None:
+    """zhucheng (batch 4): 6月，被税务总局党委命名为…: the passive needs the writer as subject."""
+    from assistant.compose.paragraphs import voiced
+
+    a = Achievement("被税务总局党委命名为全国税务系统“四强”党支部", "组织建设", date="2025-06")
+    said = voiced(a, "被税务总局党委命名为全国税务系统“四强”党支部。", "某某税务局机关党支部", "2025年")
+    assert said == "6月，支部被税务总局党委命名为全国税务系统“四强”党支部。"
+    company = voiced(Achievement("被市里授予突出贡献单位", "宣传与品牌"), "被市里授予突出贡献单位。", "某市供电公司", "2023年")
+    assert company == "某市供电公司被市里授予突出贡献单位。"

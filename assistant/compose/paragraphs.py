@@ -296,6 +296,11 @@ def voiced(a: Any, sentence: str, unit: str = "", period: str = "", *, run_in: b
     # …党组织 + 组织机关党员干部…: a doer ending in the verb's own word would read it twice
     if not own and owner not in sentence and re.match(_OWNER_VERB, sentence) and not sentence.startswith(owner[-2:]):
         prefix += owner
+    elif sentence.startswith("被") and unit:
+        # a passive needs its subject: 6月，被…命名为 reads as a fragment; the writer is it
+        from assistant.compose.wording import org_kind, self_reference
+
+        prefix += (owner if not own else "") or self_reference(plain or unit, org_kind(unit))
     return prefix + sentence
 
 
