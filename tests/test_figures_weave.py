@@ -456,3 +456,11 @@ def test_a_list_of_things_takes_each_count_after_its_thing() -> None:
 def test_since_when_opens_the_sentence() -> None:
     a = ach("开展共商共建活动", Metric("共商共建活动", 10, "次", "余"), detail="“党建+”模式启动以来")
     assert figure_sentence(a) == "“党建+”模式启动以来，开展共商共建活动10余次。"
+
+
+def test_a_detail_that_only_frames_the_action_goes_before_it() -> None:
+    """qingzhou (batch 4): 常态开展“善小”活动，在理论宣讲、主题实践等活动中."""
+    a = ach("常态开展“善小”活动", detail="在理论宣讲、主题实践等活动中")
+    assert figure_sentence(a) == "在理论宣讲、主题实践等活动中，常态开展“善小”活动。"
+    b = ach("开展志愿服务", Metric("志愿服务", 12, "次"), detail="围绕乡村振兴")
+    assert figure_sentence(b) == "围绕乡村振兴开展志愿服务12次。"

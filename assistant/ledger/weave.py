@@ -38,7 +38,8 @@ HOW_OFTEN = re.compile(r"^(每(?:年|月|周|季度|个季度|半年|学期|半�
 #: A clause that only frames the action (以…为契机, 围绕…, 结合…).
 _FRAME = re.compile(
     r"^(?:以[^，]{1,20}?为(?:契机|抓手|载体|依托|纽带|平台|牵引|引领|核心|重点|主线|阵地|目标|导向)"
-    r"|(?:围绕|结合|按照|依据|根据|依托|借助|立足|针对|聚焦|紧扣|紧紧围绕)[^，]{1,24})$"
+    r"|(?:围绕|结合|按照|依据|根据|依托|借助|立足|针对|聚焦|紧扣|紧紧围绕)[^，]{1,24}"
+    r"|在[^，]{2,24}(?:活动中|工作中|过程中|期间|之际))$"
 )
 #: An enumeration that ends in the noun it lists: 采茶、制茶、陶艺等技能比赛.
 _ENUMERATION = re.compile(r"^([^，；。]*?、[^，；。]*?等)([\u4e00-\u9fff]{2,8})$")
@@ -156,6 +157,9 @@ def weave(title: str, detail: str) -> Woven:
         front = f"{front}，{clauses[0]}" if front else clauses[0]
         clauses = clauses[1:]
         front += "，"
+    elif len(clauses) == 1 and _FRAME.match(clauses[0]) and not front:
+        # the only clause frames the action (围绕乡村振兴, 在…活动中): before it, not after
+        front, clauses = clauses[0], []
     rest: list[str] = []
     for clause in clauses:
         woven = _into_title(head, clause)
