@@ -9,7 +9,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from assistant.compose import cache
-from assistant.compose.grouping import assign, heading_fit
+from assistant.compose.grouping import assign, heading_fit, vectors
 from assistant.compose.paragraphs import build_paragraphs
 from assistant.compose.views import AchievementView, SectionView
 from assistant.errors import Diagnostic, WenmiError
@@ -520,13 +520,10 @@ def regroup_by_headings(headings: Sequence[str], groups: Sequence[Sequence[Achie
     work it does not describe while another would. An achievement the drafter placed (`section`),
     the last one of a group, and one no other heading names stay where they are."""
     from assistant.compose.claims import named
-    from assistant.compose.grouping import heading_fit
 
     out = [list(g) for g in groups]
     if len(headings) != len(out) or len(out) < 2:
         return out
-    from assistant.compose.grouping import vectors
-
     items = [a for g in out for a in g]
     vector = dict(zip(map(id, items), vectors(items), strict=True))
     totals: list[dict[str, float]] = []
@@ -624,7 +621,7 @@ def _unfitting_fixed(
         if not group or any(a.section for a in group):
             continue  # the drafter put them there
         text = group_text(group)
-        head = heading.split("，", 1)[0].split("\u3000", 1)[0]
+        head = split_heading(heading, "pair")[0]
         # nothing of it said, or its head names only what the rows never say (助力乡村振兴)
         if not supported(heading, group, text) or heads and head != heading and not named(head, group, text):
             out.append(
