@@ -557,6 +557,10 @@ def _subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
+#: Verbs that may govern a list of counted things, longest first.
+_LIST_VERBS = tuple(sorted(set(GOVERNORS + _VERBS + _MEETING_VERBS), key=lambda v: (-len(v), v)))
+
+
 def _counted_list(head: str, pending: list[MetricLike]) -> tuple[str, list[MetricLike]]:
     """开展主题党日、党课和志愿服务 with 主题党日活动 6次, 党课 2次, 志愿服务 15次 -> 开展主题党日
     活动6次、党课2次、志愿服务15次: a verb over a list of things, each counted by its own metric
@@ -564,7 +568,7 @@ def _counted_list(head: str, pending: list[MetricLike]) -> tuple[str, list[Metri
     tail = _clean_end(head)
     start = clause_start(tail, len(tail))
     segment = tail[start:]
-    verb = next((v for v in sorted(set(GOVERNORS + _VERBS + _MEETING_VERBS), key=len, reverse=True) if segment.startswith(v)), "")
+    verb = next((v for v in _LIST_VERBS if segment.startswith(v)), "")
     if not verb or re.search(r"[“”《》‘’\d]", segment):
         return head, pending
     items = re.split(r"[、和及与]", segment[len(verb) :])
@@ -631,7 +635,7 @@ def _noun_label(label: str) -> bool:
     )
 
 
-def _kinds_of_one_noun(m: MetricLike, metrics: Sequence[MetricLike]) -> bool:
+def kinds_of_one_noun(m: MetricLike, metrics: Sequence[MetricLike]) -> bool:
     """Whether another metric of the row counts another kind of the thing `m` counts: their labels
     end with the same noun of two characters or more and differ before it."""
     label = _label_parts(m)[1]
@@ -799,7 +803,7 @@ def write_figure_sentence(a: AchievementLike) -> FigureSentence:
             said = "，".join(rest)
             # one of several kinds of one noun (教工、研究生、本科生党支部): its own word is what
             # tells it from the others, never left out (涉及党支部6个)
-            kinds = _kinds_of_one_noun(m, metrics)
+            kinds = kinds_of_one_noun(m, metrics)
             restating = _restating_clause(head, m, said) if head and not kinds else None
             clause = restating or metric_phrase(m, first=not head and n == 0)
             clauses.append((clause, _noun_label(_label_parts(m)[1]) and not clause.startswith(("共计", "涉及", "面积"))))
