@@ -464,3 +464,6 @@ def test_a_detail_that_only_frames_the_action_goes_before_it() -> None:
     assert figure_sentence(a) == "在理论宣讲、主题实践等活动中，常态开展“善小”活动。"
     b = ach("开展志愿服务", Metric("志愿服务", 12, "次"), detail="围绕乡村振兴")
     assert figure_sentence(b) == "围绕乡村振兴开展志愿服务12次。"
+    # xiaoshan (batch 4): a long frame too
+    c = ach("引导党员开展大讨论", Metric("大讨论", 6, "次"), detail="围绕党史学习教育、队伍思想作风建设与施工生产难点热点问题")
+    assert figure_sentence(c) == "围绕党史学习教育、队伍思想作风建设与施工生产难点热点问题，引导党员开展大讨论6次。"
