@@ -145,4 +145,4 @@ def docx_text(path: Path) -> str:
 
 
 #: What `wenmi fix` may change in the text: whitespace, punctuation, digits, date characters.
-MENDABLE = re.compile(r"[\s,.;:?!()\"'，。；：？！（）“”‘’、…—\-0-9０-９〇零一二三四五六七八九十年月日]")
+MENDABLE = re.compile(r"[\s,.;:?!()\"'，。；：？！（）“”‘’「」『』．、…—\-/0-9０-９〇零一二三四五六七八九十年月日]")

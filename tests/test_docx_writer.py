@@ -11,7 +11,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from assistant.document import gbt9704 as G
-from assistant.document.docx_writer import text_width_chars, write_docx_bytes
+from assistant.document.docx_writer import write_docx_bytes
 from assistant.document.markup import parse_markup
 
 from .test_markup import FULL
@@ -166,9 +166,11 @@ def test_attachments_signature_and_date(document: docx.document.Document) -> Non
     assert sig._p.pPr.find(qn("w:jc")).get(qn("w:val")) == "right"
     sig_right = int(sig._p.pPr.find(qn("w:ind")).get(qn("w:rightChars")))
     date_right = int(date._p.pPr.find(qn("w:ind")).get(qn("w:rightChars")))
-    # 7.3.5.2: signature 2 characters in; the date starts 2 characters right of the signature.
-    assert sig_right == 200
-    assert date_right == round((text_width_chars("中共示例公司委员会") - text_width_chars("2023年1月11日")) * 100)
+    # 7.3.5.2: the date starts 2 characters right of the signature; the date (6.5 characters plus
+    # five Chinese/digit autospaces of 0.22, as LibreOffice sets it) would then pass the signature's
+    # right end, so it is right-indented 2 and the 9-character signature moves left.
+    assert date_right == 200
+    assert sig_right == round((2 + 2 + 6.5 + 5 * 0.22 - 9) * 100)
 
 
 def test_short_signature_moves_left_so_the_date_keeps_two_characters() -> None:
@@ -177,7 +179,7 @@ def test_short_signature_moves_left_so_the_date_keeps_two_characters() -> None:
     date = next(p for p in d.paragraphs if p.text.startswith("2023"))
     assert int(date._p.pPr.find(qn("w:ind")).get(qn("w:rightChars"))) == 200
     sig_r = int(sig._p.pPr.find(qn("w:ind")).get(qn("w:rightChars")))
-    assert sig_r == round((2 + 2 + text_width_chars("2023年12月31日") - 2) * 100)
+    assert sig_r == round((2 + 2 + (7 + 5 * 0.22) - 2) * 100)  # 7 characters plus five autospaces
 
 
 def test_long_title_breaks_into_lines_inside_one_paragraph() -> None:

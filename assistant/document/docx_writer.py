@@ -876,7 +876,7 @@ class DocxWriter:
                     para = self.paragraph(STYLE_HEADING[block.level], runs, wrap=(G.INDENT_CHARS, _WIDTH))
                     _keep(para._p.get_or_add_pPr(), False)
             elif isinstance(block, Paragraph):
-                self._text_paragraph(STYLE_BODY, [(r, None) for r in block.runs], wrap=(G.INDENT_CHARS, _WIDTH))
+                self._text_paragraph(STYLE_BODY, _attendance_runs(block.runs), wrap=(G.INDENT_CHARS, _WIDTH))
             elif isinstance(block, Table):
                 self.table(block)
             elif isinstance(block, PageBreak):
@@ -1000,7 +1000,7 @@ class DocxWriter:
         if tail:
             _keep(self.out.paragraphs[-1]._p.get_or_add_pPr(), whole=False)
         sig, date = self.doc.signature, self.doc.date
-        sig_w, date_w = text_width_chars(sig), text_width_chars(date)
+        sig_w, date_w = G.rendered_width_chars(sig), G.rendered_width_chars(date)  # with autospace
         if not date:
             sig_r, date_r = float(G.SIGNATURE_RIGHT_INDENT_CHARS), 0.0
         elif not sig or sig_w >= date_w + 2:
@@ -1160,6 +1160,25 @@ def _set_first_line(para: DocxParagraph, chars: int) -> None:
     ind.set(_qn("w:firstLine"), str(chars * _PITCH_TWIPS))
     ind.set(_qn("w:firstLineChars"), str(chars * 100))
     _order_ppr(ppr)
+
+
+def _attendance_runs(runs: Sequence[Run]) -> list[tuple[Run, str | None]]:
+    """A body paragraph's runs; in a 纪要's 出席/列席 line the word itself in 黑体 (GB/T 9704 10.3),
+    the names in the body face."""
+    from dataclasses import replace
+
+    from assistant.document.roles import ATTENDANCE
+
+    text = "".join(r.text for r in runs)
+    m = ATTENDANCE.match(text)
+    n = len(m.group(1)) if m else 0
+    if m is None or len(text) <= 3 or len(runs[0].text) < n:
+        return [(r, None) for r in runs]
+    head, rest = runs[0].text[:n], runs[0].text[n:]
+    out: list[tuple[Run, str | None]] = [(replace(runs[0], text=head), "h1")]
+    if rest:
+        out.append((replace(runs[0], text=rest), None))
+    return out + [(r, None) for r in runs[1:]]
 
 
 def text_width_chars(text: str) -> float:

@@ -43,20 +43,22 @@ from assistant.document.rules import (
     CORNER_QUOTES,
     CORNER_TO_QUOTES,
     FACES,
+    FANGSONG,
     HEITI,
     KAITI,
     LEVEL_NAMES,
     PITCH_RANGE,
     ROLE_NAMES,
-    TAIL_TOLERANCE,
+    SPACE_BEFORE_MARK,
+    TAIL_WIDTHS,
     body_spacing,
     chars_per_line,
     face_ok,
     grid_spacing_pt,
     right_blank,
     size_name,
+    tail_fits,
     tail_places,
-    text_width,
     wraps,
     year_months,
 )
@@ -110,6 +112,7 @@ def fix_document(document: Any) -> list[Change]:
     assign_roles(info)
     link_tail(info)
     _paragraphs(info, log)
+    _record_and_attendance(info, log)
     _line_characters(info, log)
     _blank_lines(info, log)
     _footers(document, info, log)
@@ -153,7 +156,11 @@ def _blank_lines(info: DocInfo, log: _Log) -> None:
     titles = info.role("title")
     sigs, dates = info.role("signature"), info.role("date")
     spots = []
-    if titles:
+    # a title with text above it is misplaced (title-not-first, for a human to move): no blank
+    # line under it until it stands first
+    misplaced = titles and any(p.index < titles[0].index and p.role not in ("blank", "organ", "docnum")
+                               for p in info.paragraphs)  # fmt: skip
+    if titles and not misplaced:
         last = titles[-1]
         nxt = by_index.get(last.index + 1)
         # (space before and after was set to 0 above: the empty line is what remains)
@@ -496,6 +503,8 @@ def _text(info: DocInfo, log: _Log) -> None:
             log.add("punctuation", "省略号改为“……”", p)
         if _sub(p, _DOUBLED, lambda m: "。" if "。" in m.group(0) else m.group(0)[0]):
             log.add("punctuation", "删去重复的标点", p)
+        if _sub(p, SPACE_BEFORE_MARK, lambda m: m.group(0)[-1]):
+            log.add("punctuation", "删去标点前的空格", p)
         if _sub(p, _DASH, lambda m: "——"):
             log.add("punctuation", "破折号改为“——”", p)
     for p in info.paragraphs:
@@ -675,6 +684,42 @@ def _paragraphs(info: DocInfo, log: _Log) -> None:
         _order_ppr(ppr)
 
 
+def _record_and_attendance(info: DocInfo, log: _Log) -> None:
+    """版记 lines in 4号仿宋, one character in from each side (7.4.2, 7.4.3); a 纪要's 出席/列席 word
+    in 黑体 (10.3). What `rules.record_format` and `rules.attendance` report."""
+    from assistant.document.roles import ATTENDANCE, framed, leading_spaces
+
+    for p in info.role("record"):
+        if not p.stripped:
+            continue
+        for run in p.runs:
+            if run.han and not face_ok(run.east_asia, FANGSONG):
+                set_run_fonts(run.element.get_or_add_rPr(), G.RECORD.font, run.size)
+                log.add("font", f"版记字体由{run.east_asia or '未设置'}改为{G.RECORD.font}", p)
+        if p.in_table or framed(p) or p.left_chars + p.first_chars + leading_spaces(p.text) >= 0.7:
+            continue
+        ppr = p.element.get_or_add_pPr()
+        ind = _child(ppr, "w:ind")
+        for a in list(ind.attrib):
+            del ind.attrib[a]
+        pitch = round(p.size * G.TWIPS_PER_PT)
+        for side in ("left", "right"):
+            ind.set(f"{W}{side}", str(pitch))
+            ind.set(f"{W}{side}Chars", "100")
+        _order_ppr(ppr)
+        log.add("indent", "版记左右各空一字（GB/T 9704 7.4.2）", p)
+    for p in info.role("attendance"):
+        m = ATTENDANCE.match(p.stripped)
+        if m is None:
+            continue
+        lead, pos = len(p.text) - len(p.text.lstrip()), 0
+        for run in p.runs:
+            start, pos = pos, pos + len(run.text)
+            if run.han and start < lead + len(m.group(1)) and not face_ok(run.east_asia, HEITI):
+                set_run_fonts(run.element.get_or_add_rPr(), G.FONT_HEITI, run.size)
+                log.add("font", f"纪要的“{m.group(1)}”改为黑体（GB/T 9704 10.3）", p)
+
+
 def _placement(p: ParaInfo, ppr: Any, name: str, log: _Log, resized: bool = False) -> None:
     """Alignment and indents of `p` by its role; `resized`: its text changed size, so indents
     given in twips no longer measure the characters they did."""
@@ -742,9 +787,7 @@ def _tail_placed(p: ParaInfo, resized: bool = False) -> bool:
         return False
     if resized and any(q.align != "right" for q in pair):
         return False
-    places = tail_places(text_width(sig.text), text_width(date.text))
-    sr, dr = (q.extras.get("right_blank", q.right_chars) for q in pair)
-    return any(abs(sr - a) <= TAIL_TOLERANCE and abs(dr - b) <= TAIL_TOLERANCE for a, b in places)
+    return tail_fits(sig, date, lambda q, width: q.extras.get("right_blank", {}).get(width, q.right_chars))
 
 
 def _tail_right(p: ParaInfo) -> float:
@@ -753,7 +796,7 @@ def _tail_right(p: ParaInfo) -> float:
     if pair is None:
         return float(G.SIGNATURE_RIGHT_INDENT_CHARS)
     sig, date = pair
-    sig_r, date_r = tail_places(text_width(sig.text), text_width(date.text))[0]
+    sig_r, date_r = tail_places(G.rendered_width_chars(sig.text), G.rendered_width_chars(date.text))[0]
     return sig_r if p.role == "signature" else date_r
 
 
@@ -876,4 +919,4 @@ def link_tail(info: DocInfo) -> None:
     for p in (sig, date):
         if p is not None:
             p.extras["sig"], p.extras["date"] = sig, date
-            p.extras["right_blank"] = right_blank(p, info)
+            p.extras["right_blank"] = {width: right_blank(p, info, width) for width in TAIL_WIDTHS}

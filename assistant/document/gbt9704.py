@@ -48,6 +48,32 @@ def char_pitch_pt(size_pt: float = BODY_SIZE_PT, spacing_twips: int = CHAR_SPACI
 #: First-line indent of body text and headings: two characters (7.3.3).
 INDENT_CHARS = 2
 
+#: The gap (in characters) Word and LibreOffice insert between Chinese text and Latin letters or
+#: digits (w:autoSpaceDE/autoSpaceDN, on by default): measured in LibreOffice at 3号, about 3.5 pt.
+AUTOSPACE_CHARS = 0.22
+
+
+def _narrow(c: str) -> bool:
+    return ord(c) < 0x2E80
+
+
+def _autospaced(a: str, b: str) -> bool:
+    """Whether the suites put an autospace between neighbours `a` and `b`: an ASCII letter or digit
+    next to a Chinese character (not a punctuation mark)."""
+    def han(c: str) -> bool:
+        return "\u4e00" <= c <= "\u9fff" or c == "\u3007"
+    return (a.isascii() and a.isalnum() and han(b)) or (han(a) and b.isascii() and b.isalnum())
+
+
+def rendered_width_chars(text: str) -> float:
+    """Width of a one-line `text` in body characters as the suites set it: Chinese and full-width
+    1, ASCII 0.5, plus the autospace at each boundary between Chinese and Latin letters or digits
+    (so 2024年3月25日 is 6.5 + 5 × 0.22 wide, not 6.5)."""
+    text = text.strip(" \u3000\t")
+    width = sum(0.5 if _narrow(c) else 1.0 for c in text)
+    return width + AUTOSPACE_CHARS * sum(_autospaced(a, b) for a, b in zip(text, text[1:], strict=False))
+
+
 # --- Fonts (7.2, 7.3). Named, never embedded; WPS/Word substitute when missing. ---------------
 FONT_FANGSONG = "仿宋_GB2312"
 FONT_XIAOBIAOSONG = "方正小标宋简体"

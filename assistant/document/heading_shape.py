@@ -25,7 +25,8 @@ ACTION_OPENINGS = frozenset(
     "改进 改善 减轻 降低 防范 防控 化解 破解 攻坚 补齐 补强 畅通 简化 公开 引导 引领 落细 保持 加速 促进 压减 "
     # verbs whose object is often 问题 (认领群众反映的问题 is an action, not a topic label)
     "认领 直面 检视 查摆 正视 查找 梳理 研究 剖析 深挖 排除 整治 根治 回应 发现 破除 处置 研判 分析 反映 针对 "
-    "着眼 存在 倒查 清理 纠治 聚力 抓住 盯住 紧盯 紧扣 瞄准 厘清 理清 摸清 找准 把准".split()
+    "着眼 存在 倒查 清理 纠治 聚力 抓住 盯住 紧盯 紧扣 瞄准 厘清 理清 摸清 找准 把准 "
+    "全力 壮大 做大 做优 做精 擦亮 打响 织密 扩大 稳定 稳住 提振 释放 盘活".split()
 )  # fmt: skip
 #: A heading that is a document's title: 关于数字档案的安全问题.
 ABOUT = re.compile(r"^关于")
@@ -52,6 +53,11 @@ STATEMENT = re.compile(
 )
 #: A noun phrase built on a clause (我局已采取的措施, 上级已部署的任务): it names, it does not state.
 NOUN_PHRASE = re.compile(r"的[\u4e00-\u9fff]{1,4}$")
+#: A subject-predicate phrase (党员管理更加规范, 服务效能明显提升): a noun, a degree or manner
+#: adverb, what it does or becomes; it reports a state where action phrases name a task.
+SUBJECT_PREDICATE = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:更加|更为|明显|显著|不断|稳步|日益|逐步|持续|进一步)[\u4e00-\u9fff]{2,4}$")
+#: A question (下一步怎么办, 特色产业如何做大做强？): a heading asks nothing.
+QUESTION = re.compile(r"[？?]\s*$|怎么|怎样|如何|为什么|为何|是否|吗$|呢$")
 #: The longest heading (characters, marks not counted) that still reads as a phrase among phrases.
 PHRASE_MAX = 16
 
@@ -67,7 +73,8 @@ class OddShape:
     others: str
 
 
-_NAMES = {"about": "“关于……”的标题式短语", "clause": "一句话（有主语、情态词、“了”“已经”“请”或评价）", "topic": "“……问题/方面”式的名词短语"}
+_NAMES = {"about": "“关于……”的标题式短语", "clause": "一句话（有主语、情态词、“了”“已经”“请”或评价）", "topic": "“……问题/方面”式的名词短语",
+          "subject": "主谓短语（说状态，不说要做的事）", "question": "问句"}
 
 
 def shape(heading: str) -> str:
@@ -80,7 +87,16 @@ def shape(heading: str) -> str:
         return "action"
     if TOPIC.search(heading):
         return "topic"
+    if SUBJECT_PREDICATE.match(heading):
+        return "subject"
     return "other"
+
+
+def odd_question(headings: list[str]) -> int | None:
+    """The one heading of a set (three or more) that asks a question where none of the others
+    does; None when there is none, or more than one (a speech may pose its headings as questions)."""
+    asks = [i for i, h in enumerate(headings) if QUESTION.search(h)]
+    return asks[0] if len(headings) >= 3 and len(asks) == 1 else None
 
 
 def length(heading: str) -> int:
@@ -129,7 +145,7 @@ def odd_shapes(headings: list[str]) -> list[OddShape]:
     for i, (h, s) in enumerate(zip(headings, shapes, strict=True)):
         others = [x for j, x in enumerate(headings) if j != i]
         other_shapes = [x for j, x in enumerate(shapes) if j != i]
-        if s not in ("about", "clause", "topic") or s in other_shapes:
+        if s not in ("about", "clause", "topic", "subject") or s in other_shapes:
             continue
         longest = max(len(x) for x in others)
         middle = median(len(x) for x in others)
@@ -137,9 +153,12 @@ def odd_shapes(headings: list[str]) -> list[OddShape]:
             odd = n >= 2
         elif s == "clause":
             odd = n >= 3 and len(h) >= longest + 2
+        elif s == "subject":
+            odd = n >= 3 and all(x == "action" for x in other_shapes)
         else:
-            odd = n >= 3 and all(x == "action" for x in other_shapes) and abs(len(h) - middle) >= 2
+            # a topic label of another length, or of the same length among four or more actions
+            odd = n >= 3 and all(x == "action" for x in other_shapes) and (abs(len(h) - middle) >= 2 or n >= 4)
         if odd:
-            kind = "动宾短语" if s == "topic" else "短语"
+            kind = "动宾短语" if s in ("topic", "subject") else "短语"
             out.append(OddShape(i, s, _NAMES[s], kind))
     return out

@@ -9,7 +9,8 @@ the title, not as a body paragraph that should shrink.
 
 Roles: organ, docnum (版头), title, recipients (主送), heading (level 1–4), body, caption (a
 table's title), attach (附件说明, first line), attach_more (its further names), signature (署名),
-date (成文日期), record (版记), annex (attached documents after the 落款), blank.
+date (成文日期), record (版记), annex (attached documents after the 落款), attendance (a 纪要's
+出席/列席/请假 lines, GB/T 9704 10.3), blank.
 """
 
 from __future__ import annotations
@@ -136,6 +137,7 @@ def assign_roles(doc: DocInfo) -> None:
     _tail(doc, content)
     _recipients(content)
     _attachments(content)
+    _attendance(content)
     _captions(doc, content)
     _headings(doc, content)
 
@@ -163,13 +165,21 @@ def _red_header(content: list[ParaInfo]) -> int:
     return i
 
 
+def _note_above_title(p: ParaInfo, below: list[ParaInfo]) -> bool:
+    """A short note in brackets (（此稿仅供参考）, （征求意见稿）) over a centred title-like line: not
+    the title, which is the line below it."""
+    t = p.stripped
+    return bool(below) and t[:1] in "（(" and t[-1:] in "）)" and len(t) <= 20 and below[0].align == "center" \
+        and _title_like(below[0]) and (bool(_TITLE_WORDS.search(below[0].stripped)) or below[0].size > 17)
+
+
 def _title(content: list[ParaInfo], start: int) -> None:
     """The title: the first paragraph unless it reads as body text, then a title-like paragraph
     among the next few; further lines of a title split into paragraphs join it."""
     found = None
     for k, p in enumerate(content[start : start + 4]):
         if k == 0 and not _looks_like_body(p) and not heading_label(p.stripped) and not looks_like_recipients(p.stripped) \
-                and not is_date_line(p.stripped):
+                and not is_date_line(p.stripped) and not _note_above_title(p, content[start + 1 : start + 2]):
             found = start
             break
         if k > 0 and _title_like(p) and p.align == "center" and (_TITLE_WORDS.search(p.stripped) or p.size > 17):
@@ -184,7 +194,7 @@ def _title(content: list[ParaInfo], start: int) -> None:
         t = below.stripped
         if below.stripped.startswith(("—", "－", "--")) or (
             below.align == "center" and len(t) <= 40 and not looks_like_recipients(t) and not heading_label(t)
-            and below.index > title.index + 1
+            and (below.index > title.index + 1 or abs(below.size - title.size) > 1)  # a title's next line has its size
         ):
             below.role = "subtitle"
         else:
@@ -232,9 +242,17 @@ def _tail(doc: DocInfo, content: list[ParaInfo]) -> None:
         for q in chosen:
             q.role = "signature"
         return
-    # no date: a signature alone at the end, placed to the right
-    last = next((p for p in reversed(content[:n]) if p.role == "body"), None)
-    if last is not None and _signature_like(last) and (last.align == "right" or last.left_chars >= 10):
+    # no date: a signature alone at the end (above a 附注 in brackets), placed to the right, or an
+    # organ's name on a line of its own set flush left by mistake
+    body = [p for p in content[:n] if p.role == "body"]
+    while body and body[-1].stripped[:1] in "（(" and body[-1].stripped[-1:] in "）)" and len(body) > 2:
+        body.pop()
+    last = body[-1] if body else None
+    if last is None or not _signature_like(last):
+        return
+    flush = abs(last.first_chars + last.left_chars) < 0.3 and last.align in ("left", "both")
+    ended = len(body) > 1 and (body[-2].stripped[-1:] in _SENTENCE_END or bool(re.match(r"^附\s*件", body[-2].stripped)))
+    if last.align == "right" or last.left_chars >= 10 or (flush and ended and last.stripped.endswith(_ORGAN_ENDINGS)):
         last.role = "signature"
 
 
@@ -284,6 +302,8 @@ def _recipients(content: list[ParaInfo]) -> None:
     titles = [k for k, p in enumerate(content) if p.role in ("title", "subtitle")]
     if titles and titles[-1] + 1 < len(content):
         k = titles[-1] + 1
+        if k + 1 < len(content) and re.match(r"^[（(]\s*(?:联系人|联系电话|此件|附注)", content[k].stripped):
+            k += 1  # a 附注 misplaced under the title (reported as such): the 主送 is below it
         p = content[k]
         # with its colon; or without it (市教育局): names of organs, flush left, the text beginning below
         forgotten = k + 1 < len(content) and _recipients_without_colon(p) and content[k + 1].role == "body" \
@@ -330,6 +350,17 @@ def _attachments(content: list[ParaInfo]) -> None:
                     q.role = "attach_more"
                 else:
                     break
+
+
+#: A 纪要's list of who attended (10.3): 出席, 列席, 请假 (or 缺席) and a colon, then names.
+ATTENDANCE = re.compile(r"^(出席|列席|请假|缺席)(人员|单位)?\s*[：:]")
+
+
+def _attendance(content: list[ParaInfo]) -> None:
+    """出席/列席/请假 lines: laid out by 10.3 (左空二字, 回行与冒号后首字对齐), not as body paragraphs."""
+    for p in content:
+        if p.role == "body" and ATTENDANCE.match(p.stripped) and len(p.stripped) > 3:
+            p.role = "attendance"
 
 
 def _captions(doc: DocInfo, content: list[ParaInfo]) -> None:
@@ -475,9 +506,11 @@ def _measure(doc: DocInfo, p: ParaInfo, exact: bool) -> tuple[float, float]:
 def _kept_height(paras: list[ParaInfo], heights: list[tuple[float, float]], tables: Mapping[int, object], k: int) -> float | None:
     """The height (pt) that has to stand on one page from paragraph k on, or None when it may be
     split: k whole when it is kept whole (or is one line), followed while they are kept with the
-    next by the paragraphs after it, and the first line of the paragraph that ends the chain."""
+    next by the paragraphs after it, and the first line of the paragraph that ends the chain.
+    A paragraph kept with the next is kept whole too: LibreOffice moves a three-line paragraph kept
+    with the 落款 to the next page rather than leave two of its lines behind (check_eval5)."""
     p = paras[k]
-    whole = p.keep_lines or p.extras.get("lines", 1) == 1
+    whole = p.keep_lines or p.keep_next or p.extras.get("lines", 1) == 1
     if not whole:
         return None
     need = heights[k][1]
@@ -486,7 +519,7 @@ def _kept_height(paras: list[ParaInfo], heights: list[tuple[float, float]], tabl
             and paras[j + 1].section == paras[j].section:
         j += 1
         q = paras[j]
-        if q.keep_next and (q.keep_lines or q.extras.get("lines", 1) == 1):
+        if q.keep_next:
             need += heights[j][1]
             continue
         need += heights[j][0]  # its first line (a paragraph that may split ends the chain)

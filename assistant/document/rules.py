@@ -50,7 +50,7 @@ STAND_INS: dict[str, tuple[str, ...]] = {"title": ("宋体", "SimSun")}
 BODY_LIKE = ("body", "recipients", "attach", "attach_more", "signature", "date")
 ROLE_NAMES = {
     "title": "标题", "body": "正文", "recipients": "主送机关", "attach": "附件说明", "attach_more": "附件说明",
-    "signature": "发文机关署名", "date": "成文日期", "heading": "标题层次",
+    "signature": "发文机关署名", "date": "成文日期", "heading": "标题层次", "attendance": "出席、列席名单",
 }  # fmt: skip
 LEVEL_NAMES = {1: "一级标题", 2: "二级标题", 3: "三级标题", 4: "四级标题"}
 SIZE_NAMES = {22.0: "2号", 16.0: "3号", 15.0: "小3号", 14.0: "4号", 12.0: "小4号", 10.5: "5号", 18.0: "小2号", 24.0: "小1号", 26.0: "1号"}
@@ -300,6 +300,9 @@ def alignment(r: Report) -> None:
         elif p.role == "heading" and a in ("center", "right"):
             r.add("heading-align", "alignment", "error", p,
                   f"{role_name(p)}{name}，应与正文一样左空二字编排（GB/T 9704 7.3.3）", "左空二字", name)
+        elif p.role == "attach" and a in ("center", "right"):
+            r.add("attach-align", "alignment", "error", p,
+                  f"附件说明{name}，应在正文下空一行左空二字编排（GB/T 9704 7.3.4）", "左空二字", name)
         elif p.role == "recipients" and a in ("center", "right"):
             r.add("recipients-align", "alignment", "error", p, f"主送机关{name}，应居左顶格（GB/T 9704 7.3.2）", "居左顶格", name)
         elif p.role in ("signature", "date"):
@@ -330,15 +333,15 @@ def wraps(p: ParaInfo) -> bool:
     return lead_chars(p) + text_width(p.text) + p.right_chars > G.CHARS_PER_LINE
 
 
-def right_blank(p: ParaInfo, doc: DocInfo) -> float:
+def right_blank(p: ParaInfo, doc: DocInfo, width: Callable[[str], float] = G.rendered_width_chars) -> float:
     """Characters left blank at the right of a one-line 署名 or 日期: its right indent when it is
-    right-aligned, else what its spaces and indents leave of the line."""
+    right-aligned, else what its spaces and indents leave of the line (its text `width` wide)."""
     if p.align == "right":
         return p.right_chars
     sec = doc.section_of(p)
     width_pt = (sec.width_mm - sec.left_mm - sec.right_mm - sec.gutter_mm) / G.MM_PER_PT
     per_line = round(width_pt / max(p.size, 1.0))
-    return per_line - lead_chars(p) - text_width(p.text) - p.right_chars
+    return per_line - lead_chars(p) - width(p.text) - p.right_chars
 
 
 def tail_places(sig_width: float, date_width: float) -> list[tuple[float, float]]:
@@ -357,6 +360,22 @@ def tail_places(sig_width: float, date_width: float) -> list[tuple[float, float]
 #: How far (characters) a 署名 or 日期 may stand from its place.
 TAIL_TOLERANCE = 0.6
 
+#: The two ways of measuring a 署名 or 日期: as the suites set it (with the autospace between Chinese
+#: and digits, what the page shows) and as a typist counts it (digits half a character, no
+#: autospace). A placement right by either counts as right; `fix` and the writer use the first.
+TAIL_WIDTHS: tuple[Callable[[str], float], ...] = (G.rendered_width_chars, text_width)
+
+
+def tail_fits(sig: ParaInfo, date: ParaInfo, blanks: Callable[[ParaInfo, Callable[[str], float]], float]) -> bool:
+    """Whether 署名 and 日期 stand where 7.3.5 puts them, by either measure; `blanks(p, width)`
+    gives the right blank of `p` when its text is `width(text)` wide."""
+    for width in TAIL_WIDTHS:
+        sr, dr = blanks(sig, width), blanks(date, width)
+        places = tail_places(width(sig.text), width(date.text))
+        if any(abs(sr - a) <= TAIL_TOLERANCE and abs(dr - b) <= TAIL_TOLERANCE for a, b in places):
+            return True
+    return False
+
 
 def _date_placement(r: Report) -> None:
     sig = next(iter(r.doc.role("signature")), None)
@@ -372,10 +391,10 @@ def _date_placement(r: Report) -> None:
         r.add("tail-spaces", "alignment", "warning", spaced[0],
               f"{role_name(spaced[0])}用空格推到右边：应删去行首空格，设为右对齐再用右缩进定位（GB/T 9704 7.3.5），"
               "改字号或字体时才不走样", "右对齐加右缩进", "行首空格")  # fmt: skip
-    sr, dr = right_blank(sig, r.doc), right_blank(date, r.doc)
-    places = tail_places(text_width(sig.text), text_width(date.text))
-    if any(abs(sr - a) <= TAIL_TOLERANCE and abs(dr - b) <= TAIL_TOLERANCE for a, b in places):
+    if tail_fits(sig, date, lambda p, width: right_blank(p, r.doc, width)):
         return
+    sr, dr = right_blank(sig, r.doc), right_blank(date, r.doc)
+    places = tail_places(G.rendered_width_chars(sig.text), G.rendered_width_chars(date.text))
     want_sig, want_date = places[0]
     for p, got, want in ((sig, sr, want_sig), (date, dr, want_date)):
         if abs(got - want) > TAIL_TOLERANCE:
@@ -547,6 +566,8 @@ _ASCII_QUOTES = re.compile(r"[\"']")
 CORNER_QUOTES = re.compile(r"[「」『』]")
 CORNER_TO_QUOTES = {"「": "“", "」": "”", "『": "‘", "』": "’"}
 _ELLIPSIS = re.compile(r"\.{3,}|。{3,}|(?<!…)…(?!…)|…{3,}|·{3,}")
+#: A space typed between a Chinese character and the full-width mark after it (问题 ；).
+SPACE_BEFORE_MARK = re.compile(r"(?<=[\u4e00-\u9fff）”》])[ \u3000\u00a0]+[，。、；：？！）》”]")
 _DOUBLED = re.compile(r"([，。；：！？、])\1|[，；：、][。]|[。][，；：、]|[，、][，、]")
 _DASH = re.compile(rf"(?<={_HAN})(?:-{{1,2}}|－)(?={_HAN})")
 TITLE_END = "。，；：,.;:、"
@@ -599,6 +620,10 @@ def punctuation(r: Report) -> None:
         if m:
             r.add("doubled-punctuation", "punctuation", "error", p, f"标点“{m.group(0)}”重复或连用：只留一个",
                   m.group(0)[0], m.group(0), part=part)
+        m = SPACE_BEFORE_MARK.search(text)
+        if m:
+            r.add("space-before-mark", "punctuation", "warning", p,
+                  f"标点“{m.group(0)[-1]}”前多了空格：标点紧跟前一个字（GB/T 15834），删去空格", "无空格", "有空格", part=part)
         m = _DASH.search(text)
         if m:
             r.add("dash", "punctuation", "error", p, f"破折号写成“{m.group(0)}”：应为“——”（GB/T 15834 4.10）",
@@ -630,6 +655,7 @@ _ZERO_PAD = re.compile(r"\d{4}年0\d月|年\d{1,2}月0\d日|\d{4}年\d{1,2}月0\
 _DOCNUM_BRACKETS = re.compile(r"[\[［(（【]\s*(\d{4})\s*[\]］)）】]")
 #: A year and a month joined by a dot (2023.12), as people write a period: “2023.12至2024.6”.
 _YEAR_MONTH = re.compile(r"(?<![\d.．\-/])((?:19|20)\d{2})[.．](\d{1,2})(?![\d.．\-/%％])")
+_YEAR_MONTH_DASH = re.compile(r"(?<![\d.．\-/－])((?:19|20)\d{2})[-/－](0[1-9]|1[0-2])(?![\d.．\-/%％－])")
 #: What tells such a pair from a decimal number (2023.12万元): a word of time before or after it.
 _TIME_BEFORE = re.compile(r"(?:于|自|从|至|到|截至|截止|—|-|~|～)$")
 _TIME_AFTER = re.compile(r"(?:至|到|—|-|~|～|起|以来|以前|前|后|底|初|止|期间)")
@@ -645,7 +671,9 @@ def year_months(text: str) -> list[re.Match[str]]:
             continue
         if _TIME_BEFORE.search(text[: m.start()]) or _TIME_AFTER.match(text, m.end()):
             out.append(m)
-    return out
+    # 2024-03, 2024/03: a two-digit month after a hyphen or slash is no decimal (2024-2025 is a range)
+    out += list(_YEAR_MONTH_DASH.finditer(text))
+    return sorted(out, key=lambda m: m.start())
 
 
 #: A count: a number and the unit of what is counted (180人, 二十余次, 3.5万元).
@@ -791,7 +819,13 @@ def _year_forms(r: Report) -> None:
 #: Placeholders a template leaves for the drafter (three or more X or ×, as in 联系人 or ×××同志). GB/T 9704's own
 #: examples write the 发文机关标志 as ××××文件, and “××” stands for a withheld name in published
 #: documents, so only three or more marks outside the 版头 count.
-PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:[XxＸｘ]{3,}|×{3,})(?![A-Za-z])")
+#: A 附注 (7.3.6): 联系人、电话 or a note on the document, in brackets.
+ATTACH_NOTE = re.compile(r"^[（(]\s*(?:联系人|联系电话|联\s*系\s*人|此件|附注)")
+PLACEHOLDER = re.compile(
+    r"(?<![A-Za-z])(?:[XxＸｘ]{3,}|×{3,})(?![A-Za-z])"
+    # a template's prompt left in: 【此处请填写落款单位】, [请输入标题], 〔待补充〕
+    r"|[【\[〔［][^】\]〕］]{0,30}(?:填写|填入|输入|补充|待定|此处)[^】\]〕］]{0,30}[】\]〕］]"
+)
 
 
 def placeholders(r: Report) -> None:
@@ -886,16 +920,30 @@ def parallelism(r: Report) -> None:
     among action phrases: assistant.document.heading_shape) is reported at both levels, and so is
     one sentence among phrases, paired or single, in a set of two or more (a request, a report of
     what was done, or a heading far longer than the rest: heading_shape.odd_sentence)."""
+    from assistant.document.heading_shape import odd_question, odd_sentence
+
     for heads in _sibling_sets(r.doc):
+        whole = [p for p in heads if p.level <= 2]
+        asked = odd_question([p.shown.strip() for p in whole])
+        if asked is not None:
+            p = whole[asked]
+            r.add("parallel-shape", "parallelism", "warning", p,
+                  f"同级标题“{_heading_name(p)}”是问句，其他同级标题是短语，不对仗：改成陈述的短语（标题不用问句）",
+                  "与同级标题同构的短语", _heading_name(p))  # fmt: skip
         heads = [p for p in heads if not FRAME_HEADING.fullmatch(_heading_name(p))]
         names = [_heading_name(p) for p in heads]
         if len(heads) < 2:
+            # one heading among conventional frames (基本情况/工作要求) that is a sentence or far longer
+            if asked is None and len(whole) >= 3 and odd_sentence([_heading_name(p) for p in whole]) is not None:
+                _odd_sentence(r, whole, [_heading_name(p) for p in whole])
             continue
         level = heads[0].level
         if level > 2 or any(not n for n in names):
             continue
         parts = [_split_parts(x) for x in names]
-        odd = _odd_shapes(r, heads, names) if all(len(x) == 1 for x in parts) else set()
+        odd = {whole[asked].index} if asked is not None else set()
+        if not odd:
+            odd = _odd_shapes(r, heads, names) if all(len(x) == 1 for x in parts) else set()
         if not odd:
             odd = _odd_sentence(r, heads, names)
         # a set of sentences is not meant as parallel; one long heading among short ones is the odd one
@@ -994,6 +1042,17 @@ def structure(r: Report) -> None:
               part="全文")
     else:
         before = [p for p in content if p.index < titles[0].index and p.role not in ("organ", "docnum")]
+        early = [p for p in before if p.role == "recipients"]
+        if early:
+            r.add("recipients-before-title", "structure", "error", early[0],
+                  "主送机关排在标题之前：应在标题下空一行、居左顶格（GB/T 9704 7.3.2）", "标题之下", "标题之前")
+            before = [p for p in before if p.role != "recipients"]
+        notes = [p for p in before if p.stripped[:1] in "（(" and p.stripped[-1:] in "）)" and len(p.stripped) <= 20]
+        for p in notes[:1]:
+            r.add("note-before-title", "structure", "error", p,
+                  f"标题前多出“{quote(p.text)}”：它不是版头要素，标题之上不应有其他内容（GB/T 9704 7.3.1），请删去或移到别处",
+                  "标题在前", "标题前有其他内容")  # fmt: skip
+        before = [p for p in before if p not in notes]
         if before:
             r.add("title-not-first", "structure", "error", titles[0],
                   f"标题前还有“{quote(before[0].text)}”：标题应在版头之下、正文之前（GB/T 9704 7.3.1）", "标题在前",
@@ -1005,7 +1064,8 @@ def structure(r: Report) -> None:
     recipients = doc.role("recipients")
     if recipients:
         top = titles[-1].index if titles else 0
-        early = [p for p in content if top < p.index < recipients[0].index and p.role in ("body", "heading")]
+        early = [p for p in content if top < p.index < recipients[0].index and p.role in ("body", "heading")
+                 and not ATTACH_NOTE.match(p.stripped)]  # a misplaced 附注 is reported as such
         if early:
             r.add("recipients-late", "structure", "error", recipients[0],
                   "主送机关应在标题之下、正文之前（GB/T 9704 7.3.2）", "标题下一行", f"在第{early[0].index}段正文之后")
@@ -1028,6 +1088,13 @@ def structure(r: Report) -> None:
         if prev is not None and prev.role != "blank" and sigs[0].before_pt < 14 and prev.after_pt < 14:
             r.add("signature-blank-line", "structure", "warning", sigs[0], "署名与正文（或附件说明）之间应空一行（GB/T 9704 7.3.5）",
                   "空一行", "未空行")
+    # 附注 (联系人、电话, 此件…): in brackets, left two characters, on the line under the 成文日期 (7.3.6)
+    tail_start = min((p.index for p in sigs + dates), default=None)
+    for p in content:
+        if ATTACH_NOTE.match(p.stripped) and p.role == "body" and tail_start is not None and p.index < tail_start:
+            r.add("note-position", "structure", "error", p,
+                  "附注排在落款之前：应在成文日期下一行居左空二字、加圆括号编排（GB/T 9704 7.3.6）", "成文日期下一行", "落款之前")
+            break
     records = [p for p in doc.role("record") if not framed(p)]  # a frame sets its own place
     record_tables = [t for t in doc.tables if re.search(r"^\s*(抄送|印发)|印发\s*$", t.text, re.M)]
     ends = [p.index for p in records] + [t.after_paragraph for t in record_tables]
@@ -1136,6 +1203,12 @@ def page_numbers(r: Report) -> None:
             if wrong:
                 report("page-number-size", "error", f"页码字号为{size_name(wrong[0])}，应为4号（14 磅，GB/T 9704 7.5）",
                        "4号（14 磅）", size_name(wrong[0]))
+            faces = [face for run in p.iter(f"{W}r") if "".join(t.text or "" for t in run.iter(f"{W}t")).strip()
+                     for face in (run_info(run, styles, pstyle, None).ascii, run_info(run, styles, pstyle, None).east_asia)]
+            odd_face = next((face for face in faces if face_ok(face, HEITI + KAITI)), None)
+            if odd_face:
+                report("page-number-face", "error", f"页码字体为{odd_face}，应为4号半角宋体阿拉伯数字（GB/T 9704 7.5）",
+                       "宋体", odd_face)
             align = _footer_align(p, styles, pstyle)
             want = {"odd": "right", "even": "left", "first": "right"}[kind]
             if align != want:
@@ -1202,12 +1275,26 @@ def _on_grid(doc: DocInfo) -> bool:
     return bool(lines) and len(on) == len(lines)
 
 
+def _estimable(doc: DocInfo) -> bool:
+    """Whether the page estimate can be trusted for what stands at a page's foot (背题, a 落款 alone
+    or split): on the grid (`_on_grid`), or A4 with the standard block and every line of the text
+    at an exact height (a wrong line spacing is reported on its own; the pages still break where
+    the exact heights put them, as in LibreOffice)."""
+    if _on_grid(doc):
+        return True
+    s = doc.sections[0]
+    if abs(s.height_mm - s.top_mm - s.bottom_mm - G.TEXT_HEIGHT_MM) > 2 or abs(s.width_mm - G.PAGE_WIDTH_MM) > 1:
+        return False
+    lines = [p for p in doc.paragraphs if p.role in BODY_LIKE or p.role == "heading"]
+    return bool(lines) and all(p.line_rule == "exact" and 12 <= p.line_value / 20 <= 40 for p in lines)
+
+
 def stranded_headings(doc: DocInfo) -> list[ParaInfo]:
     """Headings on a line of their own, of any level, that the page estimate leaves at the foot of
     a page with what follows them on the next (背题); a heading kept with the next (w:keepNext)
     goes with it. Empty when the estimate cannot be trusted (`_on_grid`). `wenmi fix` keeps
     these with the next paragraph (assistant.document.fix._keep_headings)."""
-    if not _on_grid(doc):
+    if not _estimable(doc):
         return []
     content = [p for p in doc.paragraphs if p.role != "blank"]
     return [p for p, nxt in zip(content, content[1:], strict=False)
@@ -1226,7 +1313,7 @@ def pagination(r: Report) -> None:
     日期 (7.3.5), from the page estimate (assistant.document.roles.estimate_pages) of a document on
     the grid; a paragraph kept with the next (w:keepNext) cannot be left so."""
     doc = r.doc
-    if not _on_grid(doc):
+    if not _estimable(doc):
         return
     content = [p for p in doc.paragraphs if p.role != "blank"]
     following = dict(zip((p.index for p in content), content[1:], strict=False))
@@ -1248,7 +1335,7 @@ def tail_alone(r: Report) -> None:
     that it stands with the text). wenmi's writer keeps the paragraph before it with the 落款
     (assistant.document.paginate.tail_keeps)."""
     doc = r.doc
-    if not _on_grid(doc):
+    if not _estimable(doc):
         return
     sig = next(iter(doc.role("signature")), None)
     tail = sig or next(iter(doc.role("date")), None)
@@ -1335,9 +1422,66 @@ def record_at_foot(r: Report) -> None:
 
 # --- all of them ---------------------------------------------------------------------------------------
 
+def record_format(r: Report) -> None:
+    """版记 (GB/T 9704 7.4.2, 7.4.3): 抄送 and 印发 lines in 4号仿宋, left one character in (抄送 right
+    one too). Lines in a table or a frame (wenmi's writer) are placed by it and only their face is read."""
+    for p in r.doc.role("record"):
+        if not p.stripped:
+            continue
+        clause = "7.4.2" if re.match(r"^(抄送|抄报|分送)", p.stripped) else "7.4.3"
+        bad = [x for x in p.runs if x.han and not face_ok(x.east_asia, FANGSONG)]
+        if bad:
+            r.add("record-face", "font", "error", p, f"版记字体为{_face_text(bad[0])}，应为4号仿宋（GB/T 9704 {clause}）",
+                  "仿宋_GB2312", _face_text(bad[0]), merge="record")
+        if p.in_table or framed(p):
+            continue
+        left = p.left_chars + p.first_chars + leading_spaces(p.text)
+        if left < 0.7:
+            what = "抄送机关左右各空一字" if clause == "7.4.2" else "印发机关左空一字、印发日期右空一字"
+            r.add("record-indent", "indent", "error", p, f"版记顶格排：{what}（GB/T 9704 {clause}）",
+                  "左右各空一字", f"左空 {left:.1f} 字", merge="record")
+
+
+def attendance(r: Report) -> None:
+    """A 纪要's 出席/列席/请假 lines (GB/T 9704 10.3): the word in 黑体, the names in 3号仿宋, the line
+    left-indented two characters (its wrapped lines under the first name: a hanging indent)."""
+    from assistant.document.roles import ATTENDANCE
+
+    for p in r.doc.role("attendance"):
+        m = ATTENDANCE.match(p.stripped)
+        if m is None:
+            continue
+        label, pos = m.group(1), 0
+        word: list[RunInfo] = []
+        names: list[RunInfo] = []
+        lead = len(p.text) - len(p.text.lstrip())
+        for run in p.runs:
+            start, pos = pos, pos + len(run.text)
+            if run.han:
+                (word if start < lead + len(label) else names).append(run)
+        bad = [x for x in word if not face_ok(x.east_asia, HEITI)]
+        if bad:
+            r.add("attendance-face", "font", "error", p,
+                  f"纪要的“{label}”二字字体为{_face_text(bad[0])}，应为黑体（GB/T 9704 10.3）", "黑体", _face_text(bad[0]))
+        wrong = [x for x in names if not face_ok(x.east_asia, FANGSONG)]
+        if wrong:
+            r.add("font-face", "font", "error", p,
+                  f"纪要的{label}名单字体为{_face_text(wrong[0])}，应为3号仿宋（GB/T 9704 10.3）", "仿宋_GB2312", _face_text(wrong[0]))
+        sized = [x.size for x in p.runs if x.text.strip() and abs(x.size - G.BODY_SIZE_PT) > 0.25]
+        if sized:
+            r.add("font-size", "size", "error", p,
+                  f"纪要的{label}名单字号为{size_name(sized[0])}，应为3号（GB/T 9704 10.3）", "3号", size_name(sized[0]))
+        first = p.left_chars + p.first_chars + leading_spaces(p.text)
+        if abs(first - G.INDENT_CHARS) > 0.3:
+            r.add("attendance-indent", "indent", "error", p,
+                  f"纪要的“{label}”左空 {first:.1f} 字，应左空二字，回行时与冒号后的首字对齐（GB/T 9704 10.3）",
+                  "左空二字", f"左空 {first:.1f} 字")  # fmt: skip
+
+
 RULES: tuple[Callable[[Report], None], ...] = (
     layout, line_characters, faces_and_sizes, indents, spacing, alignment, numbering, punctuation, numbers, parallelism, structure,
     placeholders,
+    attendance, record_format,
     page_numbers, pagination, tail_alone, record_at_foot,
 )
 
