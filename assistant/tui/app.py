@@ -23,7 +23,6 @@ from textual.timer import Timer
 
 from assistant.tui import linewrap
 from assistant.tui.messages import FormDraft, HeadingPicked
-from assistant.tui.recovery import RowCache
 from assistant.tui.screens.achievements import AchievementsScreen
 from assistant.tui.session import Session
 from assistant.tui.settings import Settings, load_settings, save_settings
@@ -36,7 +35,7 @@ if TYPE_CHECKING:
     from assistant.tui.commands import Command
     from assistant.tui.engine import Exported
     from assistant.tui.history import History
-    from assistant.tui.recovery import Recovery
+    from assistant.tui.recovery import Recovery, RowCache
     from assistant.tui.screens.base import MainScreen
 
 # Every text on screen wraps like print: no “，” at a line start, ids and numbers whole.
@@ -179,7 +178,9 @@ class WenmiApp(App[None]):
         #: Counts the form drafts sent, to know whether the one written is still the newest.
         self._draft_version = 0
         #: The rows the autosave has written as YAML: the next backup writes only new ones.
-        self._yaml_rows = RowCache()
+        from assistant.tui.recovery import RowCache  # not on the start-up path
+
+        self._yaml_rows: RowCache = RowCache()
 
     # ------------------------------------------------------------------ start-up
 
