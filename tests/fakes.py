@@ -62,7 +62,7 @@ CHECK_CORPORA = Path(__file__).resolve().parents[1] / "benchmarks"
 
 @cache
 def corpus_generator(name: str) -> Any:
-    """The module `benchmarks/NAME/make_corpus.py` (check_eval, check_eval2), loaded once."""
+    """The module `benchmarks/NAME/make_corpus.py` (check_eval … check_eval5), loaded once."""
     path = CHECK_CORPORA / name / "make_corpus.py"
     spec = importlib.util.spec_from_file_location(f"make_corpus_{name}", path)
     assert spec is not None and spec.loader is not None

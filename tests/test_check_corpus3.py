@@ -8,13 +8,13 @@ writes, and the clean documents carry the GB/T 9704 page the key says they have.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
 import yaml
+
+from tests.fakes import corpus_generator
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "benchmarks" / "check_eval3"
@@ -23,19 +23,12 @@ CATEGORIES = {"layout", "font", "size", "indent", "spacing", "alignment", "numbe
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def _generator():
-    spec = importlib.util.spec_from_file_location("make_corpus_check_eval3", CORPUS / "make_corpus.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while it loads
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
     out = tmp_path_factory.mktemp("check_eval3")
-    key = _generator().make(out, office=False)
+    key = corpus_generator("check_eval3").make(out, office=False)
     return out, key
 
 
@@ -74,7 +67,7 @@ def test_every_category_has_six_defects_over_three_kinds(built: tuple[Path, dict
 def test_a_keyed_paragraph_is_where_the_defect_was_planted(built: tuple[Path, dict]) -> None:
     import docx
 
-    gen = _generator()
+    gen = corpus_generator("check_eval3")
     planted = {d.file: d for d in gen.defective()}
     out, key = built
     for entry in key["defective"]:

@@ -5,36 +5,25 @@ These tests check the corpus, not `wenmi check`: the measured recall is in the c
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections import Counter, defaultdict
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 import yaml
+
+from tests.fakes import corpus_generator
 
 CORPUS = Path(__file__).resolve().parent.parent / "benchmarks" / "check_eval4"
 CATEGORIES = {"layout", "font", "size", "indent", "spacing", "alignment", "numbering", "punctuation", "numbers",
               "parallelism", "structure", "header_footer", "pagination"}  # fmt: skip
 
 
-def _generator() -> ModuleType:
-    name = "make_corpus_check_eval4"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, CORPUS / "make_corpus.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
     out = tmp_path_factory.mktemp("eval4")
-    key = _generator().make(out, office=False)
+    key = corpus_generator("check_eval4").make(out, office=False)
     return out, key
 
 
@@ -94,7 +83,7 @@ def test_defective_documents_differ_from_their_clean_text(built: tuple[Path, dic
     import docx
 
     out, key = built
-    gen = _generator()
+    gen = corpus_generator("check_eval4")
     cases = {c.file: c for c in gen.cases()}
     for entry in key["defective"]:
         case = cases[entry["file"]]
@@ -116,7 +105,7 @@ def test_with_libreoffice_and_pandoc_the_full_key_is_written(tmp_path: Path) -> 
 
     if not shutil.which("pandoc"):
         pytest.skip("pandoc is not installed")
-    key = _generator().make(tmp_path, office=True)
+    key = corpus_generator("check_eval4").make(tmp_path, office=True)
     assert key == _committed()
     for entry in key["clean"]:
         assert (tmp_path / entry["file"]).exists()

@@ -4,28 +4,17 @@ writes. This tests the corpus, not the checker's recall (bench_check.py measures
 from __future__ import annotations
 
 import copy
-import importlib.util
-import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
 
+from tests.fakes import corpus_generator
+
 ROOT = Path(__file__).resolve().parent.parent
 DIR = ROOT / "benchmarks" / "check_eval5"
 CATEGORIES = {"layout", "font", "size", "indent", "spacing", "alignment", "numbering", "punctuation", "numbers",
               "parallelism", "structure", "header_footer", "pagination"}  # fmt: skip
-
-
-def _generator():
-    name = "make_corpus_check_eval5"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, DIR / "make_corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def _paragraphs(path: Path) -> list[str]:
@@ -35,7 +24,7 @@ def _paragraphs(path: Path) -> list[str]:
 
 
 def test_declared_defects_cover_every_category_eleven_times_over_four_kinds():
-    gen = _generator()
+    gen = corpus_generator("check_eval5")
     count: Counter[str] = Counter()
     kinds: dict[str, set[str]] = defaultdict(set)
     for _, kind, _, defects in gen.DEFECTIVE:
@@ -50,7 +39,7 @@ def test_declared_defects_cover_every_category_eleven_times_over_four_kinds():
 
 
 def test_defective_models_differ_from_their_clean_twin():
-    gen = _generator()
+    gen = corpus_generator("check_eval5")
     for stem, *_ in gen.DEFECTIVE:
         model, planted = gen.defective_model(stem)
         twin = gen.twin_model(stem)
@@ -64,7 +53,7 @@ def test_defective_models_differ_from_their_clean_twin():
 def test_written_corpus_matches_its_key(tmp_path):
     import yaml
 
-    gen = _generator()
+    gen = corpus_generator("check_eval5")
     if not gen.shutil.which("soffice"):
         pytest.skip("LibreOffice (soffice) is not installed")
     key = gen.make(tmp_path)
