@@ -146,3 +146,39 @@ def docx_text(path: Path) -> str:
 
 #: What `wenmi fix` may change in the text: whitespace, punctuation, digits, date characters.
 MENDABLE = re.compile(r"[\s,.;:?!()\"'，。；：？！（）“”‘’「」『』．、…—\-/0-9０-９〇零一二三四五六七八九十年月日]")
+
+
+def gbt_document(page_numbers: bool = False) -> Any:
+    """A blank A4 .docx with the GB/T 9704 margins (5.2.2); with `page_numbers`, “— N —” 4号 page
+    numbers, odd pages right and even pages left, one character in (7.5)."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt
+
+    d = docx.Document()
+    s = d.sections[0]
+    s.page_width, s.page_height = Mm(210), Mm(297)
+    s.top_margin, s.bottom_margin, s.left_margin, s.right_margin = Mm(37), Mm(35), Mm(28), Mm(26)
+    if not page_numbers:
+        return d
+    d.settings.odd_and_even_pages_header_footer = True
+    for footer, align, side in ((s.footer, WD_ALIGN_PARAGRAPH.RIGHT, "right"), (s.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT, "left")):
+        para = footer.paragraphs[0]
+        para.alignment = align
+        setattr(para.paragraph_format, f"{side}_indent", Pt(14))
+        for kind, text in (("t", "\u2014 "), ("begin", None), ("instr", " PAGE "), ("end", None), ("t", " \u2014")):
+            run = para.add_run()
+            run.font.size = Pt(14)
+            if kind == "t":
+                run.text = text
+            elif kind == "instr":
+                instr = OxmlElement("w:instrText")
+                instr.text = text
+                run._r.append(instr)
+            else:
+                fld = OxmlElement("w:fldChar")
+                fld.set(qn("w:fldCharType"), kind)
+                run._r.append(fld)
+    return d

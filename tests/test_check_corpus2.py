@@ -16,10 +16,8 @@ from typing import Any
 
 import docx
 import pytest
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Pt
 
 from assistant.cli import main
 from assistant.document.docxread import read_docx
@@ -35,6 +33,7 @@ from tests.fakes import (
     committed_key,
     corpus_generator,
     docx_text,
+    gbt_document,
     hand_paragraph,
 )
 
@@ -112,36 +111,11 @@ def test_fix_changes_nothing_in_a_clean_document(corpus: tuple[Path, dict[str, A
 # --- documents by hand ------------------------------------------------------------------------------
 
 
-def _doc() -> Any:
-    """A4 with the margins of 5.2.2 and “— N —” page numbers, odd pages right and even pages left."""
-    d = docx.Document()
-    s = d.sections[0]
-    s.page_width, s.page_height = Mm(210), Mm(297)
-    s.top_margin, s.bottom_margin, s.left_margin, s.right_margin = Mm(37), Mm(35), Mm(28), Mm(26)
-    d.settings.odd_and_even_pages_header_footer = True
-    for footer, align, side in ((s.footer, WD_ALIGN_PARAGRAPH.RIGHT, "right"), (s.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT, "left")):
-        para = footer.paragraphs[0]
-        para.alignment = align
-        setattr(para.paragraph_format, f"{side}_indent", Pt(14))
-        for kind, text in (("t", "\u2014 "), ("begin", None), ("instr", " PAGE "), ("end", None), ("t", " \u2014")):
-            run = para.add_run()
-            run.font.size = Pt(14)
-            if kind == "t":
-                run.text = text
-            elif kind == "instr":
-                instr = OxmlElement("w:instrText")
-                instr.text = text
-                run._r.append(instr)
-            else:
-                fld = OxmlElement("w:fldChar")
-                fld.set(qn("w:fldCharType"), kind)
-                run._r.append(fld)
-    return d
 
 
 
 def _letter(sign: str, date: str, sign_right: float, date_right: float, align: str = "right") -> Any:
-    d = _doc()
+    d = gbt_document(page_numbers=True)
     hand_paragraph(d, "关于商请协助开展职工疗休养工作的函", XBS, 22, "center", 0)
     hand_paragraph(d, "", first=0)
     hand_paragraph(d, "××市职工疗休养中心：", first=0)
@@ -191,7 +165,7 @@ def test_a_signature_pushed_right_with_spaces_is_placed_and_reported(tmp_path: P
 
 def test_a_date_above_the_signature_is_found_as_such(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The right-aligned line under the date is the 署名, not the 附件说明 above it."""
-    d = _doc()
+    d = gbt_document(page_numbers=True)
     hand_paragraph(d, "关于申请拨付职工技能培训经费的请示", XBS, 22, "center", 0)
     hand_paragraph(d, "", first=0)
     hand_paragraph(d, "公司党委：", first=0)
@@ -218,7 +192,7 @@ def test_a_one_line_paragraph_may_be_left_aligned(tmp_path: Path, capsys: pytest
 
 
 def _outline(headings: list[tuple[str, str]]) -> Any:
-    d = _doc()
+    d = gbt_document(page_numbers=True)
     hand_paragraph(d, "关于开展安全生产大检查的通知", XBS, 22, "center", 0)
     hand_paragraph(d, "", first=0)
     for font, text in headings:
@@ -282,7 +256,7 @@ def test_lines_are_counted_with_the_document_s_own_character_spacing() -> None:
     text = "为深入贯彻落实上级关于安全生产工作的决策部署全面排查"  # 26 characters after a 2-character indent
     assert len(text) == 26
     for condense, lines in ((-5, 1), (0, 2)):
-        d = _doc()
+        d = gbt_document(page_numbers=True)
         hand_paragraph(d, text, condense=condense)
         info = read_docx(d)
         assign_roles(info)
@@ -293,7 +267,7 @@ def test_lines_are_counted_with_the_document_s_own_character_spacing() -> None:
 def test_paragraphs_kept_together_move_to_the_next_page_together() -> None:
     """A 落款 chain as wenmi writes it (the last paragraph kept whole and with the next, the empty
     line and the 署名 kept with the next) goes to the next page as one piece."""
-    d = _doc()
+    d = gbt_document(page_numbers=True)
     for _ in range(19):
         hand_paragraph(d, "各单位要结合实际，认真抓好落实。")
     last = hand_paragraph(d, "各单位要把这项工作作为当前的重要任务，主要负责人亲自部署、亲自检查，确保按时完成。")
@@ -327,7 +301,7 @@ def test_fix_removes_a_leading_tab_and_keeps_the_text(tmp_path: Path, capsys: py
 
 def _tail_after(lines: int) -> Any:
     """A notice of `lines` one-line paragraphs, an empty line, 署名 and 日期."""
-    d = _doc()
+    d = gbt_document(page_numbers=True)
     hand_paragraph(d, "关于开展安全生产大检查的通知", XBS, 22, "center", 0)
     hand_paragraph(d, "", first=0)
     for _ in range(lines):
@@ -352,7 +326,7 @@ def test_a_signature_alone_on_a_page(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 
 def _body_lines(condense: int) -> Any:
-    d = _doc()
+    d = gbt_document(page_numbers=True)
     hand_paragraph(d, "关于开展安全生产大检查的通知", XBS, 22, "center", 0, condense=condense)
     hand_paragraph(d, "", first=0)
     hand_paragraph(d, "各单位：", first=0, condense=condense)

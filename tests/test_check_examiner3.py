@@ -13,29 +13,23 @@ import docx
 import pytest
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Pt
 
 from assistant.document.check import check_docx
 from assistant.document.docxread import read_docx
 from assistant.document.fix import fix_docx
 from assistant.document.heading_shape import odd_shapes
 from assistant.document.roles import assign_roles
-from tests.fakes import HEITI, KAITI, MENDABLE, XBS, docx_text, hand_paragraph
+from tests.fakes import HEITI, KAITI, MENDABLE, XBS, docx_text, gbt_document, hand_paragraph
 
 Doc = docx.document.Document
 
 
-def _doc() -> Doc:
-    d = docx.Document()
-    s = d.sections[0]
-    s.page_width, s.page_height = Mm(210), Mm(297)
-    s.top_margin, s.bottom_margin, s.left_margin, s.right_margin = Mm(37), Mm(35), Mm(28), Mm(26)
-    return d
 
 
 
 def _letter(recipient: str, first: float = 0) -> Doc:
-    d = _doc()
+    d = gbt_document()
     hand_paragraph(d, "关于商请支持开展职业技能培训的函", XBS, 22, "center", 0)
     hand_paragraph(d, "", first=0)
     hand_paragraph(d, recipient, first=first)
@@ -85,7 +79,7 @@ def test_a_lead_in_or_a_salutation_under_the_title_is_not_a_recipient(line: str)
 
 
 def _outline(headings: list[tuple[str, str]]) -> Doc:
-    d = _doc()
+    d = gbt_document()
     hand_paragraph(d, "临江市交通运输局2024年工作方案", XBS, 22, "center", 0)
     hand_paragraph(d, "", first=0)
     hand_paragraph(d, "为做好今年交通运输工作，制定本方案。")
@@ -102,7 +96,7 @@ def test_headings_that_differ_only_in_a_bracketed_date_are_parallel(tmp_path: Pa
 
 
 def _notice_with_attachments(first_line: str, second: str, second_first: float) -> Doc:
-    d = _doc()
+    d = gbt_document()
     hand_paragraph(d, "关于做好防汛物资储备工作的通知", XBS, 22, "center", 0)
     hand_paragraph(d, "", first=0)
     hand_paragraph(d, "各乡镇人民政府：", first=0)
@@ -206,7 +200,7 @@ def test_a_mark_after_an_attachment_name_is_an_error_and_fix_deletes_it(tmp_path
 def _report_with_record(body_lines: int, frame: bool = False) -> Doc:
     """Title, a blank line, `body_lines` one-line paragraphs, the 落款, and a 版记 of two ruled
     paragraphs in 4号 at 25 pt, typed right under the date (or set in a frame at the foot)."""
-    d = _doc()
+    d = gbt_document()
     hand_paragraph(d, "关于2024年上半年安全生产工作的报告", XBS, 22, "center", 0)
     hand_paragraph(d, "", first=0)
     for i in range(body_lines):
@@ -252,7 +246,7 @@ def test_a_record_block_in_mid_page_is_an_error_and_fix_moves_it_down(tmp_path: 
 
 
 def _summary(year_in_body: str, date: str = "2024年12月20日") -> Doc:
-    d = _doc()
+    d = gbt_document()
     hand_paragraph(d, "临江市档案馆2024年工作总结", XBS, 22, "center", 0)
     hand_paragraph(d, "", first=0)
     hand_paragraph(d, f"{year_in_body}，我馆围绕中心工作，完成档案接收12万卷。")

@@ -12,22 +12,16 @@ from pathlib import Path
 
 import docx
 import pytest
-from docx.shared import Mm, Pt
+from docx.shared import Pt
 
 from assistant.document.check import check_docx
 from assistant.document.fix import fix_docx
 from assistant.document.heading_shape import odd_sentence
-from tests.fakes import HEITI, KAITI, XBS, hand_paragraph
+from tests.fakes import HEITI, KAITI, XBS, gbt_document, hand_paragraph
 
 Doc = docx.document.Document
 
 
-def _doc() -> Doc:
-    d = docx.Document()
-    s = d.sections[0]
-    s.page_width, s.page_height = Mm(210), Mm(297)
-    s.top_margin, s.bottom_margin, s.left_margin, s.right_margin = Mm(37), Mm(35), Mm(28), Mm(26)
-    return d
 
 
 def _findings(d: Doc, tmp: Path, *categories: str) -> list[tuple[str, int | None]]:
@@ -38,7 +32,7 @@ def _findings(d: Doc, tmp: Path, *categories: str) -> list[tuple[str, int | None
 
 def _outline(headings: list[tuple[str, str]]) -> Doc:
     """A 方案 with the given headings (face, text), each followed by a body paragraph."""
-    d = _doc()
+    d = gbt_document()
     hand_paragraph(d, "临江市水务局2024年防汛工作方案", XBS, 22, "center", 0)
     hand_paragraph(d, "", first=0)
     hand_paragraph(d, "为做好今年防汛工作，确保安全度汛，制定本方案。")
@@ -113,7 +107,7 @@ def test_two_headings_opening_alike_are_a_parallel_pair(tmp_path: Path) -> None:
 
 
 def _request(date_first: str = "", date_left: float = 0.0) -> Doc:
-    d = _doc()
+    d = gbt_document()
     hand_paragraph(d, "关于申请防汛物资补助资金的请示", XBS, 22, "center", 0)
     hand_paragraph(d, "", first=0)
     hand_paragraph(d, "临江市人民政府：", first=0)
@@ -147,7 +141,7 @@ def test_a_date_pushed_right_with_spaces_is_still_reported(tmp_path: Path) -> No
 
 
 def _reply(recipient: str, recipient_align: str = "both") -> Doc:
-    d = _doc()
+    d = gbt_document()
     hand_paragraph(d, "临江市人民政府关于同意设立临江市防汛物资储备中心的批复", XBS, 22, "center", 0)
     hand_paragraph(d, "", first=0)
     hand_paragraph(d, recipient, align=recipient_align, first=0)

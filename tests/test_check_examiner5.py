@@ -10,22 +10,16 @@ from typing import Any
 import docx
 import pytest
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Pt
 
 from assistant.document import gbt9704 as G
 from assistant.document.check import check_docx
 from assistant.document.fix import fix_docx
-from tests.fakes import FANGSONG, HEITI, KAITI, XBS, hand_paragraph
+from tests.fakes import FANGSONG, HEITI, KAITI, XBS, gbt_document, hand_paragraph
 
 Doc = docx.document.Document
 
 
-def _doc() -> Doc:
-    d = docx.Document()
-    s = d.sections[0]
-    s.page_width, s.page_height = Mm(210), Mm(297)
-    s.top_margin, s.bottom_margin, s.left_margin, s.right_margin = Mm(37), Mm(35), Mm(28), Mm(26)
-    return d
 
 
 def _save(d: Doc, tmp: Path) -> Path:
@@ -52,7 +46,7 @@ def test_a_dates_width_counts_the_autospace_between_digits_and_chinese(text: str
 
 
 def _letter(sig_right: float, date_right: float) -> Doc:
-    d = _doc()
+    d = gbt_document()
     hand_paragraph(d, "关于开展秋季食品安全专项检查的函", XBS, 22, "center", 0)
     hand_paragraph(d, "", first=0)
     hand_paragraph(d, "区教育局：", first=0)
@@ -86,7 +80,7 @@ def test_a_date_one_character_off_is_still_reported_and_fix_moves_it_where_the_p
 
 
 def _minutes(label_face: str = HEITI, left: float = 5, first: float = -3) -> Doc:
-    d = _doc()
+    d = gbt_document()
     hand_paragraph(d, "东湖区防汛工作专题会议纪要", XBS, 22, "center", 0)
     hand_paragraph(d, "", first=0)
     hand_paragraph(d, "6月3日，副区长周立新主持召开专题会议，研究部署今年汛期防汛工作。现将会议议定事项纪要如下。")
@@ -122,7 +116,7 @@ def test_an_attendance_line_flush_left_is_an_indent_error(tmp_path: Path) -> Non
 
 
 def test_speaker_and_date_centred_right_under_a_speechs_title_are_not_headings(tmp_path: Path) -> None:
-    d = _doc()
+    d = gbt_document()
     hand_paragraph(d, "在全区安全生产工作会议上的讲话", XBS, 22, "center", 0)
     hand_paragraph(d, "区长\u3000周立新", KAITI, align="center", first=0)
     hand_paragraph(d, "（2024年6月3日）", KAITI, align="center", first=0)
@@ -139,7 +133,7 @@ def test_speaker_and_date_centred_right_under_a_speechs_title_are_not_headings(t
 
 
 def _bulletin(face: str = FANGSONG, left: float = 1) -> Doc:
-    d = _doc()
+    d = gbt_document()
     hand_paragraph(d, "关于第二季度河湖巡查情况的通报", XBS, 22, "center", 0)
     hand_paragraph(d, "", first=0)
     hand_paragraph(d, "各乡镇人民政府：", first=0)
@@ -182,7 +176,7 @@ def test_a_copy_to_line_flush_left_is_an_indent_error_and_fix_gives_it_its_gaps(
 
 
 def _notice(*body: str, attach_align: str = "both") -> Doc:
-    d = _doc()
+    d = gbt_document()
     hand_paragraph(d, "关于做好夏季防暑降温工作的通知", XBS, 22, "center", 0)
     hand_paragraph(d, "", first=0)
     hand_paragraph(d, "各科室：", first=0)
@@ -230,7 +224,7 @@ def test_a_page_number_in_heiti_is_an_error(tmp_path: Path) -> None:
 
 def _request(*, recipients_first: bool = False, note_first: str = "", attach_note_top: bool = False,
              date: bool = True, sig_align: str = "right", tail_note: str = "") -> Doc:  # fmt: skip
-    d = _doc()
+    d = gbt_document()
     if note_first:
         hand_paragraph(d, note_first, first=2)
     if recipients_first:
@@ -285,7 +279,7 @@ def test_a_prompt_left_from_a_template_is_found(tmp_path: Path) -> None:
 
 
 def test_fix_adds_no_blank_line_under_a_title_that_text_stands_above(tmp_path: Path) -> None:
-    d = _doc()
+    d = gbt_document()
     hand_paragraph(d, "8月9日上午，区政府召开常务会议，研究社区养老服务补贴事项。")
     hand_paragraph(d, "区政府常务会议纪要", XBS, 22, "center", 0)
     hand_paragraph(d, "一、关于社区养老服务补贴", HEITI)
@@ -306,7 +300,7 @@ def test_a_paragraph_kept_with_the_next_is_moved_whole_as_libreoffice_does() -> 
     from assistant.document.docxread import read_docx
     from assistant.document.roles import assign_roles, estimate_pages
 
-    d = _doc()
+    d = gbt_document()
     hand_paragraph(d, "关于第二季度河湖巡查情况的通报", XBS, 22, "center", 0)
     for _ in range(19):
         hand_paragraph(d, "各乡镇要落实河长巡河制度。")
@@ -328,7 +322,7 @@ def test_a_paragraph_kept_with_the_next_is_moved_whole_as_libreoffice_does() -> 
 
 
 def _plan(level: int, headings: list[str]) -> Doc:
-    d = _doc()
+    d = gbt_document()
     hand_paragraph(d, "东湖区2024年社区治理提升行动方案", XBS, 22, "center", 0)
     hand_paragraph(d, "", first=0)
     hand_paragraph(d, "为提升社区治理水平，制定本方案。")
@@ -370,7 +364,7 @@ def test_a_tail_alone_on_a_page_is_found_off_the_grid_when_every_line_is_exact(t
     """Lines of exactly 20 pt (a wrong spacing, reported as such): 31 to a page. The text fills page
     1 and the 落款 stands alone on page 2; the estimate follows exact heights as LibreOffice does."""
     def letter(lines: int) -> Doc:
-        d = _doc()
+        d = gbt_document()
         hand_paragraph(d, "关于商请协助开展汛期水文监测的函", XBS, 22, "center", 0, line=20)
         hand_paragraph(d, "", first=0, line=20)
         hand_paragraph(d, "市水文局：", first=0, line=20)

@@ -10,13 +10,9 @@ from typing import Any
 
 import docx
 import pytest
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
 
 from assistant.cli import main
-from tests.fakes import HEITI, KAITI, XBS, check_json, hand_paragraph
+from tests.fakes import HEITI, KAITI, XBS, check_json, gbt_document, hand_paragraph
 
 from .office import measure, require_office, to_pdfs
 
@@ -28,37 +24,12 @@ LINES = [
 ]  # fmt: skip
 
 
-def _doc() -> Any:
-    """A4 with the GB/T 9704 margins and “— N —” page numbers, odd pages right and even left."""
-    d = docx.Document()
-    s = d.sections[0]
-    s.page_width, s.page_height = Mm(210), Mm(297)
-    s.top_margin, s.bottom_margin, s.left_margin, s.right_margin = Mm(37), Mm(35), Mm(28), Mm(26)
-    d.settings.odd_and_even_pages_header_footer = True
-    for footer, align, side in ((s.footer, WD_ALIGN_PARAGRAPH.RIGHT, "right"), (s.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT, "left")):
-        para = footer.paragraphs[0]
-        para.alignment = align
-        setattr(para.paragraph_format, f"{side}_indent", Pt(14))
-        for kind, text in (("t", "\u2014 "), ("begin", None), ("instr", " PAGE "), ("end", None), ("t", " \u2014")):
-            run = para.add_run()
-            run.font.size = Pt(14)
-            if kind == "t":
-                run.text = text
-            elif kind == "instr":
-                instr = OxmlElement("w:instrText")
-                instr.text = text
-                run._r.append(instr)
-            else:
-                fld = OxmlElement("w:fldChar")
-                fld.set(qn("w:fldCharType"), kind)
-                run._r.append(fld)
-    return d
 
 
 def _stranded(heading: str, font: str) -> Any:
     """A notice whose `heading` falls on the 22nd (last) line of page 1: title, empty line, 主送,
     一、 with eight one-line paragraphs, 二、 with eight, then `heading` and its text."""
-    d = _doc()
+    d = gbt_document(page_numbers=True)
     hand_paragraph(d, "关于开展汛前安全隐患排查整治工作的通知", XBS, 22, "center", 0)
     hand_paragraph(d, "", first=0)
     hand_paragraph(d, "各区水务局，局属各单位：", first=0)
@@ -127,7 +98,7 @@ def _with_record(lines: int, pad: int = 1) -> Any:
     """A notice of `lines` one-line paragraphs whose 成文日期 falls on the last line of a page,
     then `pad` empty lines and a 版记 typed as paragraphs (抄送, 印发) that no longer fits on that
     page."""
-    d = _doc()
+    d = gbt_document(page_numbers=True)
     hand_paragraph(d, "关于开展汛前安全隐患排查整治工作的通知", XBS, 22, "center", 0)
     hand_paragraph(d, "", first=0)
     hand_paragraph(d, "各区水务局，局属各单位：", first=0)
