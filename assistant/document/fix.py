@@ -256,19 +256,21 @@ def _record_at_foot(document: Any, log: _Log) -> None:
     from assistant.document.roles import estimate_pages
     from assistant.document.rules import RECORD_SLACK_LINES, record_alone, record_gap
 
-    info = read_docx(document)
-    assign_roles(info)
-    estimate_pages(info)
+    def measured() -> Any:
+        """The document as the check reads it, with its estimated pages."""
+        info = read_docx(document)
+        assign_roles(info)
+        estimate_pages(info)
+        return info
+
+    info = measured()
     gap = record_gap(info)
     if gap is None:
         return
     first, page, lines = gap
     alone = record_alone(info)
     if alone is not None and _record_page(document, info, first, alone):
-        info = read_docx(document)
-        assign_roles(info)
-        estimate_pages(info)
-        gap = record_gap(info)
+        gap = record_gap(measured())  # the blank page moved the 版记: measure it again
         if gap is None:
             return
         first, page, lines = gap
