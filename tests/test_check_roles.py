@@ -9,60 +9,26 @@ from pathlib import Path
 
 import docx
 import pytest
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
 
 from assistant.cli import main
 from assistant.document.docxread import read_docx
 from assistant.document.roles import assign_roles
-
-FANGSONG, HEITI, XBS = "仿宋_GB2312", "黑体", "方正小标宋简体"
-
-
-def _page(d: docx.document.Document) -> None:
-    s = d.sections[0]
-    s.page_width, s.page_height = Mm(210), Mm(297)
-    s.top_margin, s.bottom_margin, s.left_margin, s.right_margin = Mm(37), Mm(35), Mm(28), Mm(26)
-
-
-def _para(d: docx.document.Document, text: str, font: str = FANGSONG, size: float = 16, align: str = "both",
-          first: float = 2, right: float = 0) -> docx.text.paragraph.Paragraph:
-    """A paragraph formatted by hand, as most real documents are: no style, everything direct,
-    characters condensed 0.25 pt so that 28 fit a line (GB/T 9704 5.2.3)."""
-    p = d.add_paragraph()
-    pf = p.paragraph_format
-    pf.alignment = {"both": WD_ALIGN_PARAGRAPH.JUSTIFY, "center": WD_ALIGN_PARAGRAPH.CENTER,
-                    "right": WD_ALIGN_PARAGRAPH.RIGHT, "left": WD_ALIGN_PARAGRAPH.LEFT}[align]  # fmt: skip
-    pf.first_line_indent = Pt(first * size)
-    pf.right_indent = Pt(right * size)
-    pf.space_before = pf.space_after = Pt(0)
-    pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    pf.line_spacing = Pt(28.95)
-    if text:
-        run = p.add_run(text)
-        run.font.size = Pt(size)
-        run.font.name = "Times New Roman"
-        run._r.rPr.find(qn("w:rFonts")).set(qn("w:eastAsia"), font)
-        spacing = OxmlElement("w:spacing")
-        spacing.set(qn("w:val"), "-5")
-        run._r.rPr.append(spacing)
-    return p
+from tests.fakes import FANGSONG, HEITI, XBS, gbt_document, hand_paragraph
 
 
 def _notice(title_size: float = 22) -> docx.document.Document:
-    d = docx.Document()
-    _page(d)
-    _para(d, "关于开展作风建设专项督查的通知", XBS, title_size, "center", 0)
-    _para(d, "", first=0)
-    _para(d, "各党支部：", first=0)
-    _para(d, "为推动作风建设走深走实，决定开展专项督查。")
-    _para(d, "一、督查内容", HEITI)
-    _para(d, "督查作风建设任务落实情况，开展检查12次。")
-    _para(d, "", first=0)
-    _para(d, "党群工作部", align="right", first=0, right=5)  # 7.3.5.2
-    _para(d, "2023年3月1日", align="right", first=0, right=2)
+    d = gbt_document()
+    hand_paragraph(d, "关于开展作风建设专项督查的通知", XBS, title_size, "center", 0)
+    hand_paragraph(d, "", first=0)
+    hand_paragraph(d, "各党支部：", first=0)
+    hand_paragraph(d, "为推动作风建设走深走实，决定开展专项督查。")
+    hand_paragraph(d, "一、督查内容", HEITI)
+    hand_paragraph(d, "督查作风建设任务落实情况，开展检查12次。")
+    hand_paragraph(d, "", first=0)
+    hand_paragraph(d, "党群工作部", align="right", first=0, right=5)  # 7.3.5.2
+    hand_paragraph(d, "2023年3月1日", align="right", first=0, right=2)
     return d
 
 
@@ -111,9 +77,9 @@ def test_unnumbered_headings_are_headings(tmp_path: Path, capsys: pytest.Capture
     d = _notice()
     body = d.paragraphs[5]._p
     for text in ("提高站位　高标准制定措施", "压实责任　高质量抓好整改"):
-        head = _para(d, text, HEITI)
+        head = hand_paragraph(d, text, HEITI)
         body.addnext(head._p)
-        text_para = _para(d, "各支部要高度重视，认真组织自查，按时报送材料。")
+        text_para = hand_paragraph(d, "各支部要高度重视，认真组织自查，按时报送材料。")
         head._p.addnext(text_para._p)
         body = text_para._p
     assert [r for r, t in _roles(d) if t.startswith(("提高", "压实"))] == ["heading", "heading"]
@@ -153,15 +119,14 @@ if __name__ == "__main__":  # pragma: no cover
 
 def _heading_at_foot(keep: bool) -> docx.document.Document:
     """Title, an empty line, 19 one-line paragraphs: the heading falls on the page's 22nd line."""
-    d = docx.Document()
-    _page(d)
-    _para(d, "关于开展作风建设专项督查的通知", XBS, 22, "center", 0)
-    _para(d, "", first=0)
+    d = gbt_document()
+    hand_paragraph(d, "关于开展作风建设专项督查的通知", XBS, 22, "center", 0)
+    hand_paragraph(d, "", first=0)
     for i in range(19):
-        _para(d, f"督查第{i + 1}项任务的落实情况。")
-    head = _para(d, "一、督查内容", HEITI)
+        hand_paragraph(d, f"督查第{i + 1}项任务的落实情况。")
+    head = hand_paragraph(d, "一、督查内容", HEITI)
     head.paragraph_format.keep_with_next = keep
-    _para(d, "督查作风建设任务落实情况，开展检查12次。")
+    hand_paragraph(d, "督查作风建设任务落实情况，开展检查12次。")
     return d
 
 
