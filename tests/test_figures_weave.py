@@ -467,3 +467,15 @@ def test_a_detail_that_only_frames_the_action_goes_before_it() -> None:
     # xiaoshan (batch 4): a long frame too
     c = ach("引导党员开展大讨论", Metric("大讨论", 6, "次"), detail="围绕党史学习教育、队伍思想作风建设与施工生产难点热点问题")
     assert figure_sentence(c) == "围绕党史学习教育、队伍思想作风建设与施工生产难点热点问题，引导党员开展大讨论6次。"
+
+
+def test_frames_that_end_in_the_titles_verb_open_the_sentence_without_it() -> None:
+    """yuanjiang (batch 4): “完成团镇委换届选举，在镇党委和团市委的指导下完成” said 完成 twice and
+    left the frame after the action; the drafter writes the frames first and the verb once."""
+    a = ach("完成团镇委换届选举", detail="根据团章和基层组织选举规则，在镇党委和团市委的指导下完成")
+    assert figure_sentence(a) == "根据团章和基层组织选举规则，在镇党委和团市委的指导下，完成团镇委换届选举。"
+    b = ach("按时完成智慧团建系统各项信息录入", detail="在团市委要求的时间期限内完成，抓好团组织转接工作")
+    assert figure_sentence(b) == "在团市委要求的时间期限内，按时完成智慧团建系统各项信息录入，抓好团组织转接工作。"
+    # a frame whose verb is not the title's keeps its verb: it says something else
+    c = ach("开展志愿服务", Metric("志愿服务", 12, "次"), detail="在社区党委的带领下成立服务队")
+    assert figure_sentence(c) == "开展志愿服务12次，在社区党委的带领下成立服务队。"

@@ -82,3 +82,42 @@ def test_most_rows_of_real_ledgers_sit_under_a_heading_that_names_them() -> None
         assert placed == len(workbook.achievements), case
         total += placed
     assert described * 4 >= total * 3, f"{described}/{total}"
+
+
+def test_a_small_section_no_heading_describes_joins_the_one_most_like_it(monkeypatch: Any) -> None:
+    """yuanjiang (batch 4): 选出代表参加代表大会 stood alone under 上挂下派, a heading about sending
+    cadres up and down that says nothing of it. A section that small, which no heading of the bank
+    names while the others are named, joins the section its rows are most like."""
+    from assistant.compose import sections
+
+    study, care, odd = rows(*STUDY), rows(*CARE), rows("慰问帮扶结对困难群众")
+    offered = {3: ["学习交流", "关爱帮扶", "上挂下派"], 2: ["学习交流", "关爱帮扶"]}
+    monkeypatch.setattr(sections, "compose_headings", lambda plan, t, groups, seed: offered[len(groups)])
+    groups, headings = sections._fold_unnamed(None, None, [study, care, odd], offered[3], 0)  # type: ignore[arg-type]
+    assert headings == ["学习交流", "关爱帮扶"]
+    assert [a.title for a in groups[0]] == list(STUDY)
+    assert [a.title for a in groups[1]] == [*CARE, "慰问帮扶结对困难群众"]
+
+
+def test_nothing_is_folded_where_no_heading_names_anything(monkeypatch: Any) -> None:
+    # the bank has no words for this work at all: joining sections would only lose the grouping
+    from assistant.compose import sections
+
+    groups = [rows(*STUDY), rows(*CARE), rows("完成支部换届选举")]
+    monkeypatch.setattr(sections, "compose_headings", lambda *a: ["上挂下派", "优化布局", "不推不拖"])
+    out, headings = sections._fold_unnamed(None, None, groups, ["上挂下派", "优化布局", "不推不拖"], 0)  # type: ignore[arg-type]
+    assert len(out) == 3 and headings == ["上挂下派", "优化布局", "不推不拖"]
+
+
+def test_the_real_bank_heads_no_section_with_a_heading_that_names_nothing() -> None:
+    """yuanjiang's 台账 rendered with the template that composes its headings: every section's
+    heading names something its rows say."""
+    from assistant.compose.claims import supported
+
+    catalog = load_catalog()
+    wb = load_workbook(EVAL / "yuanjiang-zhen-tuanwei-2023-zongjie.yaml")
+    for tid in ("zs-zhibu-zongjie", "sx-sizheng-jingyan"):
+        composed = compose_markup(catalog.get(tid), wb)
+        for s in composed.sections:
+            group = [wb.achievements[i] for i in s.indices]
+            assert supported(s.head or s.heading, group), (tid, s.heading)

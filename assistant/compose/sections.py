@@ -57,6 +57,8 @@ def build_sections(
         return []
     else:
         headings = compose_headings(plan, template, groups, seed)
+        if not any(a.section for g in groups for a in g):
+            groups, headings = _fold_unnamed(plan, template, groups, headings, seed)
         # A named family (四高, 1234) has its own order, and so do the workbook's sections then.
         if not plan.family and not any(a.section for g in groups for a in g):
             headings, groups = match_headings(headings, groups, plan.pattern, plan.group_by)
@@ -83,6 +85,47 @@ def build_sections(
             SectionView(i, heading, head, tail, shown, tuple(position[id(a)] for a in group), paragraphs)
         )
     return sections
+
+
+#: A section this small whose best heading names nothing it says joins the section most like it.
+FOLD_MAX = 2
+
+
+def _fold_unnamed(
+    plan: SectionPlan,
+    template: Template,
+    groups: list[list[Achievement]],
+    headings: list[str],
+    seed: int,
+) -> tuple[list[list[Achievement]], list[str]]:
+    """The groups and their headings with every small group that no heading of the bank describes
+    (选出代表参加代表大会 headed 上挂下派) joined to the group its rows are most like, and the
+    headings composed again. Two sections at least stay, and nothing is folded when no heading
+    names anything; the loner check then reports the row if it is like nothing there."""
+    from assistant.compose.claims import supported
+    from assistant.compose.grouping import similarity
+
+    while len(groups) > 2:
+        bare = [k for k, (h, g) in enumerate(zip(headings, groups, strict=True)) if not supported(h, g)]
+        small = [k for k in bare if len(groups[k]) <= FOLD_MAX]
+        # where no heading says anything the bank has no words for this work: folding tells nothing
+        if not small or len(bare) == len(groups):
+            break
+        k = min(small, key=lambda k: (len(groups[k]), k))
+        items = [a for g in groups for a in g]
+        sim = similarity(items)
+        where = {id(a): i for i, a in enumerate(items)}
+
+        def likeness(j: int, k: int = k) -> float:
+            pairs = [sim[where[id(a)]][where[id(b)]] for a in groups[k] for b in groups[j]]
+            return sum(pairs) / len(pairs)
+
+        target = max((j for j in range(len(groups)) if j != k), key=lambda j: (likeness(j), -j))
+        merged = [g for j, g in enumerate(groups) if j != k]
+        merged[target - (target > k)] = groups[target] + groups[k]
+        groups = merged
+        headings = compose_headings(plan, template, groups, seed)
+    return groups, headings
 
 
 def _bank() -> Any:

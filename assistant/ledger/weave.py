@@ -39,8 +39,11 @@ HOW_OFTEN = re.compile(r"^(每(?:年|月|周|季度|个季度|半年|学期|半�
 _FRAME = re.compile(
     r"^(?:以[^，]{1,20}?为(?:契机|抓手|载体|依托|纽带|平台|牵引|引领|核心|重点|主线|阵地|目标|导向)"
     r"|(?:围绕|结合|按照|依据|根据|依托|借助|立足|针对|聚焦|紧扣|紧紧围绕)[^，]{1,32}"
-    r"|在[^，]{2,24}(?:活动中|工作中|过程中|期间|之际))$"
+    r"|在[^，]{2,24}(?:活动中|工作中|过程中|期间|之际|指导下|领导下|带领下|帮助下|支持下|推动下|期限内|时限内))$"
 )
+#: A frame that ends in the title's own verb (在团市委的指导下完成, after 完成…换届选举): the
+#: verb is said once, by the title.
+_FRAMED_VERB = re.compile(r"^(在[^，]{2,24}?(?:下|内))(完成|开展|进行|实施|召开|举办|组织|落实)$")
 #: An enumeration that ends in the noun it lists: 采茶、制茶、陶艺等技能比赛.
 _ENUMERATION = re.compile(r"^([^，；。]*?、[^，；。]*?等)([\u4e00-\u9fff]{2,8})$")
 #: The end of an elliptic clause whose noun is the title's object: …打造全省首个.
@@ -152,14 +155,21 @@ def weave(title: str, detail: str) -> Woven:
     if clauses:
         time, head, clauses = _time(head, clauses)
         front = time
-    # 以社区党支部为核心，辖区成员单位…为辅助: a frame in a parallel pair stays where it is
-    if len(clauses) >= 2 and _FRAME.match(clauses[0]) and not re.search(r"为[\u4e00-\u9fff]{1,3}$", clauses[1]):
+    clauses = [_unsaid_verb(c, head) for c in clauses]
+    moved = 0
+    while clauses and _FRAME.match(clauses[0]):
+        if len(clauses) >= 2:
+            # 以社区党支部为核心，辖区成员单位…为辅助: a frame in a parallel pair stays where it is
+            if re.search(r"为[\u4e00-\u9fff]{1,3}$", clauses[1]):
+                break
+        elif front and not moved:
+            break  # a time and one frame: the frame stays after the action
+        # frames (根据…，在…的指导下) open the sentence, before the action, not after it
         front = f"{front}，{clauses[0]}" if front else clauses[0]
         clauses = clauses[1:]
+        moved += 1
+    if moved and (clauses or moved > 1 or "，" in front):
         front += "，"
-    elif len(clauses) == 1 and _FRAME.match(clauses[0]) and not front:
-        # the only clause frames the action (围绕乡村振兴, 在…活动中): before it, not after
-        front, clauses = clauses[0], []
     rest: list[str] = []
     for clause in clauses:
         woven = _into_title(head, clause)
@@ -168,6 +178,12 @@ def weave(title: str, detail: str) -> Woven:
         else:
             head = woven
     return Woven(front, head, rest)
+
+
+def _unsaid_verb(clause: str, title: str) -> str:
+    """在…指导下完成 after a title that says 完成: the frame without the verb."""
+    m = _FRAMED_VERB.match(clause)
+    return m.group(1) if m and m.group(2) in title[:6] else clause
 
 
 def _examples(clause: str) -> str:
