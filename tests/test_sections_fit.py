@@ -121,3 +121,12 @@ def test_the_real_bank_heads_no_section_with_a_heading_that_names_nothing() -> N
         for s in composed.sections:
             group = [wb.achievements[i] for i in s.indices]
             assert supported(s.head or s.heading, group), (tid, s.heading)
+
+
+def test_the_same_characters_in_another_sense_support_no_heading() -> None:
+    # 素质拓展 is outdoor training, not 拓展; a 窗口服务员 is a post, not 服务 of anyone
+    from assistant.compose.claims import claims, supported
+
+    assert supported("拓展合作", rows("组织团干部开展素质拓展活动")) == 0
+    assert claims("服务党员", rows("党员当一日窗口服务员")) == ("服务",)
+    assert claims("服务党员", rows("为老党员提供上门服务")) == ()

@@ -132,10 +132,14 @@ def claims(heading: str, group: Sequence[Any], text: str | None = None) -> tuple
 
 
 #: Words that say something else inside these compounds: 厚植文化 over “文化程度偏低”, 选好书记 over
-#: a 书记项目 are the same characters in another sense, and do not support the heading.
+#: a 书记项目, 拓展合作 over a 素质拓展 are the same characters in another sense, and do not support
+#: the heading.
 OTHER_SENSE: dict[str, tuple[str, ...]] = {
     "文化": ("文化程度", "文化水平"),
     "书记": ("书记项目",),
+    # 拓展合作 over 素质拓展 (outdoor training), 服务党员 over 窗口服务员 (a post)
+    "拓展": ("素质拓展", "拓展训练"),
+    "服务": ("服务员",),
 }
 
 
@@ -215,7 +219,9 @@ def supported(heading: str, group: Sequence[Any], text: str | None = None) -> in
     from assistant.ledger.categorize import words
 
     text = group_text(group) if text is None else text
-    said = sum(1 for w in dict.fromkeys(words(heading)) if w not in COMMON_VERBS and _generic(w) and w in text)
+    said = sum(
+        1 for w in dict.fromkeys(words(heading)) if w not in COMMON_VERBS and _generic(w) and _literally(w, text)
+    )
     return said + named(heading, group, text)
 
 
