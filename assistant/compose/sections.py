@@ -115,12 +115,13 @@ def _fold_unnamed(
         items = [a for g in groups for a in g]
         sim = similarity(items)
         where = {id(a): i for i, a in enumerate(items)}
-
-        def likeness(j: int, k: int = k) -> float:
-            pairs = [sim[where[id(a)]][where[id(b)]] for a in groups[k] for b in groups[j]]
-            return sum(pairs) / len(pairs)
-
-        target = max((j for j in range(len(groups)) if j != k), key=lambda j: (likeness(j), -j))
+        mine = [where[id(a)] for a in groups[k]]
+        likeness = {
+            j: sum(sim[i][where[id(b)]] for i in mine for b in g) / (len(mine) * len(g))
+            for j, g in enumerate(groups)
+            if j != k
+        }
+        target = max(likeness, key=lambda j: (likeness[j], -j))
         merged = [g for j, g in enumerate(groups) if j != k]
         merged[target - (target > k)] = groups[target] + groups[k]
         groups = merged
