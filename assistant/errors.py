@@ -7,6 +7,7 @@ The CLI prints `str(err)` and exits 1; it never shows a traceback for these.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,8 +30,53 @@ class Location:
         if self.column is not None:
             parts.append(f"第{self.column}列")
         if self.field:
-            parts.append(f"字段“{self.field}”")
+            parts.append(f"字段“{field_text(self.field)}”")
         return "，".join(parts)
+
+
+#: Chinese name of each key of a workbook (and of config.yaml), used in messages.
+KEY_NAMES: dict[str, str] = {
+    "unit": "单位",
+    "period": "时期",
+    "template": "模板",
+    "fonts": "字体方案",
+    "seed": "标题组序号",
+    "headings": "分节标题",
+    "fields": "填写项",
+    "achievements": "成效事项",
+    "title": "事项",
+    "category": "类别",
+    "metrics": "指标",
+    "date": "日期",
+    "owner": "责任单位",
+    "detail": "说明",
+    "tags": "标签",
+    "section": "章节",
+    "label": "指标名称",
+    "value": "数量",
+    "qualifier": "修饰",
+}
+
+
+_STEP = re.compile(r"([^.\[\]]+)((?:\[\d+\])*)")
+
+
+def field_text(path: str) -> str:
+    """A field path as the user knows it: the workbook's keys by their Chinese names
+    (achievements[2].metrics[1].value -> 成效事项第2项·指标第1项·数量, fields.主题 -> 填写项·主题,
+    headings.2 -> 分节标题第2项).
+    Options (--fonts) and keys without a Chinese name stay as they are."""
+    if path.startswith("-"):
+        return path
+    out: list[str] = []
+    for m in _STEP.finditer(path):
+        key, indexes = m.group(1), m.group(2)
+        numbers = "".join(f"第{n}项" for n in re.findall(r"\d+", indexes))
+        if key.isdigit() and out:  # headings.2: the second one
+            out[-1] += f"第{key}项{numbers}"
+        else:
+            out.append(KEY_NAMES.get(key, key) + numbers)
+    return "·".join(out) if out else path
 
 
 def _loc(file: str | Path | None, line: int | None, column: int | None, field_: str | None) -> Location:

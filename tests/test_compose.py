@@ -127,6 +127,11 @@ class TestSlotValues:
         )
         result = compose_markup(fixture("zz-test-tongzhi"), wb)
         assert [d.rule for d in result.diagnostics] == ["unused-field"]
+        # said as the drafter knows it: no field path, no 槽位, what to do
+        assert str(result.diagnostics[0]) == (
+            "字段“填写项·别的”：模板“zz-test-tongzhi”用不到填写项“别的”，不会写进文档"
+            "（换用需要它的模板，或从台账中删去这一项）"
+        )
 
     @pytest.mark.parametrize(
         ("stype", "value", "expected"),

@@ -37,7 +37,7 @@ def test_missing_figure_is_an_error_naming_achievement_and_metric() -> None:
     assert missing[0].message == "成效“开展员工思想状况调查”的指标“参与”（1131人次）没有出现在文中"
     assert missing[0].location.field == "achievements[1].metrics[2]"
     assert missing[1].message == "成效“深化双联共建”的指标“协助销售滞销蔬菜”（2万余斤）没有出现在文中"
-    assert str(missing[0]).startswith("out.md，字段“achievements[1].metrics[2]”：")
+    assert str(missing[0]).startswith("out.md，字段“成效事项第1项·指标第2项”：")
     assert has_errors(diags)
 
 
@@ -101,3 +101,16 @@ def test_numbers_written_in_a_metric_label_are_known() -> None:
     a = Achievement("发展党员", metrics=[Metric("其中35岁以下", 6, "名")])
     text = "发展党员，其中35岁以下6名。"
     assert [d for d in check_figures([a], text) if d.rule == "figure-unknown"] == []
+
+
+def test_a_field_is_named_as_the_user_knows_it() -> None:
+    """The workbook's keys by their Chinese names (an Excel user never sees `achievements`);
+    options and keys without a Chinese name stay as they are."""
+    from assistant.errors import Diagnostic, field_text
+
+    assert field_text("achievements[2].metrics[1].value") == "成效事项第2项·指标第1项·数量"
+    assert field_text("fields.主题") == "填写项·主题"
+    assert field_text("headings.3") == "分节标题第3项"
+    assert field_text("--fonts") == "--fonts"
+    warning = Diagnostic.at("第3部分的标题与其下的成效事项不相干", field="achievements", file="台账.xlsx")
+    assert str(warning) == "台账.xlsx，字段“成效事项”：第3部分的标题与其下的成效事项不相干"

@@ -156,7 +156,7 @@ def test_unknown_profiles_and_bad_settings_are_located_errors(
     (home / "config.yaml").write_text("fonts: 方正\n", encoding="utf-8")
     assert main(["render", str(src), "-o", str(tmp_path / "a.docx")]) == 1
     err = capsys.readouterr().err
-    assert f"{home / 'config.yaml'}，字段“fonts”：字体方案“方正”无法识别" in err
+    assert f"{home / 'config.yaml'}，字段“字体方案”：字体方案“方正”无法识别" in err
     (home / "config.yaml").write_text("fonts: [\n", encoding="utf-8")
     assert main(["fonts"]) == 1
     assert "设置文件不是有效的 YAML" in capsys.readouterr().err

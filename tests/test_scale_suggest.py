@@ -52,7 +52,7 @@ class TestLongWorkbookReading:
             loads_workbook(text, "台账.yaml")
         bad_line = next(i for i, line in enumerate(text.splitlines(), 1) if "category: 作风" in line)
         assert f"台账.yaml，第{bad_line}行" in str(info.value)
-        assert "achievements[2900].category" in str(info.value) and "作风建设" in str(info.value)
+        assert "成效事项第2900项·类别" in str(info.value) and "作风建设" in str(info.value)
 
     def test_trailing_comment_after_a_value_is_kept(self) -> None:
         text = _rows(2).replace("category: 组织建设\n", "category: 组织建设  # 核对过\n", 1)

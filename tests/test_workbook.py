@@ -375,7 +375,7 @@ class TestFromDict:
             )
         err = info.value
         assert err.location.field == "achievements[1].metrics[1].value"
-        assert str(err).startswith("模板样例，字段“achievements[1].metrics[1].value”：")
+        assert str(err).startswith("模板样例，字段“成效事项第1项·指标第1项·数量”：")
 
 
 class TestFiles:

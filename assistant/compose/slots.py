@@ -50,7 +50,7 @@ def merge_slot_values(
         if slot is None:
             diagnostics.append(
                 Diagnostic.at(
-                    f"台账字段“{key}”不是模板“{template.id}”的槽位，未使用",
+                    f"模板“{template.id}”用不到填写项“{key}”，不会写进文档（换用需要它的模板，或从台账中删去这一项）",
                     rule="unused-field",
                     field=f"fields.{key}",
                 )

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from assistant.errors import KEY_NAMES as KEY_NAMES  # re-exported: the names of this model's keys
 from assistant.errors import Diagnostic
 from assistant.ledger.numfmt import (
     Number,
@@ -162,30 +163,6 @@ ACHIEVEMENT_KEYS: tuple[str, ...] = (
 
 
 METRIC_KEYS: tuple[str, ...] = ("label", "value", "unit", "qualifier")
-
-
-#: Chinese name of each key, used in messages.
-KEY_NAMES: dict[str, str] = {
-    "unit": "单位",
-    "period": "时期",
-    "template": "模板",
-    "fonts": "字体方案",
-    "seed": "标题组序号",
-    "headings": "分节标题",
-    "fields": "填写项",
-    "achievements": "成效事项",
-    "title": "事项",
-    "category": "类别",
-    "metrics": "指标",
-    "date": "日期",
-    "owner": "责任单位",
-    "detail": "说明",
-    "tags": "标签",
-    "section": "章节",
-    "label": "指标名称",
-    "value": "数量",
-    "qualifier": "修饰",
-}
 
 
 def iter_metrics(achievements: Iterable[Achievement]) -> Iterator[tuple[int, Achievement, int, Metric]]:
