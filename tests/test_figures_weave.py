@@ -479,3 +479,51 @@ def test_frames_that_end_in_the_titles_verb_open_the_sentence_without_it() -> No
     # a frame whose verb is not the title's keeps its verb: it says something else
     c = ach("开展志愿服务", Metric("志愿服务", 12, "次"), detail="在社区党委的带领下成立服务队")
     assert figure_sentence(c) == "开展志愿服务12次，在社区党委的带领下成立服务队。"
+
+
+def test_who_led_the_action_and_what_came_first_open_the_sentence() -> None:
+    """H25's reading of batches 1-4: details tacked on after the action whatever their role."""
+    # jiangxi: who led it
+    a = ach("赴南辽村开展端午节慰问暨义诊主题党日活动", detail="医院副院长宋荣峰带领内科三支部及门诊二支部医疗专家团队")
+    assert figure_sentence(a) == (
+        "医院副院长宋荣峰带领内科三支部及门诊二支部医疗专家团队，赴南辽村开展端午节慰问暨义诊主题党日活动。"
+    )
+    # shi-jiguan: an approval, then the meeting that elected
+    b = ach("选举产生处第一届机关党委、机关纪委", detail="经市直工委批准，举行党员大会选举")
+    assert figure_sentence(b) == "经市直工委批准，举行党员大会，选举产生处第一届机关党委、机关纪委。"
+    # a frame with 带领下 stays a frame of its own action, not a leader of this one
+    c = ach("开展志愿服务", Metric("志愿服务", 12, "次"), detail="在社区党委的带领下成立服务队")
+    assert figure_sentence(c) == "开展志愿服务12次，在社区党委的带领下成立服务队。"
+
+
+def test_what_is_no_preceding_action_stays_after() -> None:
+    # the title's verb as the object of 开展, and a place: neither is an action before the title's
+    a = ach("慰问劳动模范", Metric("劳动模范", 8, "名"), detail="开展劳动模范关爱慰问")
+    assert figure_sentence(a).endswith("，开展劳动模范关爱慰问。")
+    b = ach("清理拆除示范点乱搭乱建、乱堆乱放", detail="十组新湾、四组大屋畈、八组王家湾门前全面清理")
+    assert figure_sentence(b) == "清理拆除示范点乱搭乱建、乱堆乱放，十组新湾、四组大屋畈、八组王家湾门前全面清理。"
+
+
+def test_a_festival_word_inside_an_action_is_no_time() -> None:
+    """jiangxi: “代表医院表达节日问候” was cut at 节日 into “副院长宋荣峰代表医院表达节日，…，问候”."""
+    a = ach("向南辽村困难家庭捐赠爱心善款及药品", detail="副院长宋荣峰代表医院表达节日问候")
+    assert figure_sentence(a) == "向南辽村困难家庭捐赠爱心善款及药品，副院长宋荣峰代表医院表达节日问候。"
+
+
+def test_a_counted_name_is_spelled_out_by_a_list_of_as_many_of_its_kind() -> None:
+    """taizhou: “…工作任务近60项，责任清单、任务清单、台账清单、制度清单。” left a list without a verb."""
+    a = ach("细化明确“四张清单”工作任务", Metric("工作任务", 60, "项", "近"), detail="责任清单、任务清单、台账清单、制度清单")
+    assert figure_sentence(a) == "细化明确“四张清单”（责任清单、任务清单、台账清单、制度清单）工作任务近60项。"
+    # 三会一课 is a name, not a count of three; a manner (按有场所…) is not the list itself
+    b = ach("发挥“三会一课”作用", detail="往深里走、往心里走、往实里走")
+    assert "“三会一课”作用" in figure_sentence(b)
+    c = ach("按“五有”标准打造活动阵地", detail="按有场所、有设施、有标识、有载体、有制度建设")
+    assert "“五有”标准" in figure_sentence(c)
+
+
+def test_a_bare_list_of_things_after_the_figures_is_what_the_action_comprised() -> None:
+    a = ach("开展职工文体活动", Metric("活动", 6, "场"), detail="拔河、跳绳、踢毽")
+    assert figure_sentence(a) == "开展职工文体活动6场，包括拔河、跳绳、踢毽。"
+    # actions are no list of things
+    b = ach("开展自查自纠", detail="认真查摆问题、抓好整改提升")
+    assert figure_sentence(b) == "开展自查自纠，认真查摆问题、抓好整改提升。"

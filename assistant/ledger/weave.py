@@ -39,8 +39,11 @@ HOW_OFTEN = re.compile(r"^(每(?:年|月|周|季度|个季度|半年|学期|半�
 _FRAME = re.compile(
     r"^(?:以[^，]{1,20}?为(?:契机|抓手|载体|依托|纽带|平台|牵引|引领|核心|重点|主线|阵地|目标|导向)"
     r"|(?:围绕|结合|按照|依据|根据|依托|借助|立足|针对|聚焦|紧扣|紧紧围绕)[^，]{1,32}"
-    r"|在[^，]{2,24}(?:活动中|工作中|过程中|期间|之际|指导下|领导下|带领下|帮助下|支持下|推动下|期限内|时限内))$"
+    r"|在[^，]{2,24}(?:活动中|工作中|过程中|期间|之际|指导下|领导下|带领下|帮助下|支持下|推动下|期限内|时限内)"
+    r"|经[^，]{2,20}(?:批准|同意|研究|审议|审定|推荐))$"
 )
+#: Who led the action (医院副院长宋荣峰带领…医疗专家团队): it opens the sentence, as the subject.
+_LED = re.compile(r"^(?!在)[^，“”]{2,24}(?:带领|率领|带队)(?!下)[^，]{2,40}$")
 #: A frame that ends in the title's own verb (在团市委的指导下完成, after 完成…换届选举): the
 #: verb is said once, by the title.
 _FRAMED_VERB = re.compile(r"^(在[^，]{2,24}?(?:下|内))(完成|开展|进行|实施|召开|举办|组织|落实)$")
@@ -157,7 +160,7 @@ def weave(title: str, detail: str) -> Woven:
         front = time
     clauses = [_unsaid_verb(c, head) for c in clauses]
     moved = 0
-    while clauses and _FRAME.match(clauses[0]):
+    while clauses and (_FRAME.match(clauses[0]) or _LED.match(clauses[0]) or _before(clauses[0], head)):
         if len(clauses) >= 2:
             # 以社区党支部为核心，辖区成员单位…为辅助: a frame in a parallel pair stays where it is
             if re.search(r"为[\u4e00-\u9fff]{1,3}$", clauses[1]):
@@ -165,7 +168,8 @@ def weave(title: str, detail: str) -> Woven:
         elif front and not moved:
             break  # a time and one frame: the frame stays after the action
         # frames (根据…，在…的指导下) open the sentence, before the action, not after it
-        front = f"{front}，{clauses[0]}" if front else clauses[0]
+        opening = _before(clauses[0], head) or clauses[0]
+        front = f"{front}，{opening}" if front else opening
         clauses = clauses[1:]
         moved += 1
     if moved and (clauses or moved > 1 or "，" in front):
@@ -180,6 +184,25 @@ def weave(title: str, detail: str) -> Woven:
     return Woven(front, head, rest)
 
 
+#: Verbs whose object is an activity (开展…慰问, 进行…调研): the title's verb after them is no
+#: second action.
+_LIGHT_VERBS = ("开展", "进行", "组织", "实施", "推进", "推动", "加强", "做好", "落实", "参与", "参加")
+
+
+def _before(clause: str, title: str) -> str | None:
+    """举行党员大会选举 before 选举产生…: an action that ends in the title's first verb comes before
+    it (举行党员大会，选举产生…); the verb is said once. None for any other clause."""
+    verb = title[:2]
+    if len(clause) < len(verb) + 4 or not clause.endswith(verb) or re.search(r"[\d“”]", clause):
+        return None
+    action = clause[: -len(verb)]
+    # an action of its own (举行党员大会, 通过团员大会), not the title's verb as the object of a
+    # light verb (开展劳动模范关爱慰问) nor a place (十组新湾…门前全面清理)
+    if action.startswith(_LIGHT_VERBS) or not action.startswith(GOVERNORS + _VERB_LIKE + ("通过", "经")):
+        return None
+    return action
+
+
 def _unsaid_verb(clause: str, title: str) -> str:
     """在…指导下完成 after a title that says 完成: the frame without the verb."""
     m = _FRAMED_VERB.match(clause)
@@ -187,11 +210,19 @@ def _unsaid_verb(clause: str, title: str) -> str:
 
 
 def _examples(clause: str) -> str:
-    """乒乓球、羽毛球、网球等 after an action is a list of examples: 如乒乓球、羽毛球、网球等."""
-    if re.fullmatch(r"[^，；。\d]+、[^，；。]+等", clause) and not clause.startswith(PREPOSITIONS + _VERB_LIKE + ("如",)):
+    """乒乓球、羽毛球、网球等 after an action is a list of examples: 如乒乓球、羽毛球、网球等; a
+    whole list of things (责任清单、任务清单、台账清单) is what the action comprised: 包括…"""
+    if clause.startswith(PREPOSITIONS + _VERB_LIKE + ("如", "包括")) or re.search(r"[\d“”《》]", clause):
+        return clause
+    if re.fullmatch(r"[^，；。]+、[^，；。]+等", clause):
         items = re.split("[、和及]", clause[:-1])
         if all(len(item) <= 5 for item in items):  # names of things, not actions (学习党的理论…)
             return "如" + clause
+    elif re.fullmatch(r"[^，；。、]{2,6}(?:、[^，；。、]{2,6})+", clause):
+        items = clause.split("、")
+        # things of one kind (…清单, …室) or short names (拔河、跳绳), not actions (查摆问题、抓好整改)
+        if len({i[-1] for i in items}) == 1 or all(len(i) <= 3 for i in items):
+            return "包括" + clause
     return clause
 
 
@@ -206,6 +237,8 @@ def _time(title: str, clauses: list[str]) -> tuple[str, str, list[str]]:
     m = _TIME.match(clauses[0])
     if not m or re.search(r"\d", m.group(1)) and not re.search(r"[月日节]", m.group(1)):
         return "", title, clauses
+    if re.search(r"代表|表达|带领|率领|组织|开展|举办|举行|召开|参加", m.group(1)):
+        return "", title, clauses  # 代表医院表达节日问候: an action, not 节日 as a time
     time = m.group(1)
     left = clauses[0][m.end() :].strip()
     # the title's own time word, said more exactly by the detail: 节日期间 -> 国庆节、元旦等节日期间
@@ -233,7 +266,30 @@ def _into_title(title: str, clause: str) -> str | None:
         or _elliptic(title, clause)
         or _modifier(title, clause)
         or _enumeration(title, clause)
+        or _spelled_out(title, clause)
     )
+
+
+_COUNTED = re.compile(r"“([一二两三四五六七八九十])[^“”]{1,6}”")
+
+
+def _spelled_out(title: str, clause: str) -> str | None:
+    """The items of a counted name in quotes (“四张清单”: 责任清单、任务清单、台账清单、制度清单)
+    after it, in brackets, when the clause lists exactly that many."""
+    from assistant.ledger.numfmt import chinese_to_number
+
+    items = clause.split("、")
+    for m in _COUNTED.finditer(title):
+        name = m.group(0)[1:-1]
+        # each item says the name's kind (四强: …强; 四张清单: …清单); 三会一课 is a name, not a count;
+        # 按有场所、有设施… is how something was done, not the list itself
+        if len(re.findall("[一二两三四五六七八九十]", name)) != 1 or not all(name[-1] in i for i in items):
+            continue
+        if clause.startswith((*PREPOSITIONS, "按", "依", "以", "经", "通过")):
+            continue
+        if len(items) >= 2 and chinese_to_number(m.group(1)) == len(items) and all(1 < len(i) <= 10 for i in items):
+            return f"{title[: m.end()]}（{clause}）{title[m.end() :]}"
+    return None
 
 
 def _said(title: str, clause: str) -> str | None:
