@@ -157,3 +157,16 @@ def test_accepted_examples_make_valid_markup(tid: str) -> None:
     parse_markup(markup, source=tid)
     for claim in _claims(template):
         assert claim in markup.replace(REVIEW_OPEN, "").replace(REVIEW_CLOSE, ""), claim
+
+
+@pytest.mark.parametrize("template", ["xc-pinpai-jingyan", "xc-xilie-baodao", "jl-jijian-zongjie"])
+def test_lessons_learnt_are_the_drafters_own(template: str) -> None:
+    """H25's reading: the brand article gave every unit “实践中我们体会到：党建品牌必须扎根业务…”.
+    What a unit learnt is a judgement only it can make: written when the drafter fills 体会 (or
+    accepts the example with --examples), left out otherwise."""
+    t = load_catalog().get(template)
+    wb = sample_workbook(t)
+    said = str(wb.fields["体会"])
+    bare = compose_markup(t, dataclasses.replace(wb, fields={k: v for k, v in wb.fields.items() if k != "体会"}))
+    assert "体会到" not in bare.markup and "实践表明" not in bare.markup
+    assert said.rstrip("。") in compose_markup(t, wb).markup
