@@ -527,3 +527,19 @@ def test_a_bare_list_of_things_after_the_figures_is_what_the_action_comprised() 
     # actions are no list of things
     b = ach("开展自查自纠", detail="认真查摆问题、抓好整改提升")
     assert figure_sentence(b) == "开展自查自纠，认真查摆问题、抓好整改提升。"
+
+
+def test_counted_meetings_after_another_action_are_held() -> None:
+    """shi-jiguan: “…基本制度，党总支委会及扩大会8次、各党支部支委会40次、党员大会27次” had no verb."""
+    a = ach(
+        "从严落实“三会一课”等党内政治生活基本制度",
+        Metric("党总支委会及扩大会", 8, "次"),
+        Metric("各党支部支委会", 40, "次"),
+        Metric("党员大会", 27, "次"),
+    )
+    assert figure_sentence(a) == (
+        "从严落实“三会一课”等党内政治生活基本制度，召开党总支委会及扩大会8次、各党支部支委会40次、党员大会27次。"
+    )
+    # a meeting the title holds already is not held twice
+    b = ach("召开党员大会", Metric("党员大会", 4, "次"))
+    assert figure_sentence(b) == "召开党员大会4次。"

@@ -818,6 +818,8 @@ def write_figure_sentence(a: AchievementLike) -> FigureSentence:
     figures = ""
     for k, (clause, noun) in enumerate(clauses):
         joiner = "、" if noun and k and clauses[k - 1][1] else "，"
+        if noun and (k == 0 or not clauses[k - 1][1]) and _meeting(clause) and head:
+            clause = "召开" + clause  # …基本制度，召开党总支委会8次、支委会40次: meetings are held
         figures += (joiner if figures else "") + clause
     # detail clauses that took a figure come right after the action, before the other figures
     counted: list[str] = []
@@ -838,6 +840,12 @@ def write_figure_sentence(a: AchievementLike) -> FigureSentence:
         FigurePlacement((m.label or "").strip(), m.text(), *how[id(m)]) for m in metrics
     )
     return FigureSentence(sentence + "。" if sentence else "", placements)
+
+
+def _meeting(clause: str) -> bool:
+    """A counted meeting (党员大会27次, 学习研讨会7场次) standing with no verb of its own."""
+    m = re.match(r"^([^\d，、]{2,})\d", clause)
+    return m is not None and m.group(1).endswith(("会", "会议")) and not m.group(1).startswith(_ACTIONS)
 
 
 #: Openings of a title that says an action, after which a figure's clause should name what the
