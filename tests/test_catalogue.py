@@ -92,6 +92,20 @@ def test_sample_renders_to_a_clean_document(tid: str) -> None:
     assert not [d for d in doc.diagnostics if d.rule == "punctuation"], "templates use full-width punctuation"
 
 
+#: Closing formulas a document says once: 述职's opening ended in 请予评议 as well as its close.
+CLOSING_FORMULAS = ("请予评议", "请予审议", "特此报告", "特此通知", "特此函告", "妥否，请批示", "以上报告")
+
+
+def test_no_sample_says_a_closing_formula_twice() -> None:
+    twice = [
+        (tid, formula)
+        for tid, (markup, _doc) in rendered().items()
+        for formula in CLOSING_FORMULAS
+        if markup.count(formula) > 1
+    ]
+    assert twice == []
+
+
 @pytest.mark.parametrize("tid", [t.id for t in catalogue()])
 def test_every_sample_figure_is_in_the_document(tid: str) -> None:
     from assistant.ledger.figcheck import check_figures
