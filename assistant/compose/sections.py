@@ -100,8 +100,9 @@ def _fold_unnamed(
 ) -> tuple[list[list[Achievement]], list[str]]:
     """The groups and their headings with every small group that no heading of the bank describes
     (选出代表参加代表大会 headed 上挂下派) joined to the group its rows are most like, and the
-    headings composed again. Two sections at least stay, and nothing is folded when no heading
-    names anything; the loner check then reports the row if it is like nothing there."""
+    headings composed again, when the new headings name more of the rows. Two sections at least
+    stay, and nothing is folded when no heading names anything; the loner check then reports the
+    row if it is like nothing there."""
     from assistant.compose.claims import supported
     from assistant.compose.grouping import similarity
 
@@ -124,9 +125,19 @@ def _fold_unnamed(
         target = max(likeness, key=lambda j: (likeness[j], -j))
         merged = [g for j, g in enumerate(groups) if j != k]
         merged[target - (target > k)] = groups[target] + groups[k]
-        groups = merged
-        headings = compose_headings(plan, template, groups, seed)
+        retitled = compose_headings(plan, template, merged, seed)
+        # only when the headings composed for the new sections speak of more rows than before: a
+        # row moved under another heading that names nothing of it is no better placed
+        if _unnamed_rows(merged, retitled) >= _unnamed_rows(groups, headings):
+            break
+        groups, headings = merged, retitled
     return groups, headings
+
+
+def _unnamed_rows(groups: Sequence[Sequence[Achievement]], headings: Sequence[str]) -> int:
+    from assistant.compose.claims import named
+
+    return sum(1 for h, g in zip(headings, groups, strict=True) for a in g if not named(h, [a]))
 
 
 def _bank() -> Any:
