@@ -138,7 +138,26 @@ def compose_markup(
         rest = measure_input({k: v for k, v in context.items() if k not in ("achievements", "sections")})
         measured = (arranged.measured[0] + rest[0], max(arranged.measured[1], rest[1]))
     markup = render_template(template, context, measured)
+    diagnostics += _undated(markup, template, workbook)
     return ComposeResult(markup, diagnostics, sections, values, consumes)
+
+
+def _undated(markup: str, template: Template, workbook: Workbook) -> list[Diagnostic]:
+    """A document signed (落款) without a 成文日期: `wenmi check` would call it incomplete (GB/T 9704
+    7.3.5), so the drafter is told here which field to fill."""
+    lines = markup.splitlines()
+    if not any(ln.startswith("落款：") for ln in lines) or any(ln.startswith("日期：") for ln in lines):
+        return []
+    slot = next((s for s in template.slots if s.type == "date"), None)
+    how = f"在台账的填写项中写“{slot.name}”（如 2024-01-08），或用 --set {slot.name}=2024-01-08" if slot else "在文末署名下一行补写成文日期"
+    return [
+        Diagnostic.at(
+            f"文档有署名但没有成文日期：{how}（成文日期是公文的必备要素，GB/T 9704 7.3.5）",
+            rule="date-missing",
+            file=str(workbook.path) if workbook.path else None,
+            field=f"fields.{slot.name}" if slot else None,
+        )
+    ]
 
 
 @dataclass

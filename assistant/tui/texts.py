@@ -20,6 +20,7 @@ from typing import Any
 RULE_TEXTS = {
     "examples-offered": "“{label}”没有填写，文档中略去了这部分（可在“撰写”页填写，或按它下方的“采用示例”后逐条核实）",
     "unused-field": "填写项“{key}”当前模板用不到，不会写进文档",
+    "date-missing": "文档有署名但没有成文日期：请在“撰写”页填写“{key}”（成文日期是公文的必备要素）",
 }
 
 #: A parenthesis holding only an id or a key (（gzf）, （detail）, （achievements[2].title））.

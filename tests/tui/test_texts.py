@@ -71,7 +71,14 @@ class TestMessages:
             rule="title-long",
             field="achievements[3].title",
         )
-        for d in (offered, unused, long_title):
+        undated = Diagnostic.at(
+            "文档有署名但没有成文日期：在台账的填写项中写“日期”（如 2024-01-08），或用 --set 日期=2024-01-08"
+            "（成文日期是公文的必备要素，GB/T 9704 7.3.5）",
+            rule="date-missing",
+            field="fields.日期",
+        )
+        assert say(undated) == "文档有署名但没有成文日期：请在“撰写”页填写“日期”（成文日期是公文的必备要素）"
+        for d in (offered, unused, long_title, undated):
             text = say(d, {"zf-a": "作风建设方案"})
             assert "fields" not in text and "--" not in text and "achievements" not in text
             assert "detail" not in text and "zf-a" not in text and "字段“" not in text
