@@ -68,3 +68,18 @@ def test_the_writer_a_genre_assumes_is_no_theme() -> None:
     # a 述职 is the 书记's by its genre: a ledger need not say 书记 for the report to be his
     workbook = load_workbook(ROOT / "benchmarks" / "compose_eval" / "furong-zhen-shuji-shuzhi-2017.yaml")
     assert _theme_warnings("zs-zbsj-shuzhi", workbook) == []
+
+
+def test_the_first_suggestion_is_about_work_the_workbook_mentions() -> None:
+    """nwafu (batch 2): a 工会 notice of a winter fitness drive was offered a 困难职工 慰问 notice
+    first, ahead of the 文体活动方案 that scored higher; the TUI takes the first suggestion. Among
+    the first three, templates whose theme the workbook never mentions now come last (the three
+    stay the same: a genre is not lost)."""
+    from assistant.compose.recommend import recommend
+
+    nwafu = ROOT / "benchmarks" / "compose_eval" / "nwafu-jiguan-zhigong-dongji-jianshen-2015.yaml"
+    ranked = recommend(load_workbook(nwafu), load_catalog().all())
+    absent = [any(r.startswith("台账没有提到模板的主题") for r in s.reasons) for s in ranked[:3]]
+    assert not absent[0] and absent == sorted(absent)
+    assert ranked[0].id == "qt-gonghui-huodong"
+    assert "通知" in [s.doctype for s in ranked[:3]]

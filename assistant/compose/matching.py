@@ -691,7 +691,7 @@ def _score_template(t: Any, p: _Profile, common: frozenset[str] = frozenset()) -
     own = _theme_words(name, doctype, common)
     if own and p.total and not any(w in p.text for w in own):
         score *= THEME_ABSENT
-        reasons.append(f"台账没有提到模板的主题“{'、'.join(own[:2])}”")
+        reasons.append(f"{THEME_ABSENT_REASON}“{'、'.join(own[:2])}”")
     # 7. a mass organisation's own document for a workbook another one keeps (工会报告 for a 团委)
     bound = _bound_org(name)
     if bound and p.org in ("工会", "团委") and p.org != bound:
@@ -708,6 +708,7 @@ def _score_template(t: Any, p: _Profile, common: frozenset[str] = frozenset()) -
 #: What a template about one kind of work (换届, 困难职工, 意识形态…) keeps of its score for a
 #: workbook that never mentions it: the whole document would be about something else.
 THEME_ABSENT = 0.85
+THEME_ABSENT_REASON = "台账没有提到模板的主题"
 
 
 def _tense_weight(doctype: str, tense: Tense) -> float | None:
@@ -816,9 +817,17 @@ def _by_genre_first(ranked: list[Suggestion], p: _Profile) -> list[Suggestion]:
                 top.remove(other)
                 top.insert(DIVERSE_TOP - 1, other)
                 sides = [_tense_of(s.doctype) for s in top[:DIVERSE_TOP]]
+    # among the first, a template about work the workbook never mentions (a 困难职工 notice for a
+    # winter fitness drive) comes after those whose theme it does mention: the first suggestion is
+    # the one the TUI takes
+    top = named + sorted((s for s in top[:DIVERSE_TOP] if not any(s is n for n in named)), key=_theme_absent)
     top = top[:DIVERSE_TOP]
     rest = [s for s in ranked if not any(s is t for t in top)]
     return top + rest
+
+
+def _theme_absent(s: Suggestion) -> bool:
+    return any(r.startswith(THEME_ABSENT_REASON) for r in s.reasons)
 
 
 def keywords(achievements: Iterable[AchievementLike], limit: int = 8) -> list[str]:
