@@ -543,3 +543,9 @@ def test_counted_meetings_after_another_action_are_held() -> None:
     # a meeting the title holds already is not held twice
     b = ach("召开党员大会", Metric("党员大会", 4, "次"))
     assert figure_sentence(b) == "召开党员大会4次。"
+
+
+def test_the_ratings_of_an_appraisal_are_what_it_rated() -> None:
+    """shi-jiguan: “开展支部评星定级，五星党支部1个、三星党支部4个” listed the ratings with no verb."""
+    a = ach("开展支部评星定级", Metric("五星党支部", 1, "个"), Metric("三星党支部", 4, "个"))
+    assert figure_sentence(a) == "开展支部评星定级，评出五星党支部1个、三星党支部4个。"

@@ -818,8 +818,11 @@ def write_figure_sentence(a: AchievementLike) -> FigureSentence:
     figures = ""
     for k, (clause, noun) in enumerate(clauses):
         joiner = "、" if noun and k and clauses[k - 1][1] else "，"
-        if noun and (k == 0 or not clauses[k - 1][1]) and _meeting(clause) and head:
-            clause = "召开" + clause  # …基本制度，召开党总支委会8次、支委会40次: meetings are held
+        if noun and (k == 0 or not clauses[k - 1][1]) and head:
+            if _meeting(clause):
+                clause = "召开" + clause  # …基本制度，召开党总支委会8次、支委会40次: meetings are held
+            elif re.search(r"评星|定级|评选|评比|评定", head) and not clause.startswith(_ACTIONS):
+                clause = "评出" + clause  # 开展支部评星定级，评出五星党支部1个、三星党支部4个
         figures += (joiner if figures else "") + clause
     # detail clauses that took a figure come right after the action, before the other figures
     counted: list[str] = []
