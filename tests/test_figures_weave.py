@@ -549,3 +549,14 @@ def test_the_ratings_of_an_appraisal_are_what_it_rated() -> None:
     """shi-jiguan: “开展支部评星定级，五星党支部1个、三星党支部4个” listed the ratings with no verb."""
     a = ach("开展支部评星定级", Metric("五星党支部", 1, "个"), Metric("三星党支部", 4, "个"))
     assert figure_sentence(a) == "开展支部评星定级，评出五星党支部1个、三星党支部4个。"
+
+
+def test_two_counts_of_one_verb_say_the_verb_once() -> None:
+    """tuanquwei: “覆盖乡镇（街道）10个，覆盖村（居）委会74个”."""
+    a = ach(
+        "开展阳光惠民行动",
+        Metric("覆盖乡镇（街道）", 10, "个"),
+        Metric("覆盖村（居）委会", 74, "个"),
+        Metric("资助对象", 400, "名", "余"),
+    )
+    assert figure_sentence(a) == "开展阳光惠民行动，覆盖乡镇（街道）10个、村（居）委会74个，资助对象400余名。"

@@ -818,6 +818,9 @@ def write_figure_sentence(a: AchievementLike) -> FigureSentence:
     figures = ""
     for k, (clause, noun) in enumerate(clauses):
         joiner = "、" if noun and k and clauses[k - 1][1] else "，"
+        shared = _shared_verb(clauses[k - 1][0], clause) if k else ""
+        if shared:  # 覆盖乡镇10个，覆盖村委会74个 -> 覆盖乡镇10个、村委会74个: the verb said once
+            clause, joiner = clause[len(shared) :], "、"
         if noun and (k == 0 or not clauses[k - 1][1]) and head:
             if _meeting(clause):
                 clause = "召开" + clause  # …基本制度，召开党总支委会8次、支委会40次: meetings are held
@@ -843,6 +846,16 @@ def write_figure_sentence(a: AchievementLike) -> FigureSentence:
         FigurePlacement((m.label or "").strip(), m.text(), *how[id(m)]) for m in metrics
     )
     return FigureSentence(sentence + "。" if sentence else "", placements)
+
+
+def _shared_verb(before: str, clause: str) -> str:
+    """The verb two counted clauses open with alike (覆盖乡镇（街道）10个 / 覆盖村（居）委会74个), or ""."""
+    for verb in ("覆盖", "涉及", *_LABEL_ACTIONS):
+        if len(verb) >= 2 and before.startswith(verb) and clause.startswith(verb) and len(clause) > len(verb) + 2:
+            rest = clause[len(verb) :]
+            if re.match(r"[^\d，、]{2,}\d", rest):  # what follows is a thing counted, not another verb
+                return verb
+    return ""
 
 
 def _meeting(clause: str) -> bool:
