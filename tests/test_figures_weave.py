@@ -560,3 +560,13 @@ def test_two_counts_of_one_verb_say_the_verb_once() -> None:
         Metric("资助对象", 400, "名", "余"),
     )
     assert figure_sentence(a) == "开展阳光惠民行动，覆盖乡镇（街道）10个、村（居）委会74个，资助对象400余名。"
+
+
+def test_a_count_of_the_quoted_name_a_title_ends_with_follows_the_quote() -> None:
+    """tuanquwei: “创建市级‘五四红旗团委（团支部）’，共计5个” (and a warning to mark the figure's place)."""
+    from assistant.ledger.figures import write_figure_sentence
+
+    a = ach("创建市级“五四红旗团委（团支部）”", Metric("市级五四红旗团委（团支部）", 5, "个"))
+    written = write_figure_sentence(a)
+    assert written.text == "创建市级“五四红旗团委（团支部）”5个。"
+    assert not [p for p in written.placements if p.fallback]

@@ -208,7 +208,10 @@ def _attaches(title: str, m: MetricLike) -> bool:
         return False
     if not label or label in COUNT_LABELS:
         return True
-    return title.endswith(label)
+    if title.endswith(label):
+        return True
+    # a quoted name the label says without its quotes (创建市级“五四红旗团委（团支部）” + 5个)
+    return title.endswith(("”", "’")) and re.sub("[“”‘’]", "", title).endswith(label)
 
 
 def metric_phrase(m: MetricLike, *, first: bool = False) -> str:
