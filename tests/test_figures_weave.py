@@ -570,3 +570,24 @@ def test_a_count_of_the_quoted_name_a_title_ends_with_follows_the_quote() -> Non
     written = write_figure_sentence(a)
     assert written.text == "创建市级“五四红旗团委（团支部）”5个。"
     assert not [p for p in written.placements if p.fallback]
+
+
+def test_a_principle_and_the_means_come_before_the_action() -> None:
+    """ankang, xiaoshan (H25): the principle and the means trailed the action."""
+    a = ach("完成干部选拔任用和轮岗交流", Metric("选拔任用和轮岗交流干部", 26, "名"), detail="坚持好干部标准，加强中层干部选育和管理监督")
+    assert figure_sentence(a) == "坚持好干部标准，完成26名干部选拔任用和轮岗交流，加强中层干部选育和管理监督。"
+    b = ach("打造“理论课堂”与“业务课堂”", detail="运用“三会一课”、中心组学习、主题党日等载体")
+    assert figure_sentence(b) == "运用“三会一课”、中心组学习、主题党日等载体，打造“理论课堂”与“业务课堂”。"
+
+
+def test_the_honours_of_an_award_are_counted_as_its_parts() -> None:
+    """xiaoshan: “党员获评集团公司、公司先进，集团公司先进党务工作者1人…” stitched the list on."""
+    a = ach(
+        "党员获评集团公司、公司先进",
+        Metric("集团公司先进党务工作者", 1, "人"),
+        Metric("公司优秀党群协理员", 1, "人"),
+        Metric("公司优秀共产党员", 2, "人"),
+    )
+    assert figure_sentence(a) == (
+        "党员获评集团公司、公司先进，其中集团公司先进党务工作者1人、公司优秀党群协理员1人、公司优秀共产党员2人。"
+    )

@@ -829,6 +829,8 @@ def write_figure_sentence(a: AchievementLike) -> FigureSentence:
                 clause = "召开" + clause  # …基本制度，召开党总支委会8次、支委会40次: meetings are held
             elif re.search(r"评星|定级|评选|评比|评定", head) and not clause.startswith(_ACTIONS):
                 clause = "评出" + clause  # 开展支部评星定级，评出五星党支部1个、三星党支部4个
+            elif re.search(r"获评|荣获|评为|获得", head) and not clause.startswith(_ACTIONS) and len(clauses) > 1:
+                clause = "其中" + clause  # 党员获评集团公司、公司先进，其中集团公司先进党务工作者1人、…
         figures += (joiner if figures else "") + clause
     # detail clauses that took a figure come right after the action, before the other figures
     counted: list[str] = []
