@@ -18,7 +18,7 @@ from assistant.templating import (
     load_template_text,
     render_template,
 )
-from assistant.templating.filters import cnjoin, cnnum, ordinal, total
+from assistant.templating.filters import cnjoin, cnnum, ordinal, phrases, total
 from assistant.templating.loader import read_info
 
 FIXTURES = Path(__file__).parent / "fixtures" / "templates"
@@ -355,6 +355,15 @@ class TestSandbox:
 
 
 class TestFilters:
+    def test_heads_listed_as_objects_are_phrases_or_none(self) -> None:
+        """taizhou (H25): “在抓实组织生活、业务检验党建、健全工作制度上下功夫” made a clause the object
+        of 在…上下功夫; `phrases` gives the heads only when all of them can stand there."""
+        assert phrases(["抓实组织生活", "业务检验党建", "健全工作制度"]) == []
+        assert phrases(["抓实组织生活", "健全工作制度"]) == ["抓实组织生活", "健全工作制度"]
+        assert phrases(["发挥引领作用", "提高站位"]) == ["发挥引领作用", "提高站位"]
+        out = render("{% set h = heads|phrases %}{% if h %}在{{ h|cnjoin }}上下功夫，{% endif %}扎实推进。", heads=["业务检验党建"])
+        assert out == "扎实推进。\n"
+
     def test_chinese_filters(self) -> None:
         assert cnjoin(["党员", "入党积极分子", ""]) == "党员、入党积极分子"
         assert ordinal(2) == "两" and cnnum(2) == "二"

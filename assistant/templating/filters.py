@@ -119,6 +119,28 @@ def mentions(context: Any, achievements: Any, numbered: bool = False) -> str:
     return _MENTIONS_JOINER[0](items, sentences, numbered=bool(numbered), unit=str(unit), period=str(period))
 
 
+#: Verbs a section head may have after a subject (业务检验党建, 党建引领发展): such a head is a
+#: clause, which cannot stand as the object of 在…上下功夫 or 从…等方面.
+_PREDICATES = ("检验", "引领", "带动", "赋能", "护航", "助力", "融入", "促进", "领航", "聚力", "带头", "当先", "先行")
+
+
+def phrases(items: Iterable[Any]) -> list[str]:
+    """Section heads that can be listed as the objects of one verb (在A、B、C上下功夫; 从A、B等方面):
+    all of them, or [] when one is a clause of its own (业务检验党建), so that the template leaves the
+    list out instead of writing a broken sentence."""
+    from assistant.ledger.weave import GOVERNORS
+
+    heads = [str(x) for x in items if x is not None and str(x) != ""]
+    for h in heads:
+        if len(h) > 4 and h[2:4] in _PREDICATES and not h.startswith((*GOVERNORS, *_HEAD_VERBS)):
+            return []
+    return heads
+
+
+#: Verbs that open a head (强化引领作用): the head is then a verb phrase, whatever follows.
+_HEAD_VERBS = ("加强", "强化", "提升", "推进", "推动", "深化", "健全", "完善", "落实", "发挥", "坚持", "突出")
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
     "num": num,
     "cnjoin": cnjoin,
@@ -127,4 +149,5 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "cnnum": cnnum,
     "total": total,
     "mentions": mentions,
+    "phrases": phrases,
 }
