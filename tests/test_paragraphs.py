@@ -76,6 +76,11 @@ def test_a_sentence_says_when_and_who_unless_it_names_the_doer_itself() -> None:
     assert voiced(b, "督导各级党组织开展座谈会。", "中共某公司委员会", "2022年") == "督导各级党组织开展座谈会。"
     c = Achievement("开展学习", "思想建设", [], date="2021-11", owner="中共某公司委员会")
     assert voiced(c, "开展学习。", "中共某公司委员会", "2022年") == "2021年11月，开展学习。"
+    # taizhou (H25): a sentence opening with a frame (在…中) lost its doer
+    d = Achievement("在重大民生工程项目中建立临时党支部", "组织建设", [], owner="工程管理公司党支部")
+    assert voiced(d, "在3个重大民生工程项目中建立临时党支部。", "市社发集团党委", "") == (
+        "工程管理公司党支部在3个重大民生工程项目中建立临时党支部。"
+    )
 
 
 def test_dated_work_is_told_in_the_order_it_happened() -> None:

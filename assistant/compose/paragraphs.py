@@ -304,8 +304,9 @@ def voiced(a: Any, sentence: str, unit: str = "", period: str = "", *, run_in: b
     return prefix + sentence
 
 
-#: A sentence that opens with a verb can take its doer in front.
-_OWNER_VERB = r"^(?:开展|组织|召开|举办|举行|起草|制定|修订|完成|推出|推行|推进|推动|建立|成立|打造|创建|落实|深化|实施|编印|发布|印发|对照|调度|督导|协助|走访|慰问|选派|筹集|参加|承办|配合|牵头|规范|加强|健全|完善|开设|建设|指导|督促|检查|抽查|提高|提升|引导|做好|抓好|坚持|强化|设立|评选|表彰|发放|投入)"
+#: A sentence that opens with a verb, or a preposition that frames one (在…中建立), can take its
+#: doer in front.
+_OWNER_VERB = r"^(?:在|围绕|针对|通过|依托|结合|按照|以|为|向|开展|组织|召开|举办|举行|起草|制定|修订|完成|推出|推行|推进|推动|建立|成立|打造|创建|落实|深化|实施|编印|发布|印发|对照|调度|督导|协助|走访|慰问|选派|筹集|参加|承办|配合|牵头|规范|加强|健全|完善|开设|建设|指导|督促|检查|抽查|提高|提升|引导|做好|抓好|坚持|强化|设立|评选|表彰|发放|投入)"
 
 
 def build_paragraphs(
