@@ -591,3 +591,14 @@ def test_the_honours_of_an_award_are_counted_as_its_parts() -> None:
     assert figure_sentence(a) == (
         "党员获评集团公司、公司先进，其中集团公司先进党务工作者1人、公司优秀党群协理员1人、公司优秀共产党员2人。"
     )
+
+
+def test_as_of_a_year_end_opens_the_sentence_and_is_its_only_date() -> None:
+    """hancheng (H25): “2024年12月，全村社会经济总值9.7亿元，截至2024年底。”"""
+    from assistant.compose.paragraphs import voiced
+
+    a = ach("全村社会经济总值", Metric("社会经济总值", 9.7, "亿元"), detail="截至2024年底")
+    a.date = "2024-12"
+    sentence = figure_sentence(a)
+    assert sentence == "截至2024年底，全村社会经济总值9.7亿元。"
+    assert voiced(a, sentence, "晨钟村党委", "2024年") == sentence

@@ -278,8 +278,8 @@ def voiced(a: Any, sentence: str, unit: str = "", period: str = "", *, run_in: b
 
     prefix = ""
     parsed = parse_date(str(a.date)) if getattr(a, "date", None) else None
-    if re.match(r"(?:\d{4}年)?\d{1,2}月|\d{4}年", sentence):
-        parsed = None  # the sentence opens with its own, more exact date (8月14日至17日，…)
+    if re.match(r"(?:截至|截止|到)?(?:(?:\d{4}年)?\d{1,2}月|\d{4}年)", sentence):
+        parsed = None  # the sentence opens with its own, more exact date (8月14日至17日，截至2024年底，…)
     comma = "" if run_in else "，"
     if parsed is not None and parsed[1] is not None:
         year, month, day = parsed
