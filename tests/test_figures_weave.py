@@ -602,3 +602,9 @@ def test_as_of_a_year_end_opens_the_sentence_and_is_its_only_date() -> None:
     sentence = figure_sentence(a)
     assert sentence == "截至2024年底，全村社会经济总值9.7亿元。"
     assert voiced(a, sentence, "晨钟村党委", "2024年") == sentence
+
+
+def test_a_detail_that_narrows_the_titles_object_takes_its_place() -> None:
+    """hancheng (H25): “选拔党员进入村‘两委’班子，选拔政治素质高…的党员” said 选拔 twice."""
+    a = ach("换届选举严格把关，选拔党员进入村“两委”班子", detail="选拔政治素质高、工作能力强、群众基础好的党员")
+    assert figure_sentence(a) == "换届选举严格把关，选拔政治素质高、工作能力强、群众基础好的党员进入村“两委”班子。"

@@ -270,7 +270,21 @@ def _into_title(title: str, clause: str) -> str | None:
         or _modifier(title, clause)
         or _enumeration(title, clause)
         or _spelled_out(title, clause)
+        or _narrowed(title, clause)
     )
+
+
+def _narrowed(title: str, clause: str) -> str | None:
+    """The title's verb and object said again with a modifier (选拔党员 + 选拔政治素质高…的党员):
+    the modified object takes the place of the bare one, the verb said once."""
+    m = re.fullmatch(r"([\u4e00-\u9fff]{2})([^，；。]+的)([\u4e00-\u9fff]{1,4})", clause)
+    if not m:
+        return None
+    verb, _modifier, noun = m.groups()
+    at = title.find(verb + noun)
+    if at < 0 or in_quotes(title, at):
+        return None
+    return title[:at] + clause + title[at + len(verb + noun) :]
 
 
 _COUNTED = re.compile(r"“([一二两三四五六七八九十])[^“”]{1,6}”")
