@@ -112,7 +112,7 @@ def text_of(path: Path) -> str:
 
 
 #: What `fix` may change: punctuation (half-width, full-width dots, 「」 quotes), digits and dates.
-_MENDABLE = re.compile(r"[\s,.;:?!()\"'，。；：？！（）“”‘’「」『』．、…—\-/0-9０-９〇零一二三四五六七八九十年月日]")
+_MENDABLE = re.compile(r"[\s,.;:?!()\"'，。；：？！（）“”‘’「」『』．、…—\-/0-9０-９〇零一二三四五六七八九十年月日<>《》«»‹›]")
 
 
 def fix_document(src: Path, dest: Path, workbook: Path | None) -> dict[str, Any]:

@@ -376,7 +376,7 @@ def test_a_tail_alone_on_a_page_is_found_off_the_grid_when_every_line_is_exact(t
         return d
 
     assert ("tail-alone", 33) in _findings(letter(28), tmp_path, "pagination")
-    assert _findings(letter(25), tmp_path, "pagination") == []
+    assert [f for f in _findings(letter(25), tmp_path, "pagination") if f[0] != "crowded-page"] == []  # 31 lines a page
 
 
 def test_wenmi_writes_the_word_attendance_in_heiti_and_passes_its_own_check(tmp_path: Path) -> None:

@@ -79,6 +79,11 @@ class ParaInfo:
     keep_next: bool = False
     #: Never split across pages (w:keepLines).
     keep_lines: bool = False
+    #: Widow and orphan control (w:widowControl): no line of it alone at the foot or the head of a
+    #: page. On unless the paragraph or its style turns it off: LibreOffice (and Word's Normal)
+    #: apply it to a paragraph that says nothing (check_eval6 zongjie_p1: a three-line paragraph
+    #: with room for two goes whole to the next page).
+    widow_control: bool = True
     section: int = 0
     #: Text of an automatic list number (numbering.xml), "" when none.
     number_label: str = ""
@@ -352,8 +357,16 @@ def para_info(p: Any, index: int, styles: Styles, theme_ea: str | None) -> ParaI
         before_pt=_space(levels, "before"), after_pt=_space(levels, "after"),
         outline=int(outline) if outline and outline.isdigit() else None,
         page_break_before=_toggle(levels, "pageBreakBefore"), keep_next=_toggle(levels, "keepNext"),
-        keep_lines=_toggle(levels, "keepLines"),
+        keep_lines=_toggle(levels, "keepLines"), widow_control=_widow_control(levels),
     )  # fmt: skip
+
+
+def _widow_control(levels: list[Any]) -> bool:
+    for lv in levels:
+        value = on(lv.find(f"{W}widowControl"))
+        if value is not None:
+            return value
+    return True
 
 
 def _hanging_first(levels: list[Any]) -> bool:

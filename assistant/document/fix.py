@@ -38,23 +38,34 @@ from assistant.document.docx_writer import (
     set_run_fonts,
 )
 from assistant.document.docxread import DocInfo, ParaInfo, RunInfo, W, read_docx
-from assistant.document.roles import ATTACH_END, assign_roles, heading_label, line_pitch_pt, placed_right
+from assistant.document.roles import (
+    ATTACH_END,
+    assign_roles,
+    attach_hanging,
+    heading_label,
+    line_pitch_pt,
+    placed_right,
+)
 from assistant.document.rules import (
+    BOOK_MARKS,
     CORNER_QUOTES,
     CORNER_TO_QUOTES,
     FACES,
     FANGSONG,
     HEITI,
     KAITI,
+    LATIN_TEXT,
     LEVEL_NAMES,
     PITCH_RANGE,
     ROLE_NAMES,
+    SANS_LATIN,
     SPACE_BEFORE_MARK,
     TAIL_WIDTHS,
     body_spacing,
     chars_per_line,
     face_ok,
     grid_spacing_pt,
+    normal_size_pt,
     right_blank,
     size_name,
     tail_fits,
@@ -113,6 +124,7 @@ def fix_document(document: Any) -> list[Change]:
     link_tail(info)
     _paragraphs(info, log)
     _record_and_attendance(info, log)
+    _annexes(info, log)
     _line_characters(info, log)
     _blank_lines(info, log)
     _footers(document, info, log)
@@ -376,7 +388,24 @@ def _page(document: Any, info: DocInfo, log: _Log) -> None:
         grid = section._sectPr.find(f"{W}docGrid")
         if grid is not None and grid.get(f"{W}type") in ("lines", "linesAndChars", "snapToChars") \
                 and grid.get(f"{W}linePitch") != str(G.LINE_PITCH_TWIPS):
+            old = s.grid_pitch
             grid.set(f"{W}linePitch", str(G.LINE_PITCH_TWIPS))
+            lines = int(G.TEXT_HEIGHT_MM / G.MM_PER_PT / (old / 20) + 0.02) if old else 0
+            body = [p for p in info.paragraphs if p.role == "body" and p.section == info.sections.index(s)]
+            if lines and lines != G.LINES_PER_PAGE and any(p.line_rule == "auto" for p in body):
+                log.add("layout", f"文档网格每页 {lines} 行改为每页 22 行")  # the text followed it
+        base = normal_size_pt(info)
+        if grid is not None and grid.get(f"{W}type") in ("linesAndChars", "snapToChars") \
+                and abs(base - G.BODY_SIZE_PT) <= 0.25:
+            width = G.TEXT_WIDTH_MM / G.MM_PER_PT
+            chars = chars_per_line(base + s.grid_char_space / 4096, 0, width)
+            if chars != G.CHARS_PER_LINE:
+                # the character pitch that gives 28 to the 156 mm line (ECMA-376 17.6.5: w:charSpace
+                # in 4096ths of a point added to the default style's size)
+                space = round((width / G.CHARS_PER_LINE - base) * 4096) - 8
+                grid.set(f"{W}charSpace", str(space))
+                s.grid_char_space = space
+                log.add("layout", f"字符网格每行 {chars} 字改为每行 28 字")
 
 
 def _line_characters(info: DocInfo, log: _Log) -> None:
@@ -485,10 +514,16 @@ def _paragraphs_with_text(info: DocInfo) -> list[ParaInfo]:
     return out
 
 
+#: A number run into body text with only a closing bracket (会议决定：1)由……): “（1）” (7.3.3).
+_INLINE_HALF = re.compile(r"(?<=[：:；;。])(\d{1,2})[)）](?=[\u4e00-\u9fff“])")
+
+
 def _text(info: DocInfo, log: _Log) -> None:
     _numbers(info, log)
     for p in _paragraphs_with_text(info):
         skip = _label_end(p)
+        if p.role == "body" and _sub(p, _INLINE_HALF, lambda m: f"（{m.group(1)}）"):
+            log.add("numbering", "段内序号“1)”改为“（1）”", p)
         if _sub(p, _PAREN_PAIR, lambda m: f"（{m.group(1)}）", skip):
             log.add("punctuation", "半角括号改为全角“（）”", p)
         if _sub(p, _HALF_NEAR_HAN, lambda m: _HALF[m.group(0)], skip):
@@ -507,6 +542,8 @@ def _text(info: DocInfo, log: _Log) -> None:
             log.add("punctuation", "删去重复的标点", p)
         if _sub(p, SPACE_BEFORE_MARK, lambda m: m.group(0)[-1]):
             log.add("punctuation", "删去标点前的空格", p)
+        if _sub(p, BOOK_MARKS, lambda m: f"《{m.group(2)}》"):
+            log.add("punctuation", "书名号改为《》", p)
         if _sub(p, _DASH, lambda m: "——"):
             log.add("punctuation", "破折号改为“——”", p)
     for p in info.paragraphs:
@@ -654,7 +691,7 @@ def _paragraphs(info: DocInfo, log: _Log) -> None:
         ppr = p.element.get_or_add_pPr()
         resized = False
         if p.role != "blank":
-            head = {id(r.element) for r in _head_runs(p)} if p.role == "heading" else set()
+            head = {id(r.element) for r in _head_runs(p)} if p.role == "heading" and not p.extras.get("item") else set()
             size = G.TITLE.size_pt if p.role == "title" else G.BODY_SIZE_PT
             for run in p.runs:
                 if not run.text.strip():
@@ -667,6 +704,12 @@ def _paragraphs(info: DocInfo, log: _Log) -> None:
                 face_right = keep or (run.han and wanted is not None and face_ok(run.east_asia, wanted[0])) or not run.han
                 size_right = abs(run.size - size) <= 0.25
                 coloured = (run.color or "auto").lower() not in ("auto", "000000")
+                if p.role != "title" and run.ascii and run.ascii.strip().startswith(SANS_LATIN) \
+                        and LATIN_TEXT.search(run.text) and not (p.role == "heading" and in_head and p.level <= 2):
+                    fonts = _child(run.element.get_or_add_rPr(), "w:rFonts")
+                    for side in ("w:ascii", "w:hAnsi", "w:cs"):
+                        fonts.set(W + side[2:], G.FONT_LATIN)
+                    log.add("font", f"{name}中数字、字母的字体由{run.ascii}改为{G.FONT_LATIN}", p)
                 if face_right and size_right and not coloured and not run.theme:
                     continue
                 rpr = run.element.get_or_add_rPr()
@@ -722,6 +765,46 @@ def _record_and_attendance(info: DocInfo, log: _Log) -> None:
                 log.add("font", f"纪要的“{m.group(1)}”改为黑体（GB/T 9704 10.3）", p)
 
 
+def _annexes(info: DocInfo, log: _Log) -> None:
+    """GB/T 9704-2012 7.3.7: “附件N” flush left in 3号黑体; the attachment's title (centred) in 2号."""
+    from assistant.document.rules import _ANNEX_LABEL
+
+    annex = [p for p in info.paragraphs if p.role == "annex"]
+    for k, p in enumerate(annex):
+        if not _ANNEX_LABEL.match(p.stripped):
+            continue
+        label = p.stripped.replace(" ", "")
+        ppr = p.element.get_or_add_pPr()
+        if p.align in ("center", "right") or p.left_chars + max(0.0, p.first_chars) > 0.3:
+            _child(ppr, "w:jc", **{"w:val": "left"})
+            ind = _child(ppr, "w:ind")
+            for a in list(ind.attrib):
+                del ind.attrib[a]
+            ind.set(f"{W}firstLine", "0")
+            ind.set(f"{W}firstLineChars", "0")
+            ind.set(f"{W}left", "0")
+            ind.set(f"{W}leftChars", "0")
+            _order_ppr(ppr)
+            log.add("alignment", f"“{label}”改为顶格（GB/T 9704 7.3.7）", p)
+        runs = [x for x in p.runs if x.text.strip()]
+        if any(not face_ok(x.east_asia, HEITI) or abs(x.size - G.BODY_SIZE_PT) > 0.25 for x in runs):
+            for x in runs:
+                set_run_fonts(x.element.get_or_add_rPr(), G.FONT_HEITI, G.BODY_SIZE_PT)
+            log.add("font", f"“{label}”改为3号黑体（GB/T 9704 7.3.7）", p)
+        title = annex[k + 1] if k + 1 < len(annex) else None
+        if title is None or title.align != "center" or _ANNEX_LABEL.match(title.stripped) or len(title.stripped) > 60:
+            continue
+        runs = [x for x in title.runs if x.text.strip()]
+        if any(abs(x.size - G.TITLE.size_pt) > 0.25 for x in runs):
+            for x in runs:
+                rpr = x.element.get_or_add_rPr()
+                half = str(round(G.TITLE.size_pt * 2))
+                _child(rpr, "w:sz", **{"w:val": half})
+                _child(rpr, "w:szCs", **{"w:val": half})
+                _order_rpr(rpr)
+            log.add("size", f"附件标题字号改为{size_name(G.TITLE.size_pt)}（GB/T 9704 7.3.7）", title)
+
+
 def _placement(p: ParaInfo, ppr: Any, name: str, log: _Log, resized: bool = False) -> None:
     """Alignment and indents of `p` by its role; `resized`: its text changed size, so indents
     given in twips no longer measure the characters they did."""
@@ -731,6 +814,8 @@ def _placement(p: ParaInfo, ppr: Any, name: str, log: _Log, resized: bool = Fals
         return
     if p.role == "title":
         want = ("center", 0.0, 0.0, 0.0)
+    elif p.role == "attach" and attach_hanging(p):
+        want = ("both", first, left, 0.0)  # 7.3.4: wrapped lines under the first character of the name
     elif p.role in ("body", "heading", "attach"):
         want = ("both", float(G.INDENT_CHARS), 0.0, 0.0)
     elif p.role == "recipients":
@@ -850,8 +935,10 @@ def _spacing(p: ParaInfo, ppr: Any, name: str, info: DocInfo, log: _Log) -> None
 def _footers(document: Any, info: DocInfo, log: _Log) -> None:
     """“— N —” in 4号宋体, odd pages right and even pages left, one character in (7.5), in every
     section with content, when the check finds fault with the page numbers."""
+    from assistant.document.roles import estimate_pages
     from assistant.document.rules import Report, page_numbers
 
+    estimate_pages(info)  # an empty even footer matters when there is an even page
     report = Report(info)
     page_numbers(report)
     faults = report.finish()

@@ -137,7 +137,12 @@ def odd_shapes(headings: list[str]) -> list[OddShape]:
 
     - a 关于… phrase among headings none of which is one (two headings are enough);
     - a sentence among phrases, the longest of its set by two characters or more (three or more);
-    - a topic label among action phrases, of another length (three or more).
+    - a topic label among action phrases, of another length (three or more), or ending in 方面
+      (作风建设方面 among 加强政治建设 / 夯实基层基础: an area named, not a task);
+    - one heading that is not a 关于… phrase where all the others (two or more) are: a 纪要's
+      topics (关于春耕生产工作 / 关于…整治工作) with a bare noun among them (高标准农田);
+    - a short phrase that is neither (技能人才) among three or more action phrases, shorter than
+      the shortest of them by three characters or more.
     """
     shapes = [shape(h) for h in headings]
     n = len(headings)
@@ -145,6 +150,12 @@ def odd_shapes(headings: list[str]) -> list[OddShape]:
     for i, (h, s) in enumerate(zip(headings, shapes, strict=True)):
         others = [x for j, x in enumerate(headings) if j != i]
         other_shapes = [x for j, x in enumerate(shapes) if j != i]
+        if s != "about" and n >= 3 and all(x == "about" for x in other_shapes):
+            out.append(OddShape(i, "not-about", "没有用“关于……”的短语", "“关于……”的短语"))
+            continue
+        if s == "other" and n >= 4 and all(x == "action" for x in other_shapes) and len(h) <= min(len(x) for x in others) - 3:
+            out.append(OddShape(i, "noun", "名词短语", "动宾短语"))
+            continue
         if s not in ("about", "clause", "topic", "subject") or s in other_shapes:
             continue
         longest = max(len(x) for x in others)
@@ -157,7 +168,7 @@ def odd_shapes(headings: list[str]) -> list[OddShape]:
             odd = n >= 3 and all(x == "action" for x in other_shapes)
         else:
             # a topic label of another length, or of the same length among four or more actions
-            odd = n >= 3 and all(x == "action" for x in other_shapes) and (abs(len(h) - middle) >= 2 or n >= 4)
+            odd = n >= 3 and all(x == "action" for x in other_shapes) and (abs(len(h) - middle) >= 2 or n >= 4 or h.endswith("方面"))
         if odd:
             kind = "动宾短语" if s in ("topic", "subject") else "短语"
             out.append(OddShape(i, s, _NAMES[s], kind))

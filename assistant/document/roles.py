@@ -147,6 +147,14 @@ def _record(doc: DocInfo, content: list[ParaInfo]) -> None:
     for p in reversed(content[-4:]):
         if _RECORD.search(p.stripped):
             p.role = "record"
+    # a 版记 put in the wrong place (before the 落款, in the middle of the text): a 抄送 line and the
+    # 印发 line under it are still the 版记, reported by the rule on structure (GB/T 9704 7.4)
+    for k, p in enumerate(content[:-4]):
+        if re.match(r"^(抄送|抄报|分送)[：:]", p.stripped):
+            p.role = "record"
+            nxt = content[k + 1] if k + 1 < len(content) else None
+            if nxt is not None and re.search(r"印发\s*$", nxt.stripped):
+                nxt.role = "record"
     # a paragraph after the last 版记 line is still content; the rule on structure sees it
 
 
@@ -352,6 +360,24 @@ def _attachments(content: list[ParaInfo]) -> None:
                     break
 
 
+#: “附件：” and an attachment's number (1. 1．) at the start of a 附件说明.
+_ATTACH_HEAD = re.compile(r"^附件\s*[：:]\s*(?:\d{1,2}\s*[.．、]\s*)?")
+
+
+def attach_hanging(p: ParaInfo) -> bool:
+    """A 附件说明 laid out as GB/T 9704-2012 7.3.4 asks of a long name: its first line 左空二字, and a
+    hanging indent so that a wrapped line “与上一行附件名称的首字对齐” — the left indent is where the
+    name starts after “附件：” (or after “附件：1.”, the numbers of further names lining up)."""
+    text = p.text.lstrip(" \u3000\t")
+    m = _ATTACH_HEAD.match(text)
+    if not m or p.first_chars > -0.5 or abs(p.left_chars + p.first_chars + leading_spaces(p.text) - 2) > 0.3:
+        return False
+    head = m.group(0).strip()
+    colon = 2 + _width(head[: head.find("：") + 1 if "：" in head else head.find(":") + 1])
+    name = 2 + _width(head)
+    return any(abs(p.left_chars - x) <= 0.6 for x in (colon, name))
+
+
 #: A 纪要's list of who attended (10.3): 出席, 列席, 请假 (or 缺席) and a colon, then names.
 ATTENDANCE = re.compile(r"^(出席|列席|请假|缺席)(人员|单位)?\s*[：:]")
 
@@ -385,6 +411,37 @@ def _headings(doc: DocInfo, content: list[ParaInfo]) -> None:
         level = _unnumbered_level(p, content[k + 1] if k + 1 < len(content) else None, body_face)
         if level:
             p.role, p.level = "heading", level
+    _numbered_items(content, body_face)
+
+
+def _numbered_items(content: list[ParaInfo], body_face: str | None) -> None:
+    """一、… paragraphs that are numbered items of the body, not headings: in a 函 or a 批复 the
+    points (一、同意设立……。二、所需资金由……，县财政不予补助。) are sentences of the text and are set
+    in its face. GB/T 9704-2012 7.3.3 gives 黑体 to the first level of the text's structure
+    (“文中结构层次序数……一般第一层用黑体字”), which such items are not. Taken as items only when every
+    一、 paragraph of the document is set wholly in the body's face, has no face of its own (bold) and
+    at least one of them is a sentence with a comma in it, not a short heading (一、工作目标). They keep
+    their numbers (form and order are checked as a heading's) and are marked `extras["item"]`: their
+    face and size are the body's."""
+    heads = [p for p in content if p.role == "heading" and p.level == 1 and heading_label(p.shown)]
+    if len(heads) < 2 or body_face is None:
+        return
+    for p in heads:
+        han = [r for r in p.runs if r.han]
+        if not han or any(r.east_asia != body_face or r.bold for r in han) or not p.stripped.endswith(("。", "；")):
+            return
+    if not any(_sentence(p) for p in heads):
+        return
+    for p in heads:
+        p.extras["item"] = True  # numbered and counted as a heading; set in the body's face
+
+
+def _sentence(p: ParaInfo) -> bool:
+    """A numbered paragraph whose first sentence is a clause with commas, not a heading's phrase."""
+    label = heading_label(p.shown)
+    text = p.shown[len(label.text) :] if label else p.shown
+    first = re.split(r"[。；！？]", text, maxsplit=1)[0]
+    return "，" in first and len(first) >= 15
 
 
 def _body_face(content: list[ParaInfo]) -> str | None:
@@ -461,12 +518,30 @@ def estimate_pages(doc: DocInfo) -> int:
             if need is not None and used + need > height_pt + 0.5 and need <= height_pt:
                 page, used = page + 1, 0.0
         p.page = page
-        used += h
+        n = p.extras.get("lines", 1)
+        fit = int((height_pt + 0.5 - used - p.before_pt) // pitch) if pitch > 0 else n
+        if used and 0 <= fit < n and not p.keep_lines:
+            # split at the foot of the page: widow and orphan control (two lines at least on each
+            # side) moves lines, or the whole paragraph, to the next page
+            if p.widow_control:
+                fit = min(fit, n - 2)
+                if fit < 2:
+                    fit = 0
+            if fit == 0:
+                page, used = page + 1, 0.0
+                p.page = page
+                used = h
+            else:
+                page, used = page + 1, (n - fit) * pitch + p.after_pt
+            p.extras["first_page_lines"] = fit
+        else:
+            used += h
         while used > height_pt + 0.5:
             page += 1
             used -= height_pt
         p.extras["end_page"] = page
         p.extras["end_used"] = used  # pt of its last page filled down to its last line
+        p.extras["page_lines"] = _lines_by_page(p, n, pitch, height_pt)
         if any(br.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}type") == "page"
                for br in p.element.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}br")):
             page, used = page + 1, 0.0
@@ -481,10 +556,27 @@ def estimate_pages(doc: DocInfo) -> int:
     return page
 
 
+def _lines_by_page(p: ParaInfo, n: int, pitch: float, height_pt: float) -> dict[int, int]:
+    """How many of the `n` lines of `p` stand on each page it spans (from `estimate_pages`)."""
+    start, end = p.page, p.extras["end_page"]
+    if end == start or pitch <= 0:
+        return {start: n}
+    first = p.extras.get("first_page_lines")
+    if first is None:
+        first = max(0, n - round((p.extras["end_used"] - p.after_pt) / pitch) - (end - start - 1) * int((height_pt + 0.5) // pitch))
+    out = {start: first}
+    rest = n - first
+    per = max(1, int((height_pt + 0.5) // pitch))
+    for page in range(start + 1, end + 1):
+        out[page] = min(rest, per) if page < end else rest
+        rest -= out[page]
+    return out
+
+
 def _measure(doc: DocInfo, p: ParaInfo, exact: bool) -> tuple[float, float]:
     """The line pitch and the height (pt) of paragraph `p`; sets `extras["lines"]`. `exact`: break
     the lines as the suites do (slow past a few thousand paragraphs), else count characters."""
-    from assistant.document.linebreak import break_lines
+    from assistant.document.linebreak import _is_lone, break_lines
 
     sec = doc.section_of(p)
     width_twips = max(1000, round((sec.width_mm - sec.left_mm - sec.right_mm - sec.gutter_mm) / 25.4 * 1440))
@@ -495,7 +587,11 @@ def _measure(doc: DocInfo, p: ParaInfo, exact: bool) -> tuple[float, float]:
         first = max(0, round(p.first_chars))
         width = max(1000, round(width_twips - (p.left_chars + p.right_chars) * (p.size * 20 + spacing)))
         if exact:
-            lines += len(break_lines(piece or " ", first, width, p.size, spacing))
+            broken = break_lines(piece or " ", first, width, p.size, spacing)
+            lines += len(broken)
+            # a last line of one character (孤字), as the document sets it: the breaking mends it by
+            # setting the line before looser, which the document does not do
+            p.extras["lone_last"] = len(broken) > 1 and (broken[-2].spacing > spacing or _is_lone(broken[-1].text))
         else:  # a long document: characters over the line's capacity
             per_line = max(1, width // max(1, round(p.size * 20 + spacing)))
             lines += max(1, -(-int(first + _width(piece)) // per_line))
@@ -522,7 +618,10 @@ def _kept_height(paras: list[ParaInfo], heights: list[tuple[float, float]], tabl
         if q.keep_next:
             need += heights[j][1]
             continue
-        need += heights[j][0]  # its first line (a paragraph that may split ends the chain)
+        # the lines of the paragraph that ends the chain that must stand on the page: its first, or
+        # under widow and orphan control its first two (all three of a three-line paragraph)
+        n = q.extras.get("lines", 1)
+        need += heights[j][0] * ((n if n <= 3 else 2) if q.widow_control and not q.keep_lines else 1)
         break
     return need
 

@@ -20,6 +20,7 @@ from assistant.document.docxread import DocInfo, ParaInfo, RunInfo, W, attr, on
 from assistant.document.findings import Finding, Where, quote
 from assistant.document.roles import (
     ATTACH_END,
+    attach_hanging,
     framed,
     heading_label,
     lead_chars,
@@ -66,6 +67,9 @@ def face_ok(face: str | None, wanted: tuple[str, ...]) -> bool:
 
 
 def role_key(p: ParaInfo) -> str:
+    """The key of `p`'s face in FACES: a numbered item of the body (roles._numbered_items) is body text."""
+    if p.role == "heading" and p.extras.get("item"):
+        return "body"
     return f"h{p.level}" if p.role == "heading" else ("body" if p.role in BODY_LIKE else p.role)
 
 
@@ -204,6 +208,51 @@ def line_characters(r: Report) -> None:
                   "每行 28 字", f"每行 {n} 字", merge="chars")  # fmt: skip
 
 
+def normal_size_pt(doc: DocInfo) -> float:
+    """The size of the document's default paragraph style (Normal, else the document defaults): what
+    a character grid counts its pitch from (ECMA-376 17.6.5 w:charSpace is added to it)."""
+    from assistant.document.docxread import Styles
+
+    styles = Styles(doc.document)
+    for lv in [s.find(f"{W}rPr") for s in styles.chain(None)] + [styles.default_rpr]:
+        sz = attr(lv.find(f"{W}sz"), "val") if lv is not None else None
+        if sz and sz.isdigit():
+            return int(sz) / 2
+    return 10.0
+
+
+def document_grid(r: Report) -> None:
+    """GB/T 9704-2012 5.2.3: “一般每面排22行，每行排28个字”. A document grid sets both when the text
+    follows it: lines of single spacing (w:spacing w:lineRule="auto") take the grid's line pitch, so
+    a grid of 21 or 23 lines a page sets the page; a line-and-character grid sets each character's
+    pitch (the default style's size plus w:charSpace), whatever the runs' own spacing."""
+    for n, s in enumerate(r.doc.sections):
+        body = [p for p in r.doc.paragraphs if p.section == n and p.role == "body" and not p.in_table]
+        part = "页面设置" if len(r.doc.sections) == 1 else f"第{n + 1}节页面设置"
+        if s.grid_type not in ("lines", "linesAndChars", "snapToChars") or not body or not s.grid_pitch:
+            continue
+        if s.height_mm < s.width_mm:
+            continue  # landscape: reported as such
+        height_pt = (s.height_mm - s.top_mm - s.bottom_mm) / G.MM_PER_PT
+        lines = int(height_pt / (s.grid_pitch / 20) + 0.02)
+        on_grid = [p for p in body if p.line_rule == "auto" and abs(p.line_value - 240) <= 1]
+        if on_grid and lines != G.LINES_PER_PAGE and abs(s.height_mm - s.top_mm - s.bottom_mm - G.TEXT_HEIGHT_MM) <= 2:
+            r.add("grid-lines", "layout", "error", None,
+                  f"文档网格每页 {lines} 行（行距 {s.grid_pitch / 20:g} 磅），正文按网格排，每页 {lines} 行；应为每页 22 行"
+                  "（GB/T 9704 5.2.3）：在“页面设置—文档网格”中设每页 22 行", "每页 22 行", f"每页 {lines} 行", part)  # fmt: skip
+        # judged here when the default style is set in 3号, as the body is (the grid then gives the
+        # body's own pitch); otherwise line_characters judges the body's spacing
+        if s.grid_type in ("linesAndChars", "snapToChars") and _margins_ok(s) \
+                and abs(normal_size_pt(r.doc) - G.BODY_SIZE_PT) <= 0.25:
+            pitch = normal_size_pt(r.doc) + s.grid_char_space / 4096
+            chars = chars_per_line(pitch, 0, text_width_pt(s))
+            sized = [p for p in body if abs(p.size - G.BODY_SIZE_PT) <= 0.25]
+            if sized and chars != G.CHARS_PER_LINE:
+                r.add("grid-chars", "layout", "error", None,
+                      f"字符网格每行 {chars} 字（字距 {pitch:.2f} 磅），应为每行 28 字（GB/T 9704 5.2.3）："
+                      "在“页面设置—文档网格”中设每行 28 字", "每行 28 字", f"每行 {chars} 字", part)  # fmt: skip
+
+
 def _has_content(doc: DocInfo, s: Any) -> bool:
     return any(
         p.role not in ("blank", "record") for p in doc.paragraphs if s.first_paragraph <= p.index <= s.last_paragraph
@@ -260,6 +309,7 @@ def faces_and_sizes(r: Report) -> None:
             r.add("font-face", "font", sev, p,
                   f"{role_name(p)}字体为{actual}，应为{face_name}（GB/T 9704 {face_clause(p)}）",
                   face_name, actual, merge=f"{p.role}{p.level}")  # fmt: skip
+        _latin_face(r, p, key, runs)
         target = 22.0 if key == "title" else 16.0
         sized = [x for x in runs if x.text.strip()]
         wrong = [x.size for x in sized if abs(x.size - target) > 0.25]
@@ -272,6 +322,26 @@ def faces_and_sizes(r: Report) -> None:
         if coloured and p.role in ("title", "body", "heading", "recipients", "signature", "date", "attach"):
             r.add("text-color", "font", "warning", p, f"{role_name(p)}文字为彩色（{coloured[0].color}），公文正文应为黑色",
                   "黑色", str(coloured[0].color), merge=key)
+
+
+#: Sans-serif Latin faces: digits and letters in them stand out of 仿宋 text (Word's and LibreOffice's
+#: defaults, left on digits typed or pasted into a 公文).
+SANS_LATIN = ("Calibri", "Arial", "Helvetica", "Verdana", "Tahoma", "Segoe UI", "Liberation Sans", "DejaVu Sans",
+              "Microsoft YaHei", "微软雅黑", "等线", "DengXian", "Aptos")  # fmt: skip
+LATIN_TEXT = re.compile(r"[0-9A-Za-z]")
+
+
+def _latin_face(r: Report, p: ParaInfo, key: str, runs: list[RunInfo]) -> None:
+    """Digits and Latin letters of text set in 仿宋 (body, levels 3 and 4) in a sans-serif face
+    (Calibri, Arial): GB/T 9704-2012 5.2.2 sets the text in 3号仿宋 and names no Latin face, so this is
+    house style — a warning: a serif face (Times New Roman) or the 仿宋 itself matches the text."""
+    if key not in ("body", "h3", "h4"):
+        return
+    bad = [x for x in runs if x.ascii and LATIN_TEXT.search(x.text) and x.ascii.strip().startswith(SANS_LATIN)]
+    if bad:
+        r.add("latin-face", "font", "warning", p,
+              f"{role_name(p)}中的数字、字母用 {bad[0].ascii}（无衬线字体），与仿宋不协调：西文字体宜设为 Times New Roman 或仿宋",
+              "Times New Roman", str(bad[0].ascii), merge=f"latin{key}")  # fmt: skip
 
 
 def _face_text(run: RunInfo) -> str:
@@ -410,6 +480,8 @@ def indents(r: Report) -> None:
     for p in r.doc.paragraphs:
         spaces = leading_spaces(p.text)
         first = p.first_chars + spaces
+        if p.role == "attach" and attach_hanging(p):
+            continue  # 7.3.4: a long name wraps under the first character of the name
         if p.role in ("body", "heading", "attach"):
             key = role_key(p)
             if abs(p.left_chars) > 0.25:
@@ -463,7 +535,7 @@ def spacing(r: Report) -> None:
             actual = _describe_spacing(p, pitch)
             r.add("line-spacing", "spacing", "error", p,
                   f"{role_name(p)}行距为{actual}，应为每页 22 行：固定值 28.95 磅（或文档网格每页 22 行、单倍行距）",
-                  "每页 22 行（固定值约 28.95 磅）", actual, merge="line")  # fmt: skip
+                  "每页 22 行（固定值约 28.95 磅）", actual, merge=f"line{role_key(p)}")  # fmt: skip
         _paragraph_spacing(r, p)
 
 
@@ -533,6 +605,48 @@ def numbering(r: Report) -> None:
             counters[level] = n if n > 0 else want
 
 
+#: Numbers of items run into a body paragraph, after a colon, semicolon or full stop (……如下：（一）屋面
+#:渗漏的9栋；（二）……; 会议决定：1)由……；2)……).
+INLINE_NUMBER = re.compile(
+    r"(?<=[：:；;。])[ \u3000]*(（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、|（\d{1,2}）|\d{1,2}[)）]|\d{1,2}[.．](?!\d))"
+    r"(?=[\u4e00-\u9fff“])"
+)
+
+
+def _inline_level(label: str) -> int:
+    if label.startswith("（") and label[1].isdigit():
+        return 4
+    if label.startswith("（"):
+        return 2
+    if label[0].isdigit():
+        return 4 if label[-1] in ")）" else 3
+    return 1
+
+
+def inline_numbering(r: Report) -> None:
+    """Numbers run into a body paragraph (段内序号) follow 7.3.3 as headings do: “（1）” not “1)”, and
+    the levels go down (一、 （一） 1. （1）), never back up within the paragraph (（一）……；（二）……；一、……)."""
+    for p in r.doc.paragraphs:
+        if p.role != "body" or p.in_table:
+            continue
+        labels = [m.group(1) for m in INLINE_NUMBER.finditer(p.text)]
+        if not labels:
+            continue
+        half = next((x for x in labels if re.fullmatch(r"\d{1,2}[)）]", x)), None)
+        if half:
+            proper = f"（{half[:-1]}）"
+            r.add("numbering-form", "numbering", "error", p,
+                  f"段内序号写成“{half}”，应为“{proper}”（GB/T 9704 7.3.3：一、（一） 1. （1））", proper, half)
+            continue
+        levels = [_inline_level(x) for x in labels]
+        for k in range(1, len(levels)):
+            if levels[k] < min(levels[:k]):
+                r.add("numbering-order", "numbering", "error", p,
+                      f"段内序号层次颠倒：“{labels[k - 1]}”之后用了上一层的“{labels[k]}”（GB/T 9704 7.3.3 层次依次为一、（一） 1. （1））",
+                      f"“{labels[k - 1]}”之后接同层序号", labels[k])  # fmt: skip
+                break
+
+
 def _heading_line(p: ParaInfo) -> bool:
     """A heading on a line of its own (1.加强组织领导): no closing mark, no sentence in it; not a
     numbered sentence (1.“港航动态”刊发……消息。) nor a lead sentence with its text run in."""
@@ -569,6 +683,8 @@ _ELLIPSIS = re.compile(r"\.{3,}|。{3,}|(?<!…)…(?!…)|…{3,}|·{3,}")
 #: A space typed between a Chinese character and the full-width mark after it (问题 ；).
 SPACE_BEFORE_MARK = re.compile(r"(?<=[\u4e00-\u9fff）”》])[ \u3000\u00a0]+[，。、；：？！）》”]")
 _DOUBLED = re.compile(r"([，。；：！？、])\1|[，；：、][。]|[。][，；：、]|[，、][，、]")
+#: A title of a work in Chinese set in ASCII or other angle marks (<<条例>>, ＜＜办法＞＞, «规定»), not in 书名号.
+BOOK_MARKS = re.compile(rf"(<<|＜＜|«|〈〈)((?:(?!>>|＞＞|»|〉〉).)*?{_HAN}(?:(?!>>|＞＞|»|〉〉).)*?)(>>|＞＞|»|〉〉)")
 _DASH = re.compile(rf"(?<={_HAN})(?:-{{1,2}}|－)(?={_HAN})")
 TITLE_END = "。，；：,.;:、"
 
@@ -624,6 +740,10 @@ def punctuation(r: Report) -> None:
         if m:
             r.add("space-before-mark", "punctuation", "warning", p,
                   f"标点“{m.group(0)[-1]}”前多了空格：标点紧跟前一个字（GB/T 15834），删去空格", "无空格", "有空格", part=part)
+        m = BOOK_MARKS.search(text)
+        if m:
+            r.add("book-marks", "punctuation", "error", p,
+                  f"书名号写成“{m.group(1)}”“{m.group(3)}”：应为《》（GB/T 15834 4.15）", "《》", m.group(1) + m.group(3), part=part)
         m = _DASH.search(text)
         if m:
             r.add("dash", "punctuation", "error", p, f"破折号写成“{m.group(0)}”：应为“——”（GB/T 15834 4.10）",
@@ -649,6 +769,9 @@ def _last_title_line(r: Report) -> ParaInfo | None:
 
 _NUMERIC_DATE = re.compile(r"(?<![\d.\-/])((?:19|20)\d{2})\s*([.\-/．])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?![\d.\-/])")
 _SHORT_YEAR = re.compile(r"(?<![\d〇零一二三四五六七八九十])['’]?(\d{2})年(?=\d{1,2}月|度|底|初|上半年|下半年|第)")
+#: A year of two digits opening a sentence, then a comma (25年，我们将……; 到27年，基本建成……): a year, not
+#: a span of years (工作20年，; 30年来), which does not open a sentence with a comma after it.
+_SHORT_YEAR_ALONE = re.compile(r"(?:^|(?<=[。；！？]))[ \u3000]*(?:到|至|截至|于|在)?([0-3]\d)年(?=[，,])")
 _FULLWIDTH_DIGIT = re.compile(r"[０-９]+")
 _CN_DATE = re.compile(r"(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?")
 _ZERO_PAD = re.compile(r"\d{4}年0\d月|年\d{1,2}月0\d日|\d{4}年\d{1,2}月0\d日")
@@ -724,10 +847,11 @@ def numbers(r: Report) -> None:
                 more = f"（本段共 {len(found)} 处）" if len(found) > 1 else ""
                 r.add("date-form", "numbers", "error", p, f"年月写成“{m.group(0)}”，应写作“{want}”{more}（GB/T 15835）",
                       want, m.group(0), part=part)
-        m = _SHORT_YEAR.search(text)
+        m = _SHORT_YEAR.search(text) or _SHORT_YEAR_ALONE.search(text)
         if m:
-            r.add("short-year", "numbers", "error", p, f"年份“{m.group(0)}”简写了：年份应写全，如“20{m.group(1)}年”（GB/T 15835）",
-                  f"20{m.group(1)}年", m.group(0), part=part)
+            short = f"{m.group(1)}年"
+            r.add("short-year", "numbers", "error", p, f"年份“{short}”简写了：年份应写全，如“20{short}”（GB/T 15835）",
+                  f"20{short}", short, part=part)
         m = _FULLWIDTH_DIGIT.search(text)
         if m:
             half = "".join(chr(ord(c) - 0xFEE0) for c in m.group(0))
@@ -1062,6 +1186,14 @@ def structure(r: Report) -> None:
         if nxt is not None and nxt.role != "blank" and last.after_pt < 14 and nxt.before_pt < 14 and nxt.role in ("recipients", "body"):
             r.add("title-blank-line", "structure", "warning", nxt, "标题与下文之间应空一行（GB/T 9704 7.3.2）", "空一行", "未空行")
     recipients = doc.role("recipients")
+    kind = re.sub(r"\s", "", "".join(p.text for p in titles))[-2:]
+    if titles and not recipients and kind in ("请示", "批复"):
+        # a 请示 goes to one organ (《党政机关公文处理工作条例》第十五条), a 批复 answers the organ that asked;
+        # GB/T 9704-2012 7.3.2 puts the 主送 under the title
+        r.add("no-recipients", "structure", "error", titles[-1],
+              f"{kind}没有主送机关：在标题下空一行居左顶格写主送机关，后标全角冒号（GB/T 9704 7.3.2"
+              + ("；《党政机关公文处理工作条例》第十五条：请示只写一个主送机关）" if kind == "请示" else "）"),
+              "主送机关", "无")  # fmt: skip
     if recipients:
         top = titles[-1].index if titles else 0
         early = [p for p in content if top < p.index < recipients[0].index and p.role in ("body", "heading")
@@ -1101,7 +1233,11 @@ def structure(r: Report) -> None:
     if ends:
         after = [p for p in content if p.index > max(ends) and p.role not in ("record", "annex")]
         if after:
-            r.add("record-not-last", "structure", "error", after[0], "版记之后还有内容：版记应在公文最后一页的最下面（GB/T 9704 7.4）",
+            # a 落款 after the 版记: the 版记 was put before it, and is reported at its first line; else
+            # text was added after the 版记, and is reported where it starts
+            moved = records and any(p.role in ("signature", "date") for p in after)
+            at = records[0] if moved else after[0]
+            r.add("record-not-last", "structure", "error", at, "版记之后还有内容：版记应在公文最后一页的最下面（GB/T 9704 7.4）",
                   "版记在最后", f"版记后有“{quote(after[0].text)}”")
 
 
@@ -1188,6 +1324,9 @@ def page_numbers(r: Report) -> None:
                 elif kind == "first":
                     report("page-number-first-page", "error", "设置了“首页不同”，首页没有页码：公文首页也应有页码（GB/T 9704 7.5）",
                            "首页有页码", "首页无页码")
+                elif kind == "even" and _even_pages_numbered(r.doc, info):
+                    report("page-number-even", "error", "双页页脚是空的，第2页起的双页没有页码：在偶数页页脚插入页码，"
+                           "居左空一字（GB/T 9704 7.5）", "双页有页码", "双页无页码")
                 continue
             numbered_any = True
             p, text = with_page[0]
@@ -1227,6 +1366,14 @@ def page_numbers(r: Report) -> None:
     if not numbered_any and any(_has_content(r.doc, s) for s in r.doc.sections):
         r.add("page-number", "header_footer", "error", None,
               "没有页码：应在页脚插入页码域，4号半角宋体“— 1 —”，单页居右、双页居左（GB/T 9704 7.5）", "— 1 —", "无", part="页脚")
+
+
+def _even_pages_numbered(doc: DocInfo, section: Any) -> bool:
+    """Whether an even page of `section` should carry a number: the section runs to a second page
+    (page estimate) that is not the 版记's page, which carries none (7.5)."""
+    paras = [p for p in doc.paragraphs if section.first_paragraph <= p.index <= section.last_paragraph and p.role != "blank"]
+    text = [p for p in paras if p.role != "record"]
+    return any(p.extras.get("end_page", p.page) >= 2 for p in text)
 
 
 def _resolve(sections: list[Any], n: int, kind: str) -> Any:
@@ -1322,12 +1469,49 @@ def pagination(r: Report) -> None:
         r.add("heading-at-page-foot", "pagination", "warning", p,
               f"{role_name(p)}排在第{p.page}页末，下文在下一页（背题）：给标题设“与下段同页”，或调整上文（wenmi fix 可自动设置）",
               "标题与下文同页", f"标题在第{p.page}页，下文在第{nxt.page}页")  # fmt: skip
+    # a last line alone on a page, from the estimate at a page's foot: trusted on exact line heights,
+    # not on a document grid, where LibreOffice may lose a line to a title larger than the grid
+    # (check_eval7 clean_jianghua: 21 lines on its first page)
+    for p in doc.paragraphs:
+        lines, fit = p.extras.get("lines", 1), p.extras.get("first_page_lines")
+        if getattr(doc.section_of(p), "grid_type", None) in ("lines", "linesAndChars", "snapToChars"):
+            continue
+        if p.role in ("body", "heading", "attach", "annex") and fit and lines - fit == 1 and p.extras.get("lone_last"):
+            r.add("lone-character", "pagination", "warning", p,
+                  f"段落末行只有一个字，单独排在第{p.extras.get('end_page')}页页首（孤字）：删改几个字、微调这一段的字距，"
+                  "或开启“孤行控制”，使它回到上一页", "页首不是孤字", f"第{p.extras.get('end_page')}页页首孤字")  # fmt: skip
+        elif fit and lines - fit == 1 and p is content[-1] and p.role not in ("record", "signature", "date"):
+            r.add("lone-last-line", "pagination", "warning", p,
+                  f"全文最后一段的末行单独排在第{p.extras.get('end_page')}页，这一页只有这一行：删改几个字或微调字距、行距，"
+                  "使它回到上一页", "末页不只一行", f"第{p.extras.get('end_page')}页只有一行")  # fmt: skip
+    _crowded_page(r)
     sig = next(iter(doc.role("signature")), None)
     date = next(iter(doc.role("date")), None)
     if sig is not None and date is not None and sig.index < date.index and date.page > sig.page and not sig.keep_next:
         r.add("signature-split", "pagination", "warning", sig,
               f"署名在第{sig.page}页、成文日期在第{date.page}页：署名与日期应在同一页（GB/T 9704 7.3.5），给署名设“与下段同页”",
               "署名与日期同页", f"第{sig.page}页与第{date.page}页")  # fmt: skip
+
+
+def _crowded_page(r: Report) -> None:
+    """A page of more than 22 lines (GB/T 9704-2012 5.2.3: 一般每面排22行), from the page estimate: the
+    line spacing of some paragraphs pressed to win a page. Reported once, at the first page, on its
+    first paragraph set closer than the grid (the spacing itself is a finding of its own)."""
+    counts: Counter[int] = Counter()
+    for p in r.doc.paragraphs:
+        if not p.in_table and not framed(p) and p.role != "record":
+            counts.update(p.extras.get("page_lines", {}))
+    for page in sorted(counts):
+        if counts[page] > G.LINES_PER_PAGE:
+            on = [p for p in r.doc.paragraphs if p.page <= page <= p.extras.get("end_page", p.page) and p.role != "blank"]
+            close = [p for p in on if line_pitch_pt(p, r.doc.section_of(p)) < PITCH_RANGE[0]]
+            if not close:
+                continue  # short blank lines (a small size in single spacing) are not pressed text
+            at = close[0]
+            r.add("crowded-page", "pagination", "warning", at,
+                  f"第{page}页排了 {counts[page]} 行，应为每页 22 行（GB/T 9704 5.2.3）：行距被压缩了，恢复固定值 28.95 磅"
+                  "（或网格每页 22 行），多出的内容转到下一页", "每页 22 行", f"第{page}页 {counts[page]} 行")  # fmt: skip
+            return
 
 
 def tail_alone(r: Report) -> None:
@@ -1478,11 +1662,43 @@ def attendance(r: Report) -> None:
                   "左空二字", f"左空 {first:.1f} 字")  # fmt: skip
 
 
+_ANNEX_LABEL = re.compile(r"^附件\s*\d{0,2}$")
+
+
+def annexes(r: Report) -> None:
+    """GB/T 9704-2012 7.3.7 (附件): “‘附件’二字及附件顺序号用3号黑体字顶格编排在版心左上角第一行。附件标题
+    居中编排在版心第三行……附件格式要求同正文”: the label flush left in 3号黑体, the title centred, set as
+    a document's title (2号小标宋, 7.3.1)."""
+    annex = [p for p in r.doc.paragraphs if p.role == "annex"]
+    for k, p in enumerate(annex):
+        if not _ANNEX_LABEL.match(p.stripped):
+            continue
+        label = p.stripped.replace(" ", "")
+        if p.align in ("center", "right") or lead_chars(p) > 0.3:
+            how = _ALIGN_NAMES.get(p.align, p.align) if p.align in ("center", "right") else f"缩进 {lead_chars(p):.1f} 字"
+            r.add("annex-label-align", "alignment", "error", p,
+                  f"“{label}”{how}，应在版心左上角第一行顶格编排（GB/T 9704 7.3.7）", "顶格", how)
+        han = [x for x in p.runs if x.han]
+        if han and not all(face_ok(x.east_asia, HEITI) for x in han):
+            r.add("annex-label-face", "font", "error", p, f"“{label}”字体为{_face_text(han[0])}，应为3号黑体（GB/T 9704 7.3.7）",
+                  "黑体", _face_text(han[0]))
+        title = annex[k + 1] if k + 1 < len(annex) else None
+        if title is None or title.align != "center" or _ANNEX_LABEL.match(title.stripped) or len(title.stripped) > 60:
+            continue
+        sized = [x for x in title.runs if x.text.strip()]
+        wrong = [x.size for x in sized if abs(x.size - G.TITLE.size_pt) > 0.25]
+        if sized and wrong:
+            got = Counter(wrong).most_common(1)[0][0]
+            r.add("annex-title-size", "size", "error", title,
+                  f"附件标题字号为{size_name(got)}，应为{size_name(G.TITLE.size_pt)}，与公文标题相同（GB/T 9704 7.3.7、7.3.1）",
+                  size_name(G.TITLE.size_pt), size_name(got))  # fmt: skip
+
+
 RULES: tuple[Callable[[Report], None], ...] = (
-    layout, line_characters, faces_and_sizes, indents, spacing, alignment, numbering, punctuation, numbers, parallelism, structure,
+    layout, line_characters, faces_and_sizes, indents, spacing, alignment, numbering, inline_numbering, punctuation, numbers, parallelism, structure,
     placeholders,
     attendance, record_format,
-    page_numbers, pagination, tail_alone, record_at_foot,
+    page_numbers, pagination, tail_alone, record_at_foot, document_grid, annexes,
 )
 
 
