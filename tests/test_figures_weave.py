@@ -608,3 +608,9 @@ def test_a_detail_that_narrows_the_titles_object_takes_its_place() -> None:
     """hancheng (H25): “选拔党员进入村‘两委’班子，选拔政治素质高…的党员” said 选拔 twice."""
     a = ach("换届选举严格把关，选拔党员进入村“两委”班子", detail="选拔政治素质高、工作能力强、群众基础好的党员")
     assert figure_sentence(a) == "换届选举严格把关，选拔政治素质高、工作能力强、群众基础好的党员进入村“两委”班子。"
+
+
+def test_answering_a_call_opens_the_sentence() -> None:
+    """tuanquwei (H25): “…共计514人，积极响应区委、区政府和团市委号召…” put the reason last."""
+    a = ach("成立青年突击队抗击疫情", Metric("青年突击队", 86, "支"), detail="积极响应区委、区政府和团市委号召，广泛发动团员青年力量")
+    assert figure_sentence(a).startswith("积极响应区委、区政府和团市委号召，成立青年突击队抗击疫情")
