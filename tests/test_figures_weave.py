@@ -613,4 +613,4 @@ def test_a_detail_that_narrows_the_titles_object_takes_its_place() -> None:
 def test_answering_a_call_opens_the_sentence() -> None:
     """tuanquwei (H25): “…共计514人，积极响应区委、区政府和团市委号召…” put the reason last."""
     a = ach("成立青年突击队抗击疫情", Metric("青年突击队", 86, "支"), detail="积极响应区委、区政府和团市委号召，广泛发动团员青年力量")
-    assert figure_sentence(a).startswith("积极响应区委、区政府和团市委号召，成立青年突击队抗击疫情")
+    assert figure_sentence(a) == "积极响应区委、区政府和团市委号召，成立86支青年突击队抗击疫情，广泛发动团员青年力量。"
