@@ -145,6 +145,7 @@ def test_composing_with_the_memo_says_what_composing_afresh_says(template_id: st
         kept = composer.compose(template, wb)
         arranged += not composer.reused
         assert document(kept) == document(engine.compose(template, wb))
+        assert_measured_as_the_sandbox_measures(composer, template, wb)
     assert composer.memo.hits > 0 or not arranged  # arranged again: with what the memo kept
 
 
@@ -231,3 +232,138 @@ def test_rows_are_alike_only_when_they_say_the_same() -> None:
         for name, value in other.items():
             assert cache.row_content(replace(base, metrics=[replace(metric, **{name: value})])) != same, name
         assert cache.row_content(replace(base, metrics=[replace(metric, value=30.0)])) != same  # 30.0 is not 30
+
+
+def assert_measured_as_the_sandbox_measures(composer: engine.Composer, template: Any, wb: Workbook) -> None:
+    """The arrangement's measure made from what the memo kept is the one the sandbox makes."""
+    from assistant.templating.sandbox import body_names, measure_input
+
+    arranged = composer.arrangement(template, wb)
+    assert composer.reused
+    if {"plans", "plan_parts"} & body_names(template):
+        return
+    assert arranged.measured is not None
+    assert arranged.measured == measure_input({"achievements": arranged.views, "sections": arranged.sections})
+
+
+def test_moving_a_row_back_arranges_nothing_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A row moved and moved back (or an undo): the headings composed from the sections, each
+    section's paragraphs and the measure of every view are found again, not made again."""
+    from assistant.compose import sections
+
+    template = load_catalog().get("zf-diaoyan-baogao")  # headings composed from the content
+    wb = ledger()
+    composer = engine.Composer()
+    for row, section in engine.placement(composer.compose(template, wb)).items():
+        wb.achievements[row] = replace(wb.achievements[row], section=str(section))
+    first = composer.compose(template, wb)
+    assert len(first.sections) >= 2
+    row = first.sections[0].indices[0]
+    wb.achievements[row] = replace(wb.achievements[row], section="2")
+    composer.compose(template, wb)
+    made: list[str] = []
+    real_headings, real_paragraphs, real_measure = sections.compose_headings, sections.build_paragraphs, cache._measure
+    monkeypatch.setattr(sections, "compose_headings", lambda *a: made.append("headings") or real_headings(*a))
+    monkeypatch.setattr(sections, "build_paragraphs", lambda *a: made.append("paragraphs") or real_paragraphs(*a))
+    monkeypatch.setattr(cache, "_measure", lambda v, **k: made.append(type(v).__name__) or real_measure(v, **k))
+    wb.achievements[row] = replace(wb.achievements[row], section=str(engine.placement(first)[row]))
+    back = composer.compose(template, wb)
+    assert not composer.reused  # the achievements changed: arranged again…
+    assert "headings" not in made and "paragraphs" not in made  # …with what the memo kept
+    assert made.count("AchievementView") == 1  # the moved row (a new object), and the sections
+    assert made.count("SectionView") == len(back.sections)
+    assert document(back) == document(first) == document(engine.compose(template, wb))
+
+
+# ---------------------------------------------------------------------------- how alike rows are
+
+#: Words the random rows are made of: a few kinds of work, so that rows share some and not others.
+WORDS = ("理论学习", "主题党日", "志愿服务", "走访慰问", "安全生产", "廉洁教育", "宣传报道", "技能竞赛", "党课", "读书班")
+TAGS = ("示范点", "品牌", "廉洁", "青年", "")
+
+
+class _Row:
+    def __init__(self, title: str, tags: list[str], detail: str, labels: list[str], category: str | None) -> None:
+        from assistant.ledger.workbook import Metric
+
+        self.title, self.tags, self.detail, self.category = title, tags, detail, category
+        self.metrics = [Metric(label, 1, "人", "") for label in labels]
+        self.category_inferred = False
+
+
+random_rows = st.builds(
+    _Row,
+    st.lists(st.sampled_from(WORDS), min_size=0, max_size=3).map("开展".join),
+    st.lists(st.sampled_from(TAGS), max_size=2).map(lambda ts: [t for t in ts if t]),
+    st.lists(st.sampled_from(WORDS), max_size=2).map("，".join),
+    st.lists(st.sampled_from(("参加人数", "覆盖党员", "活动次数")), max_size=2),
+    st.sampled_from((None, "思想建设", "组织建设", "宣传与品牌")),
+)
+
+
+def _reference_similarity(items: list[Any]) -> list[list[float]]:
+    """How alike rows are, pair by pair, as `grouping` computed it before it skipped the pairs
+    that share no feature (the definition the faster one must match float for float)."""
+    from collections import Counter
+
+    from assistant.compose.grouping import TAG_FLOOR, _cosine, _vectors
+
+    vectors = _vectors(items)
+    n = len(vectors)
+    tags = [{str(t).strip() for t in (a.tags or ()) if str(t).strip()} for a in items]
+    carried = Counter(t for ts in tags for t in ts)
+    tags = [{t for t in ts if carried[t] * 2 <= n} for ts in tags]
+    sim = [[0.0] * n for _ in range(n)]
+    for i in range(n):
+        sim[i][i] = 1.0
+        for j in range(i + 1, n):
+            x = _cosine(vectors[i], vectors[j])
+            sim[i][j] = sim[j][i] = max(x, TAG_FLOOR) if tags[i] & tags[j] else x
+    return sim
+
+
+@settings(max_examples=60, deadline=None)
+@given(items=st.lists(random_rows, min_size=0, max_size=30))
+def test_how_alike_rows_are_is_the_same_float_for_every_pair(items: list[Any]) -> None:
+    from assistant.compose.grouping import _similarity
+
+    assert _similarity(items) == _reference_similarity(items)
+
+
+def test_how_alike_rows_are_on_a_thousand_row_workbook() -> None:
+    """The benchmark's workbook, a section's worth: every pair the same float as pair by pair."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from bench_workbook import make_workbook
+
+    from assistant.compose.grouping import _similarity
+
+    items = make_workbook(300).achievements
+    fast, slow = _similarity(items), _reference_similarity(items)
+    assert all(a == b for a, b in zip(fast, slow, strict=True))
+    assert sum(x > 0 for row in fast for x in row) > len(items) * 10  # rows that are alike: many
+
+
+def _reference_heading_fit(group: list[Any], heading: str) -> float:
+    """How well a heading describes a group, as `grouping` computed it before it weighed only the
+    rows that share a feature with the heading."""
+    from assistant.compose.grouping import _cosine, _Text, _vectors
+
+    if not group:
+        return 0.0
+    vectors = _vectors([*group, _Text(heading)])
+    return sum(_cosine(vectors[-1], v) for v in vectors[:-1]) / len(group)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    group=st.lists(random_rows, min_size=0, max_size=20),
+    headings=st.lists(st.lists(st.sampled_from(WORDS + ("加强", "品牌", "示范点")), max_size=3).map("".join), max_size=4),
+)
+def test_how_well_a_heading_fits_is_the_same_float(group: list[Any], headings: list[str]) -> None:
+    """Heading after heading against the same rows (what is kept for them is used again)."""
+    from assistant.compose.grouping import heading_fit
+
+    for heading in headings:
+        assert heading_fit(group, heading) == _reference_heading_fit(group, heading)

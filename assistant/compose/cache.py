@@ -14,6 +14,13 @@ does. Two kinds of key:
   never reads the section: how alike rows are, the paragraphs they make, the leads that fit them.
   A row moved back, or pinned where it already was, finds that work again.
 
+What is kept: the views (`achievement_view`), the paragraphs a section's rows make (so how alike
+they are is not weighed again), the leads that fit them, a section's paragraphs as written after
+the same leads and headings (`kept_paragraphs`), headings composed from the sections
+(`kept_headings`) and the sandbox's measure of each view and paragraph (`measure_arrangement`).
+A move thus recomputes the two sections it changed, their likeness in full: a row's weight depends
+on every row of its section (`grouping._cosines` computes only the pairs that share a word).
+
 Entries not used by the last `Memo.GENERATIONS` compositions are dropped. A composition with a
 memo is the same, byte for byte, as one without: only pure functions of their key are kept
 (tests/test_compose_cache.py compares the two on random moves, edits and undos, and checks that
@@ -25,6 +32,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
@@ -137,3 +145,104 @@ def achievement_view(a: Achievement, placements: list[FigurePlacement]) -> Achie
     view, placed = kept("view", (a,), make)
     placements.extend(placed)
     return view
+
+
+def kept_paragraphs(
+    build: Callable[..., T], items: Sequence[Any], sentences: Sequence[str], bank: Any, theme: str,
+    used: set[str], unit: str, period: str,
+) -> T:
+    """`build(items, sentences, bank, theme, used, unit, period)` (`paragraphs.build_paragraphs`),
+    kept for a section whose rows say what they said, with the same sentences, and after the same
+    leads and headings (`used`, to which the leads it chose are added, as `build` adds them)."""
+    memo = _ACTIVE.get()
+    if memo is None:
+        return build(items, sentences, bank, theme, used, unit, period)
+    before = frozenset(used)
+
+    def make() -> tuple[T, frozenset[str]]:
+        mine = set(before)
+        return build(items, sentences, bank, theme, mine, unit, period), frozenset(mine - before)
+
+    key = (tuple(sentences), before, unit, period, id(bank), theme)
+    out, added = kept_alike("section-paragraphs", items, make, key, bank)
+    used |= added
+    return out
+
+
+def kept_headings(
+    compose: Callable[[Any, Any, Sequence[Sequence[Any]], int], list[str]],
+    plan: Any,
+    template: Any,
+    groups: Sequence[Sequence[Any]],
+    seed: int,
+) -> list[str]:
+    """`compose(plan, template, groups, seed)` (`sections.compose_headings`), kept while the groups
+    say what they said (row by row, in the same groups) for the same template, seed and phrase
+    bank: a move that leaves the sections as they were, or moves a row back, composes no headings."""
+    memo = _ACTIVE.get()
+    if memo is None:
+        return compose(plan, template, groups, seed)
+    from assistant.errors import WenmiError
+    from assistant.phrasebank import load_bank
+
+    try:
+        bank: Any = load_bank()
+    except WenmiError:
+        bank = None
+    rows = [a for g in groups for a in g]
+    key = (tuple(len(g) for g in groups), seed, id(plan), id(template), id(bank))
+    found = kept_alike("headings", rows, lambda: list(compose(plan, template, groups, seed)), key, (plan, template, bank))
+    return list(found)
+
+
+def measure_arrangement(views: Sequence[Any], sections: Sequence[Any]) -> tuple[int, int] | None:
+    """`sandbox.measure_input({"achievements": views, "sections": sections})`, walking again only
+    the views and paragraphs not measured before (each by identity, kept with the memo; a
+    section's other fields each time). None outside a memo, or
+    when the walk would be long enough for `measure_input` to stop early (it then measures)."""
+    memo = _ACTIVE.get()
+    if memo is None:
+        return None
+    longest, visits = 0, 3  # the context's two values and the list of views
+    for v in views:
+        most, seen = kept("measure", (v,), partial(_measure, v))
+        longest, visits = max(longest, most), visits + seen
+    for s in sections:
+        # its paragraphs as kept with the section's (`kept_paragraphs`), its views as above
+        paragraphs = getattr(s, "paragraphs", ())
+        most, seen = kept("measure", (paragraphs,), partial(_measure, paragraphs))
+        longest, visits = max(longest, most), visits + seen
+        most, seen = _measure(s, skip=frozenset((id(paragraphs), *map(id, getattr(s, "achievements", ())))))
+        longest, visits = max(longest, most), visits + seen
+    if visits >= _MEASURE_SAFE:
+        return None
+    return len(views), longest
+
+
+#: A walk this long measures the whole context at once (`measure_input` stops at 2,000,000 values).
+_MEASURE_SAFE = 1_000_000
+
+
+def _measure(item: Any, skip: frozenset[int] = frozenset()) -> tuple[int, int]:
+    """(longest text, values visited) under `item`, walked as `sandbox._input_measure` walks a
+    context; the objects in `skip` (views measured on their own) are visited, not walked."""
+    longest = visits = 0
+    seen: set[int] = set(skip)
+    stack: list[Any] = [item]
+    while stack:
+        item = stack.pop()
+        visits += 1
+        if isinstance(item, str):
+            longest = max(longest, len(item))
+        elif isinstance(item, int | float | bool) or item is None or id(item) in seen:
+            continue
+        elif isinstance(item, list | tuple | set | frozenset):
+            seen.add(id(item))
+            stack.extend(item)
+        elif isinstance(item, dict):
+            seen.add(id(item))
+            stack.extend(item.values())
+        elif hasattr(item, "__dataclass_fields__"):
+            seen.add(id(item))
+            stack.extend(getattr(item, name, None) for name in item.__dataclass_fields__)
+    return longest, visits

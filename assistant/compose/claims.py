@@ -115,7 +115,12 @@ def claims(heading: str, group: Sequence[Any], text: str | None = None) -> tuple
     """The words of `heading` that name something the achievements of `group` do not mention.
 
     `text` is `group_text(group)` when the caller has it already."""
-    text = group_text(group) if text is None else text
+    return _claims(heading, group_text(group) if text is None else text)
+
+
+@lru_cache(maxsize=65536)
+def _claims(heading: str, text: str) -> tuple[str, ...]:
+    """`claims` of a section's text (weighing sets of headings asks for the same ones again)."""
     out: list[str] = []
     concepts: frozenset[str] | None = None
     for w in _heading_words(heading):
@@ -143,6 +148,7 @@ OTHER_SENSE: dict[str, tuple[str, ...]] = {
 }
 
 
+@lru_cache(maxsize=65536)
 def _literally(word: str, text: str) -> bool:
     """Whether `text` has `word` in its own sense (not only inside an `OTHER_SENSE` compound)."""
     if word not in text:

@@ -140,12 +140,50 @@ def _similarity(items: Sequence[Any]) -> list[list[float]]:
     tags = [{str(t).strip() for t in (getattr(a, "tags", None) or ()) if str(t).strip()} for a in items]
     carried = Counter(t for ts in tags for t in ts)
     tags = [{t for t in ts if carried[t] * 2 <= n} for ts in tags]
-    sim = [[0.0] * n for _ in range(n)]
+    sim = _cosines(vectors)
     for i in range(n):
         sim[i][i] = 1.0
-        for j in range(i + 1, n):
-            x = _cosine(vectors[i], vectors[j])
-            sim[i][j] = sim[j][i] = max(x, TAG_FLOOR) if tags[i] & tags[j] else x
+    carriers: dict[str, list[int]] = {}
+    for i, ts in enumerate(tags):
+        for t in ts:
+            carriers.setdefault(t, []).append(i)
+    for rows in carriers.values():  # pairs that share a tag (once or more: the floor is the same)
+        for k, i in enumerate(rows):
+            for j in rows[k + 1 :]:
+                sim[i][j] = sim[j][i] = max(sim[i][j], TAG_FLOOR)
+    return sim
+
+
+def _cosines(vectors: Sequence[Features]) -> list[list[float]]:
+    """`_cosine` of every pair (i < j), both ways, 0.0 on the diagonal: the same floats, made
+    only for pairs that share a feature (the others are 0.0). Each pair's products are summed as
+    `_cosine` sums them, in the order of the shorter vector (the first on a tie); the 0.0 terms it
+    adds for the other features change no float sum, naive or compensated (Python 3.12)."""
+    n = len(vectors)
+    sim = [[0.0] * n for _ in range(n)]
+    # the vector each pair is summed over comes first: by length, then position
+    order = sorted(range(n), key=lambda i: (len(vectors[i]), i))
+    rows: dict[str, list[int]] = {}
+    values: dict[str, list[float]] = {}
+    for i in order:
+        for f, x in vectors[i].items():
+            rows.setdefault(f, []).append(i)
+            values.setdefault(f, []).append(x)
+    done = dict.fromkeys(rows, 0)  # per feature, how many of its rows have been the shorter one
+    for d in order:
+        terms: dict[int, list[float]] = {}
+        for f, x in vectors[d].items():
+            k = done[f] + 1
+            done[f] = k
+            for o, y in zip(rows[f][k:], values[f][k:], strict=True):
+                t = terms.get(o)
+                if t is None:
+                    terms[o] = [x * y]
+                else:
+                    t.append(x * y)
+        row = sim[d]
+        for o, t in terms.items():
+            row[o] = sim[o][d] = sum(t)
     return sim
 
 
@@ -194,11 +232,50 @@ class _Text:
 
 
 def heading_fit(group: Sequence[Any], heading: str) -> float:
-    """How well `heading` describes the achievements of `group` (mean cosine, 0 to 1)."""
+    """How well `heading` describes the achievements of `group` (mean cosine, 0 to 1): the cosine
+    of each row with the heading, the vectors weighted by frequency in the rows and the heading.
+
+    Computed as `_vectors([*group, _Text(heading)])` would, float for float, but only for the
+    rows that share a feature with the heading (the others' cosine is 0.0, which changes no sum);
+    the group's features are kept for the next heading weighed against the same group."""
     if not group:
         return 0.0
-    vectors = _vectors([*group, _Text(heading)])
-    return sum(_cosine(vectors[-1], v) for v in vectors[:-1]) / len(group)
+    raws, rows_with, df = _group_features(group)
+    head = _features(_Text(heading))
+    n = len(group) + 1
+    counts = {f: df.get(f, 0) + 1 for f in head}  # in how many of the rows and the heading
+
+    def weighed(raw: Features) -> Features:
+        v = {f: w * math.log(1 + n / (counts.get(f) or df[f])) for f, w in raw.items()}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        return {f: x / norm for f, x in v.items()}
+
+    mine = weighed(head)
+    sharing = sorted({i for f in head for i in rows_with.get(f, ())})
+    return sum(_cosine(mine, weighed(raws[i])) for i in sharing) / len(group)
+
+
+#: The features of the last few groups weighed against headings, by the identity of their rows
+#: (kept with them, so no id is reused): `_set_fit` weighs a dozen sets against the same groups.
+_GROUP_FEATURES: list[tuple[tuple[Any, ...], tuple[list[Features], dict[str, list[int]], dict[str, int]]]] = []
+_GROUP_FEATURES_KEPT = 16
+
+
+def _group_features(group: Sequence[Any]) -> tuple[list[Features], dict[str, list[int]], dict[str, int]]:
+    """(each row's raw features, the rows having each feature, in how many rows each is)."""
+    key = tuple(group)
+    for kept, made in _GROUP_FEATURES:
+        if len(kept) == len(key) and all(a is b for a, b in zip(kept, key, strict=True)):
+            return made
+    raws = [_features(a) for a in group]
+    rows_with: dict[str, list[int]] = {}
+    for i, raw in enumerate(raws):
+        for f in raw:
+            rows_with.setdefault(f, []).append(i)
+    made = (raws, rows_with, {f: len(rows) for f, rows in rows_with.items()})
+    _GROUP_FEATURES.insert(0, (key, made))
+    del _GROUP_FEATURES[_GROUP_FEATURES_KEPT:]
+    return made
 
 
 def assign(groups: Sequence[Sequence[Any]], headings: Sequence[str]) -> list[int]:
@@ -251,14 +328,30 @@ def text_features(text: str) -> tuple[tuple[str, float], ...]:
 def group_profile(group: Sequence[Any], items: Sequence[Any]) -> Features:
     """What a group is about: the mean of its members' vectors, weighted by frequency in `items`
     (the whole workbook), normalised."""
-    vectors = _vectors(list(items))
-    index = {id(a): i for i, a in enumerate(items)}
+    vectors, index = _items_vectors(items)
     total: dict[str, float] = {}
     for a in group:
         for f, x in vectors[index[id(a)]].items():
             total[f] = total.get(f, 0.0) + x
     norm = math.sqrt(sum(x * x for x in total.values())) or 1.0
     return {f: x / norm for f, x in total.items()}
+
+
+#: The vectors of the last few workbooks' rows, by the identity of the rows (kept with them): the
+#: profile of each section is weighed against the same rows, set after set of headings.
+_ITEMS_VECTORS: list[tuple[tuple[Any, ...], tuple[list[Features], dict[int, int]]]] = []
+
+
+def _items_vectors(items: Sequence[Any]) -> tuple[list[Features], dict[int, int]]:
+    """(`_vectors(items)`, the position of each row by identity); do not change them."""
+    key = tuple(items)
+    for kept, made in _ITEMS_VECTORS:
+        if len(kept) == len(key) and all(a is b for a, b in zip(kept, key, strict=True)):
+            return made
+    made = (_vectors(list(items)), {id(a): i for i, a in enumerate(items)})
+    _ITEMS_VECTORS.insert(0, (key, made))
+    del _ITEMS_VECTORS[4:]
+    return made
 
 
 def profile_fit(profile: Features, text: str) -> float:

@@ -56,7 +56,8 @@ def build_sections(
     elif not groups:
         return []
     else:
-        headings = compose_headings(plan, template, groups, seed)
+        # kept while the rows say what they said (`compose.cache`)
+        headings = cache.kept_headings(compose_headings, plan, template, groups, seed)
         if not any(a.section for g in groups for a in g):
             groups, headings = _fold_unnamed(plan, template, groups, headings, seed)
         # A named family (四高, 1234) has its own order, and so do the workbook's sections then.
@@ -80,7 +81,8 @@ def build_sections(
     for i, (heading, group) in enumerate(zip(headings, groups, strict=True), start=1):
         head, tail = split_heading(heading, plan.pattern)
         shown = tuple(views[id(a)] for a in group)
-        paragraphs = build_paragraphs(group, [v.sentence for v in shown], bank, theme, said, unit, period)
+        sentences = [v.sentence for v in shown]
+        paragraphs = cache.kept_paragraphs(build_paragraphs, group, sentences, bank, theme, said, unit, period)
         sections.append(
             SectionView(i, heading, head, tail, shown, tuple(position[id(a)] for a in group), paragraphs)
         )

@@ -466,9 +466,22 @@ class Composer:
             key = (wb.seed, wb.unit, wb.period or "")
             with keeping(self.memo):
                 self._arranged = arrange(template, wb, *key)
+                self._arranged.measured = self._measured(template, self._arranged)
             self._template, self._key, self._achievements = template, key, tuple(wb.achievements)
         assert self._arranged is not None
         return self._arranged
+
+    @staticmethod
+    def _measured(template: Template, arranged: Arrangement) -> tuple[int, int] | None:
+        """The sandbox's measure of the arrangement (`compose_markup` measures it on first reuse),
+        made from what the memo kept of the views left alone; None (measured there) for a body
+        that splits the rows into work done and to do, which measures the done ones only."""
+        from assistant.compose.cache import measure_arrangement
+        from assistant.templating.sandbox import body_names
+
+        if {"plans", "plan_parts"} & body_names(template):
+            return None
+        return measure_arrangement(arranged.views, arranged.sections)
 
     def compose(self, template: Template, wb: Workbook) -> ComposeResult:
         """`compose(template, wb)`, with the kept arrangement when it still fits."""

@@ -111,10 +111,66 @@ class TestMoving:
                 assert str(node.label).startswith(title)
                 assert app.session.workbook.achievements[2].section == "2"  # and kept in the workbook
                 assert screen._composing and section_of(screen, title) == 1  # the document not yet
+                # the preview says so in the same frame: the moved row's paragraph highlighted in
+                # the old text, the pane's title saying what is being done
+                preview = screen.query_one(DocumentPreview)
+                assert preview.is_updating
+                assert "正在按新的分节重排" in str(screen.query_one("#preview-title").render())
+                marked = [row for row, line in zip(preview._rows, preview._row_lines, strict=True) if line in preview._marked]
+                assert marked and title in "".join(marked).replace(" ", "")
+                # keys are not held up by the composition: the cursor moves
+                await pilot.press("up")
+                await pilot.pause()
+                assert screen.query_one("#sections", Tree).cursor_node is not node
+                await pilot.press("down")
+                assert screen._composing
             finally:
                 gate.set()
             await wait_for(pilot, lambda: section_of(screen, title) == 2)
+            assert not preview.is_updating and not preview._marked
+            assert str(screen.query_one("#preview-title").render()) == "预览"
             assert "第2部分 · 开展员工思想状况调查" in str(screen.query_one("#slot-help").render())
+
+
+    async def test_quick_moves_do_not_bring_a_slow_one_onto_the_ui_thread(
+        self, workbook: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A row moved back finds its sections kept and arranges in a few milliseconds; the next
+        row moved may take as long as the slowest did. It is still arranged in a thread: the key
+        that moves it is on the screen at once."""
+        import time
+
+        app = WenmiApp(workbook)
+        gate = threading.Event()
+        async with app.run_test(size=(120, 36)) as pilot:
+            screen = await open_compose(pilot, "zf-tui-gudin")
+            real = pipeline.arrange
+            pace = {"sleep": 0.08}
+
+            def timed(*args: Any, **kwargs: Any) -> Any:
+                if pace["sleep"]:
+                    time.sleep(pace["sleep"])
+                elif pace.get("gate"):
+                    gate.wait(20)
+                return real(*args, **kwargs)
+
+            monkeypatch.setattr(pipeline, "arrange", timed)
+            title = "开展员工思想状况调查"
+            for step in ("ctrl+down", "ctrl+up", "ctrl+down", "ctrl+up"):  # one slow, then quick ones
+                select_achievement(screen, title)
+                await pilot.press(step)
+                await wait_for(pilot, lambda: not screen._composing)
+                pace["sleep"] = 0.0
+            assert screen._arranged_ms >= 80  # the slow one is what a move is expected to take
+            pace["gate"] = True
+            try:
+                select_achievement(screen, title)
+                await pilot.press("ctrl+down")  # would wait here for the gate on the UI thread
+                await pilot.pause()
+                assert screen._composing and screen.query_one(DocumentPreview).is_updating
+            finally:
+                gate.set()
+            await wait_for(pilot, lambda: not screen._composing and section_of(screen, title) == 2)
 
 
 class TestTable:

@@ -11,12 +11,15 @@ as it is (`engine.Composer` keeps it). A composition of a few milliseconds (a se
 document) runs at once on the UI thread, so the keystroke and its preview share a frame; one of
 tens of milliseconds (a thousand achievements, arrangement kept) runs on the UI thread right
 after the frame that shows the keystroke (a worker thread would halve both by sharing the GIL);
-one that must arrange anew runs in a worker thread, started after that frame too.
+one that must arrange anew runs in a worker thread, started after that frame too. Until that one
+is shown, the preview says it is being updated (its title; after a move, the moved row's
+paragraph highlighted in the text as it was), and keys go on working.
 """
 
 from __future__ import annotations
 
 import time
+from collections import deque
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -114,7 +117,10 @@ class ComposeScreen(MainScreen):
         #: and the last that arranged them anew; the first one (and slow ones) run in a thread.
         self._reused_ms = float("inf")
         self._arranged_ms = float("inf")
+        self._arranged_times: deque[float] = deque(maxlen=32)
         self._preview_text = ""
+        #: The preview shows the document as it was while the new one is composed (`_show` ends it).
+        self._updating = False
         self._notes: tuple[tuple[str, str], ...] = ()
         self._slot_error: tuple[str | None, str | None] = (None, None)
         #: What is wrong with a table field as typed (rows of different lengths), by slot name.
@@ -513,7 +519,11 @@ class ComposeScreen(MainScreen):
             # then): here, for a thread would share the GIL with the UI and slow both.
             self.call_later(self._compose_here)
         else:
-            # In a thread, started after the frame that shows the keystroke (or the move).
+            # In a thread, started after the frame that shows the keystroke (or the move). When
+            # the sections are arranged anew (a move, another heading set…), which takes long,
+            # the preview says at once that it is being updated (`_show` ends it).
+            if not fits:
+                self._preview_updating()
             self.call_after_refresh(self._compose_away)
 
     def _snapshot(self) -> tuple[int, Any, Any]:
@@ -560,7 +570,13 @@ class ComposeScreen(MainScreen):
         if self._composer.reused:
             self._reused_ms = took
         else:
-            self._arranged_ms = took
+            # What the next arrangement is expected to take: the slowest of the last ones (the
+            # first, which loads the engine, left out once there are others). A row moved back
+            # finds its sections kept and is quick, the next row moved is not: quick ones must
+            # not bring that move onto the UI thread.
+            if self._arranged_ms != float("inf"):
+                self._arranged_times.append(took)
+            self._arranged_ms = max(self._arranged_times, default=took)
             # The new arrangement stays until the achievements change: keep the garbage
             # collector from walking its objects again and again (with a thousand achievements
             # a full collection took 50 ms, in the middle of typing). Frozen objects are still
@@ -586,9 +602,25 @@ class ComposeScreen(MainScreen):
         if self._wanted != generation:
             self._start_preview()
 
+    def _preview_updating(self, needle: str | None = None, what: str = "正在更新……") -> None:
+        """The preview shows the document as it was until the new one is ready; the paragraphs
+        containing `needle` are highlighted, and the pane's title says `what`."""
+        if not self._preview_text:
+            return  # nothing shown yet: nothing to mark
+        self.query_one(DocumentPreview).updating(needle)
+        self.query_one("#preview-title", Static).update(f"预览 · {what}", layout=False)
+        self._updating = True
+
+    def _preview_current(self) -> None:
+        if self._updating:
+            self._updating = False
+            self.query_one(DocumentPreview).done()
+            self.query_one("#preview-title", Static).update("预览", layout=False)
+
     def _show(self, result: Composed | None, shown: Preview, wb: Any) -> None:
         # Only touch widgets whose content changed: every update of an auto-height widget
         # costs a layout of the whole page, which is what a keystroke must not pay for.
+        self._preview_current()
         self._show_slot_errors(shown.error_field, shown.error if result is None else None)
         if result is None:
             self._set_diagnostics((("bold red", shown.error or ""),))
@@ -822,8 +854,19 @@ class ComposeScreen(MainScreen):
         self.changed("move", label, self._move_step)
         self._move_leaf(index, section, items[index])
         self.request_preview()
+        if self._composing:  # composed later: until then the preview marks where the row was
+            self._preview_updating(self._sentence_start(index), "正在按新的分节重排……")
         # after the frame that shows it moved (a toast lays the screen out anew)
         self.call_after_refresh(self.notify, f"已把“{a.title}”移到第{section}部分")
+
+    def _sentence_start(self, index: int) -> str | None:
+        """The opening of achievement `index`'s sentence in the document shown (what finds its
+        paragraph in the preview), or None when it is not there."""
+        for sec in self.result.sections if self.result is not None else ():
+            if index in sec.indices:
+                sentence = sec.achievements[sec.indices.index(index)].sentence.strip().rstrip("。；，")
+                return sentence[:12] or None
+        return None
 
     def _tree_placement(self) -> dict[int, int]:
         """The section each achievement is in as the tree shows it, by workbook index."""

@@ -9,6 +9,8 @@ changes the title of a thousand-achievement document folds the title again, not 
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.text import Text
@@ -39,7 +41,12 @@ def fit_preview(text: str, width: int) -> str:
 
 
 class DocumentPreview(ScrollView, can_focus=True):
-    """Plain text, wrapped to the widget's width; scroll with the keyboard or the mouse."""
+    """Plain text, wrapped to the widget's width; scroll with the keyboard or the mouse.
+
+    While the document is composed again (a move in a long workbook), `updating` highlights the
+    paragraphs being changed in the text as it was (`mark`); only their rows are drawn again."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"document-preview--changing"}
 
     DEFAULT_CSS = """
     DocumentPreview {
@@ -50,6 +57,10 @@ class DocumentPreview(ScrollView, can_focus=True):
     }
     DocumentPreview:focus {
         background: $boost;
+    }
+    DocumentPreview > .document-preview--changing {
+        color: $text;
+        background: $warning 30%;
     }
     """
 
@@ -64,11 +75,42 @@ class DocumentPreview(ScrollView, can_focus=True):
         self._fold_width = -1
         #: Rows rendered as strips, by their text (a scroll or a refresh renders them again).
         self._strips: dict[str, Strip] = {}
+        #: The line of the text (a paragraph) each row folds, and the lines `mark` highlights.
+        self._row_lines: list[int] = []
+        self._marked: frozenset[int] = frozenset()
+        #: The text is being composed again (`updating` until `done`).
+        self.is_updating = False
+
+    def updating(self, needle: str | None = None) -> None:
+        """The text is being composed again: the paragraphs that contain `needle` are highlighted
+        until `done` (the screen's title says the rest)."""
+        self.is_updating = True
+        self.mark(needle)
+
+    def done(self) -> None:
+        """The text shown is the document as it is now: nothing highlighted."""
+        self.is_updating = False
+        self.mark(None)
+
+    def mark(self, needle: str | None) -> None:
+        """Highlight the paragraphs (lines of the text) that contain `needle`; None: none. Only
+        the rows on screen of the paragraphs that change are drawn again (a frame of the whole
+        pane costs a keystroke's worth of time)."""
+        lines = frozenset(k for k, line in enumerate(self.text.split("\n")) if needle in line) if needle else frozenset()
+        changed = lines ^ self._marked
+        self._marked = lines
+        if not changed:
+            return
+        top = self.scroll_offset.y  # rows off screen are drawn as marked when scrolled to
+        for row in range(top, min(len(self._row_lines), top + self.size.height)):
+            if self._row_lines[row] in changed:
+                self.refresh_line(row)
 
     def update(self, text: str) -> None:
         """Show `text` (the engine's plain-text preview)."""
         if text != self.text:
             self.text = text
+            self._marked = frozenset()
             self._wrap()
 
     def _wrap(self) -> None:
@@ -85,8 +127,9 @@ class DocumentPreview(ScrollView, can_focus=True):
         folded = self._folded
         kept: dict[str, list[str]] = {}
         rows: list[str] = []
+        row_lines: list[int] = []
         # Fold with the engine's rule, a line at a time (`wrap_text` folds each line on its own).
-        for line in fit_preview(self.text, width).split("\n"):
+        for number, line in enumerate(fit_preview(self.text, width).split("\n")):
             done = kept.get(line)
             if done is None:
                 done = folded.get(line)
@@ -94,10 +137,11 @@ class DocumentPreview(ScrollView, can_focus=True):
                     done = [piece for row in wrap_text(line, width).split("\n") for piece in self._fit(row, width)]
                 kept[line] = done
             rows += done
+            row_lines += [number] * len(done)
         self._folded = kept  # lines no longer in the document are forgotten
         if len(self._strips) > 4 * len(rows) + 256:
             self._strips = {}
-        self._rows = rows
+        self._rows, self._row_lines = rows, row_lines
         self.virtual_size = Size(width, len(rows))
         self.refresh()
 
@@ -124,5 +168,7 @@ class DocumentPreview(ScrollView, can_focus=True):
         style = self.rich_style
         if index >= len(self._rows):
             return Strip.blank(width, style)
+        if self._marked and self._row_lines[index] in self._marked:
+            style = style + self.get_component_rich_style("document-preview--changing")
         strip = self._strip(self._rows[index]).crop_extend(scroll_x, scroll_x + width, style)
         return strip.apply_style(style)
