@@ -53,7 +53,7 @@ from assistant.compose.matching import group_achievements  # noqa: E402
 from assistant.compose.recommend import recommend as suggest  # noqa: E402
 from assistant.errors import WenmiError  # noqa: E402
 from assistant.ledger.figcheck import check_figures  # noqa: E402
-from assistant.ledger.figures import kinds_of_one_noun  # noqa: E402
+from assistant.ledger.figures import kinds_of_one_noun, says_action  # noqa: E402
 from assistant.ledger.files import load_workbook  # noqa: E402
 from assistant.templating import load_catalog  # noqa: E402
 from assistant.templating.sandbox import body_names  # noqa: E402
@@ -186,6 +186,9 @@ def _label_repetitions(markup: str, workbook: Any) -> list[str]:
             # beside 教工党支部 after a title naming 党支部)
             repeated = len(han) >= 3 and sum(ch in a.title for ch in han) * 3 >= len(han) * 2
             repeated = repeated and not kinds_of_one_noun(metric, a.metrics)
+            # a label that says an action of its own (查扣…制品1325件 after 查获…案件77起) is a
+            # second action, not the title's noun said again
+            repeated = repeated and not says_action(label)
             title = a.title.rstrip("。；，")
             at = markup.find(title)
             # stitched: right behind the title, in the same sentence (not in the next cell of a

@@ -614,3 +614,28 @@ def test_answering_a_call_opens_the_sentence() -> None:
     """tuanquwei (H25): “…共计514人，积极响应区委、区政府和团市委号召…” put the reason last."""
     a = ach("成立青年突击队抗击疫情", Metric("青年突击队", 86, "支"), detail="积极响应区委、区政府和团市委号召，广泛发动团员青年力量")
     assert figure_sentence(a) == "积极响应区委、区政府和团市委号召，成立86支青年突击队抗击疫情，广泛发动团员青年力量。"
+
+
+def test_a_label_leaves_out_what_the_sentence_says_already() -> None:
+    """Batch 5 (after its first measurement): “配备专职党务干部…，专职党务干部配备比例不少于2%”,
+    “组成工作组…，工作组成员9名”."""
+    a = ach("配备专职党务干部，充实机关党委力量", Metric("专职党务干部配备比例", 2, "%", "不少于"))
+    assert figure_sentence(a) == "配备专职党务干部，充实机关党委力量，配备比例不少于2%。"
+    b = ach("组成工作组负责场地安排", Metric("工作组成员", 9, "名"))
+    assert figure_sentence(b) == "组成工作组负责场地安排，成员9名。"
+    c = ach("推进党员教育", Metric("党员教育覆盖率", 100, "%"))
+    assert figure_sentence(c) == "推进党员教育，覆盖率达100%。"
+    # a rate of something the title does not say keeps its whole label
+    d = ach("开展满意度测评", Metric("群众满意率", 98, "%"))
+    assert "群众满意率达98%" in figure_sentence(d)
+
+
+def test_since_a_year_opens_the_sentence() -> None:
+    a = ach("查获濒危物种进出境案件", Metric("濒危物种进出境案件", 77, "起"), detail="2015年来")
+    assert figure_sentence(a) == "2015年来，查获濒危物种进出境案件77起。"
+
+
+def test_a_rate_keeps_the_modifier_that_makes_it_a_rate() -> None:
+    """yongzhou: “28岁以下的乡镇团委书记占比” is no 配备比例: cutting 28岁以下 off left “的…占比”."""
+    a = ach("乡镇团委书记由28岁以下青年干部担任", Metric("28岁以下的乡镇团委书记占比", 75, "%", "以上"))
+    assert "28岁以下的乡镇团委书记占比" in figure_sentence(a)

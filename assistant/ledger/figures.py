@@ -808,7 +808,7 @@ def write_figure_sentence(a: AchievementLike) -> FigureSentence:
             # tells it from the others, never left out (涉及党支部6个)
             kinds = kinds_of_one_noun(m, metrics)
             restating = _restating_clause(head, m, said) if head and not kinds else None
-            clause = restating or metric_phrase(m, first=not head and n == 0)
+            clause = restating or metric_phrase(_unsaid_part(head, m), first=not head and n == 0)
             clauses.append((clause, _noun_label(_label_parts(m)[1]) and not clause.startswith(("共计", "涉及", "面积"))))
             own.append((m, restating))
     for k, ((clause, noun), (m, restating)) in enumerate(zip(clauses, own, strict=True)):
@@ -853,6 +853,24 @@ def write_figure_sentence(a: AchievementLike) -> FigureSentence:
     return FigureSentence(sentence + "。" if sentence else "", placements)
 
 
+def _unsaid_part(head: str, m: MetricLike) -> MetricLike:
+    """The metric with the part of its label the sentence says already left out: a rate of the
+    title's thing (配备专职党务干部 + 专职党务干部配备比例 -> 配备比例不少于2%), or the members of
+    the title's body (组成工作组… + 工作组成员 -> 成员9名)."""
+    label = (m.label or "").strip()
+    if not head or not label:
+        return m
+    if label.endswith(("成员", "队员")) and len(label) >= 4 and label[:-2] in head:
+        return _relabel(m, label[-2:])
+    if label.endswith(_RATE_ENDINGS):
+        for size in range(len(label) - 2, 3, -1):
+            rest = label[size:]
+            # only a rate word left (配备比例, 覆盖率), never a modifier cut off (28岁以下|的…占比)
+            if label[:size] in head and len(rest) <= 4 and not rest.startswith(("的", "中", "之")):
+                return _relabel(m, rest)
+    return m
+
+
 def _shared_verb(before: str, clause: str) -> str:
     """The verb two counted clauses open with alike (覆盖乡镇（街道）10个 / 覆盖村（居）委会74个), or ""."""
     for verb in ("覆盖", "涉及", *_LABEL_ACTIONS):
@@ -884,6 +902,12 @@ _LABEL_ACTIONS = _VERB_OPENINGS + _ACTIONS + _AFTER_VERBS + (
 _LABEL_ACTION_ENDINGS = ("发言", "研讨", "学习", "参训", "参学", "参赛", "结业", "交流", "服务")
 
 
+def says_action(label: str) -> bool:
+    """Whether a metric's label says an action of its own (查扣…制品, 班子成员发言): its clause is a
+    second action after the title's, not a noun stitched on."""
+    return label.startswith(_LABEL_ACTIONS) or label.endswith(_LABEL_ACTION_ENDINGS)
+
+
 def _clause_kind(title: str, m: MetricLike, restating: str | None, noun: bool, k: int, clauses: list[tuple[str, bool]]) -> str:
     """How a figure written as a clause of its own reads (see `PLACEMENTS`): "restated" for 共计…/
     涉及…; "stitched" for the first clause after an action that names a thing the action does not
@@ -894,7 +918,7 @@ def _clause_kind(title: str, m: MetricLike, restating: str | None, noun: bool, k
     enumerated = len(clauses) > k + 1 and clauses[k + 1][1]
     adverb, label = _label_parts(m)
     after_action = noun and not adverb and k == 0 and not enumerated and title.startswith(_ACTIONS)
-    action_label = label.startswith(_LABEL_ACTIONS) or label.endswith(_LABEL_ACTION_ENDINGS)
+    action_label = says_action(label)
     return "stitched" if after_action and not _is_measure(m) and not action_label else "clause"
 
 

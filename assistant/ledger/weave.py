@@ -32,7 +32,7 @@ _DATES = re.compile(
 #: A date that opens a clause, with what a ledger puts around it: 截至6月6日, 于3月, 10月底前.
 _DATED = re.compile(
     r"^((?:截至|截止|截止到|至|于)?(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|初|中旬|上旬|下旬)?(?:前|后|以来|起)?"
-    r"|(?:截至|截止|截止到)\d{4}年(?:底|末|年底|年末)?)"
+    r"|(?:截至|截止|截止到)\d{4}年(?:底|末|年底|年末)?|\d{4}年(?:以)?来)"
 )
 #: How often, opening a clause whose rest is the title's own verb (每年开展 after 开展…专题研讨).
 HOW_OFTEN = re.compile(r"^(每(?:年|月|周|季度|个季度|半年|学期|半月)|定期)(?=[\u4e00-\u9fff]{2}$|$)")
