@@ -639,3 +639,9 @@ def test_a_rate_keeps_the_modifier_that_makes_it_a_rate() -> None:
     """yongzhou: “28岁以下的乡镇团委书记占比” is no 配备比例: cutting 28岁以下 off left “的…占比”."""
     a = ach("乡镇团委书记由28岁以下青年干部担任", Metric("28岁以下的乡镇团委书记占比", 75, "%", "以上"))
     assert "28岁以下的乡镇团委书记占比" in figure_sentence(a)
+
+
+def test_a_span_of_years_opens_the_sentence() -> None:
+    """sujiatun (batch 5, read after its measurement): “…问题35个，一年来，得到职工的一致好评”."""
+    a = ach("研究解决涉及职工切身利益重要问题", Metric("重要问题", 35, "个"), detail="一年来，得到职工的一致好评")
+    assert figure_sentence(a) == "一年来，研究解决涉及职工切身利益重要问题35个，得到职工的一致好评。"

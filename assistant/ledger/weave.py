@@ -32,7 +32,7 @@ _DATES = re.compile(
 #: A date that opens a clause, with what a ledger puts around it: 截至6月6日, 于3月, 10月底前.
 _DATED = re.compile(
     r"^((?:截至|截止|截止到|至|于)?(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|初|中旬|上旬|下旬)?(?:前|后|以来|起)?"
-    r"|(?:截至|截止|截止到)\d{4}年(?:底|末|年底|年末)?|\d{4}年(?:以)?来)"
+    r"|(?:截至|截止|截止到)\d{4}年(?:底|末|年底|年末)?|\d{4}年(?:以)?来|(?:[一两三几多]|近[一两三几]|近)年来)"
 )
 #: How often, opening a clause whose rest is the title's own verb (每年开展 after 开展…专题研讨).
 HOW_OFTEN = re.compile(r"^(每(?:年|月|周|季度|个季度|半年|学期|半月)|定期)(?=[\u4e00-\u9fff]{2}$|$)")
@@ -149,7 +149,8 @@ class Woven:
     def prefix(self, body: str) -> str:
         if not self.front:
             return body
-        short = len(self.front) <= 10 and "，" not in self.front and not re.search(r"\d", self.front)
+        # a short frame runs into the action (围绕乡村振兴开展…); a span of time is set off (一年来，)
+        short = len(self.front) <= 10 and "，" not in self.front and not re.search(r"\d|年来$", self.front)
         glue = "" if self.front.endswith("，") or short else "，"
         return f"{self.front}{glue}{body}"
 
