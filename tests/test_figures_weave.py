@@ -645,3 +645,18 @@ def test_a_span_of_years_opens_the_sentence() -> None:
     """sujiatun (batch 5, read after its measurement): “…问题35个，一年来，得到职工的一致好评”."""
     a = ach("研究解决涉及职工切身利益重要问题", Metric("重要问题", 35, "个"), detail="一年来，得到职工的一致好评")
     assert figure_sentence(a) == "一年来，研究解决涉及职工切身利益重要问题35个，得到职工的一致好评。"
+
+
+def test_a_second_seizure_is_its_own_action() -> None:
+    """xiamen (batch 5): 查获…案件77起，查扣…制品1325件 are two actions, the second no label stitched on."""
+    from assistant.ledger.figures import says_action, write_figure_sentence
+
+    assert says_action("查扣象牙、蟒蛇胆等濒危物种制品")
+    a = ach(
+        "旅检现场查获象牙制品等濒危物种进出境案件",
+        Metric("濒危物种进出境案件", 77, "起"),
+        Metric("查扣象牙、蟒蛇胆等濒危物种制品", 1325, "件"),
+    )
+    written = write_figure_sentence(a)
+    assert written.text == "旅检现场查获象牙制品等濒危物种进出境案件77起，查扣象牙、蟒蛇胆等濒危物种制品1325件。"
+    assert not [p for p in written.placements if p.fallback]
