@@ -226,23 +226,6 @@ _MEASURE_SAFE = 1_000_000
 def _measure(item: Any, skip: frozenset[int] = frozenset()) -> tuple[int, int]:
     """(longest text, values visited) under `item`, walked as `sandbox._input_measure` walks a
     context; the objects in `skip` (views measured on their own) are visited, not walked."""
-    longest = visits = 0
-    seen: set[int] = set(skip)
-    stack: list[Any] = [item]
-    while stack:
-        item = stack.pop()
-        visits += 1
-        if isinstance(item, str):
-            longest = max(longest, len(item))
-        elif isinstance(item, int | float | bool) or item is None or id(item) in seen:
-            continue
-        elif isinstance(item, list | tuple | set | frozenset):
-            seen.add(id(item))
-            stack.extend(item)
-        elif isinstance(item, dict):
-            seen.add(id(item))
-            stack.extend(item.values())
-        elif hasattr(item, "__dataclass_fields__"):
-            seen.add(id(item))
-            stack.extend(getattr(item, name, None) for name in item.__dataclass_fields__)
-    return longest, visits
+    from assistant.templating.sandbox import walk_values
+
+    return walk_values([item], set(skip))

@@ -269,11 +269,21 @@ def _input_measure(context: Mapping[str, Any]) -> tuple[int, int]:
     for name in ("achievements", "plans"):  # a forward-looking body's rows still to do
         rows = context.get(name)
         count += len(rows) if isinstance(rows, list | tuple) else 0
-    longest = 0
-    seen: set[int] = set()
-    stack: list[Any] = list(context.values())
-    visits = 0
-    while stack and visits < 2_000_000:
+    longest, _visits = walk_values(list(context.values()), limit=MEASURE_LIMIT)
+    return count, longest
+
+
+#: How many values the measure of a context walks at most (what it saw is enough to scale).
+MEASURE_LIMIT = 2_000_000
+
+
+def walk_values(stack: list[Any], seen: set[int] | None = None, limit: int | None = None) -> tuple[int, int]:
+    """(longest text, values visited) under the items of `stack`: strings, numbers, lists, dicts
+    and dataclass fields, each object once; `seen` (ids) are visited, not walked. The one walk of
+    the sandbox's measure, also used by the compose memo to measure part of a context."""
+    longest = visits = 0
+    seen = set() if seen is None else seen
+    while stack and (limit is None or visits < limit):
         item = stack.pop()
         visits += 1
         if isinstance(item, str):
@@ -289,7 +299,7 @@ def _input_measure(context: Mapping[str, Any]) -> tuple[int, int]:
         elif hasattr(item, "__dataclass_fields__"):
             seen.add(id(item))
             stack.extend(getattr(item, name, None) for name in item.__dataclass_fields__)
-    return count, longest
+    return longest, visits
 
 
 # --- sizes ------------------------------------------------------------------------------------
