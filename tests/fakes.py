@@ -182,3 +182,17 @@ def gbt_document(page_numbers: bool = False) -> Any:
                 fld.set(qn("w:fldCharType"), kind)
                 run._r.append(fld)
     return d
+
+
+def saved(d: Any, tmp: Path) -> Path:
+    """A python-docx document written to `tmp`/d.docx."""
+    path = tmp / "d.docx"
+    d.save(str(path))
+    return path
+
+
+def check_findings(d: Any, tmp: Path, *categories: str) -> list[tuple[str, int | None]]:
+    """(rule, paragraph) of what `wenmi check` finds in `d`, of these categories (all without)."""
+    from assistant.document.check import check_docx
+
+    return [(f.rule, f.paragraph) for f in check_docx(saved(d, tmp)) if not categories or f.category in categories]

@@ -20,7 +20,7 @@ from assistant.document.docxread import read_docx
 from assistant.document.fix import fix_docx
 from assistant.document.heading_shape import odd_shapes
 from assistant.document.roles import assign_roles
-from tests.fakes import HEITI, KAITI, MENDABLE, XBS, docx_text, gbt_document, hand_paragraph
+from tests.fakes import HEITI, KAITI, MENDABLE, XBS, check_findings, docx_text, gbt_document, hand_paragraph
 
 Doc = docx.document.Document
 
@@ -42,10 +42,6 @@ def _letter(recipient: str, first: float = 0) -> Doc:
     return d
 
 
-def _findings(d: Doc, tmp: Path, *categories: str) -> list[tuple[str, int | None]]:
-    path = tmp / "d.docx"
-    d.save(str(path))
-    return [(f.rule, f.paragraph) for f in check_docx(path) if f.category in categories]
 
 
 def _roles(d: Doc) -> dict[str, str]:
@@ -62,7 +58,7 @@ def test_a_letter_s_single_recipient_is_the_recipient_line(name: str, tmp_path: 
     """7.3.2: the 主送 under the title is flush left. “临江大学：” was read as body text, drew a
     first-line-indent error, and `fix` indented it by two characters."""
     assert _roles(_letter(name))[name] == "recipients"
-    assert _findings(_letter(name), tmp_path, "indent") == []
+    assert check_findings(_letter(name), tmp_path, "indent") == []
     path = tmp_path / "letter.docx"
     _letter(name).save(str(path))
     fixed = fix_docx(path)
@@ -70,7 +66,7 @@ def test_a_letter_s_single_recipient_is_the_recipient_line(name: str, tmp_path: 
     ind = docx.Document(io.BytesIO(fixed.data)).paragraphs[2].paragraph_format.first_line_indent
     assert not ind
     # the same line indented two characters is a 主送 set wrong, not a body paragraph set right
-    assert _findings(_letter(name, first=2), tmp_path, "indent") == [("recipients-indent", 3)]
+    assert check_findings(_letter(name, first=2), tmp_path, "indent") == [("recipients-indent", 3)]
 
 
 @pytest.mark.parametrize("line", ["现将有关事项函告如下：", "同志们："])
@@ -92,7 +88,7 @@ def _outline(headings: list[tuple[str, str]]) -> Doc:
 def test_headings_that_differ_only_in_a_bracketed_date_are_parallel(tmp_path: Path) -> None:
     d = _outline([(HEITI, "一、实施步骤"), (KAITI, "（一）动员部署（6月10日前）"), (KAITI, "（二）集中整治（6月11日至25日）"),
                   (KAITI, "（三）总结验收（6月26日至30日）")])  # fmt: skip
-    assert _findings(d, tmp_path, "parallelism") == []
+    assert check_findings(d, tmp_path, "parallelism") == []
 
 
 def _notice_with_attachments(first_line: str, second: str, second_first: float) -> Doc:
@@ -175,9 +171,9 @@ def test_a_non_parallel_heading_is_reported_at_its_paragraph(tmp_path: Path) -> 
                   (HEITI, "二、工作要求"), (HEITI, "三、全体干部职工必须提高思想认识")])  # fmt: skip
     # level 1: 主要任务 and 工作要求 are frames; a sentence among them is still one of another shape
     # (check_eval5: a 30-character heading among 时间安排/工作要求 was marked by the examiner)
-    assert sorted(_findings(d, tmp_path, "parallelism")) == [("parallel-shape", 8), ("parallel-shape", 14)]
+    assert sorted(check_findings(d, tmp_path, "parallelism")) == [("parallel-shape", 8), ("parallel-shape", 14)]
     d = _outline([(HEITI, "一、宣传范围"), (HEITI, "二、宣传重点"), (HEITI, "三、全体干部职工必须提高思想认识")])
-    assert _findings(d, tmp_path, "parallelism") == [("parallel-shape", 8)]
+    assert check_findings(d, tmp_path, "parallelism") == [("parallel-shape", 8)]
 
 
 # --- 3. the other misses ---------------------------------------------------------------------------
@@ -230,11 +226,11 @@ def _report_with_record(body_lines: int, frame: bool = False) -> Doc:
 def test_a_record_block_in_mid_page_is_an_error_and_fix_moves_it_down(tmp_path: Path) -> None:
     """GB/T 9704 7.4.1: the last rule of the 版记 lies on the bottom edge of the last page's
     text block. Typed right under the date it stands in mid-page."""
-    assert _findings(_report_with_record(4), tmp_path, "pagination", "structure") == [("record-position", 10)]
+    assert check_findings(_report_with_record(4), tmp_path, "pagination", "structure") == [("record-position", 10)]
     # 20 lines of 28.95 pt and the 版记's 2 × 25 pt fill the page: it closes the page
-    assert _findings(_report_with_record(15), tmp_path, "pagination", "structure") == []
+    assert check_findings(_report_with_record(15), tmp_path, "pagination", "structure") == []
     # in a frame at the foot of the page, it stands where the frame puts it
-    assert _findings(_report_with_record(4, frame=True), tmp_path, "pagination", "structure") == []
+    assert check_findings(_report_with_record(4, frame=True), tmp_path, "pagination", "structure") == []
     path = tmp_path / "report.docx"
     _report_with_record(4).save(str(path))
     fixed = fix_docx(path)
@@ -267,14 +263,14 @@ def test_years_in_two_forms_are_a_warning_and_fix_follows_the_usual_one(tmp_path
     assert docx.Document(io.BytesIO(fixed.data)).paragraphs[2].text.startswith("2024年，我馆")
     assert [f for f in fixed.left if f.category == "numbers"] == []
     # one form throughout is right; a 成文日期 in Chinese numerals is its own error (7.3.5.4)
-    assert _findings(_summary("2024年"), tmp_path, "numbers") == []
-    assert _findings(_summary("2024年", "二〇二四年十二月二十日"), tmp_path, "numbers") == [("date-chinese-numerals", 7)]
+    assert check_findings(_summary("2024年"), tmp_path, "numbers") == []
+    assert check_findings(_summary("2024年", "二〇二四年十二月二十日"), tmp_path, "numbers") == [("date-chinese-numerals", 7)]
 
 
 def test_a_template_placeholder_is_a_structure_warning(tmp_path: Path) -> None:
     d = _letter("临江大学：")
     d.paragraphs[5].runs[0].text = "联系人：XXX，联系电话：XXXXXXXX。"
-    assert _findings(d, tmp_path, "structure") == [("placeholder", 6)]
+    assert check_findings(d, tmp_path, "structure") == [("placeholder", 6)]
     # “××” for a withheld name (××集团有限公司), as GB/T 9704's own examples write organs, is not one
     d.paragraphs[5].runs[0].text = "请××集团有限公司予以支持。"
-    assert _findings(d, tmp_path, "structure") == []
+    assert check_findings(d, tmp_path, "structure") == []

@@ -17,17 +17,13 @@ from docx.shared import Pt
 from assistant.document.check import check_docx
 from assistant.document.fix import fix_docx
 from assistant.document.heading_shape import odd_sentence
-from tests.fakes import HEITI, KAITI, XBS, gbt_document, hand_paragraph
+from tests.fakes import HEITI, KAITI, XBS, check_findings, gbt_document, hand_paragraph, saved
 
 Doc = docx.document.Document
 
 
 
 
-def _findings(d: Doc, tmp: Path, *categories: str) -> list[tuple[str, int | None]]:
-    path = tmp / "d.docx"
-    d.save(str(path))
-    return [(f.rule, f.paragraph) for f in check_docx(path) if not categories or f.category in categories]
 
 
 def _outline(headings: list[tuple[str, str]]) -> Doc:
@@ -79,28 +75,28 @@ def test_phrase_headings_and_sets_of_sentences_are_left_alone(names: list[str]) 
 
 def test_a_request_among_level_one_phrases_is_reported_at_its_paragraph(tmp_path: Path) -> None:
     d = _outline([(HEITI, "一、落实防汛物资"), (HEITI, "二、开展应急演练"), (HEITI, "三、请各乡镇在汛前完成隐患排查整改")])
-    assert _findings(d, tmp_path, "parallelism") == [("parallel-shape", 8)]
+    assert check_findings(d, tmp_path, "parallelism") == [("parallel-shape", 8)]
 
 
 def test_a_long_paired_heading_among_single_phrases_is_reported(tmp_path: Path) -> None:
     d = _outline([(HEITI, "一、主要任务"), (KAITI, "（一）完善应急预案"),
                   (KAITI, "（二）加快推进山洪灾害监测预警系统建设，全面提升预警能力"), (KAITI, "（三）强化物资储备"),
                   (KAITI, "（四）加强队伍培训")])  # fmt: skip
-    assert _findings(d, tmp_path, "parallelism") == [("parallel-shape", 8)]
+    assert check_findings(d, tmp_path, "parallelism") == [("parallel-shape", 8)]
 
 
 def test_a_sentence_in_a_set_of_two_is_reported(tmp_path: Path) -> None:
     d = _outline([(HEITI, "一、主要任务"), (KAITI, "（一）健全预警体系"), (KAITI, "（二）市防汛抗旱指挥部办公室每日会商研判雨情水情")])
-    assert _findings(d, tmp_path, "parallelism") == [("parallel-shape", 8)]
+    assert check_findings(d, tmp_path, "parallelism") == [("parallel-shape", 8)]
 
 
 def test_two_headings_opening_alike_are_a_parallel_pair(tmp_path: Path) -> None:
     """坚持…/坚持… is a 排比 of two: GB/T 9704 says nothing of openings, and every heading of the set
     shares it. A repetition some headings share and another breaks is still marked."""
     d = _outline([(HEITI, "一、主要做法"), (KAITI, "（一）坚持问题导向"), (KAITI, "（二）坚持系统推进")])
-    assert _findings(d, tmp_path, "parallelism") == []
+    assert check_findings(d, tmp_path, "parallelism") == []
     d = _outline([(HEITI, "一、主要做法"), (KAITI, "（一）加强理论学习"), (KAITI, "（二）加强基层基础"), (KAITI, "（三）深化作风建设")])
-    assert _findings(d, tmp_path, "parallelism") == [("parallel-head", 8)]
+    assert check_findings(d, tmp_path, "parallelism") == [("parallel-head", 8)]
 
 
 # --- the 落款 placed by a left indent ------------------------------------------------------------------
@@ -126,7 +122,7 @@ def test_a_date_placed_by_a_left_indent_where_7352_puts_it_is_left_alone(tmp_pat
     the 署名's. The date stands there by a left indent of 28 − 6 − 2 = 20 characters: indents are
     as good as right alignment; only typed spaces are the trap (they move with the face or size)."""
     d = _request(date_left=28 - 6 - 2)
-    assert _findings(d, tmp_path, "alignment", "indent") == []
+    assert check_findings(d, tmp_path, "alignment", "indent") == []
     fixed = fix_docx(tmp_path / "d.docx")
     assert [str(c) for c in fixed.changes if c.category in ("alignment", "indent")] == []
     assert docx.Document(io.BytesIO(fixed.data)).paragraphs[7].paragraph_format.left_indent == Pt(20 * 16)
@@ -134,7 +130,7 @@ def test_a_date_placed_by_a_left_indent_where_7352_puts_it_is_left_alone(tmp_pat
 
 def test_a_date_pushed_right_with_spaces_is_still_reported(tmp_path: Path) -> None:
     d = _request(date_first="\u3000" * 20)
-    assert ("tail-spaces", 8) in _findings(d, tmp_path, "alignment")
+    assert ("tail-spaces", 8) in check_findings(d, tmp_path, "alignment")
 
 
 # --- punctuation ----------------------------------------------------------------------------------------
@@ -156,7 +152,7 @@ def _reply(recipient: str, recipient_align: str = "both") -> Doc:
 def test_a_recipient_without_its_colon_is_found_and_fix_adds_it(tmp_path: Path) -> None:
     """7.3.2: a full-width colon after the last name. Without it the line was taken for body text
     and told to indent by two characters."""
-    found = _findings(_reply("市水务局，市财政局"), tmp_path, "punctuation", "indent")
+    found = check_findings(_reply("市水务局，市财政局"), tmp_path, "punctuation", "indent")
     assert found == [("recipients-colon", 3)]
     path = tmp_path / "d.docx"
     _reply("市水务局，市财政局").save(str(path))
@@ -169,14 +165,14 @@ def test_a_recipient_without_its_colon_is_found_and_fix_adds_it(tmp_path: Path) 
                                              ("防汛物资储备情况", "both")])  # fmt: skip
 def test_a_line_under_the_title_that_is_no_recipient_is_not_told_to_take_a_colon(line: str, align: str,
                                                                                 tmp_path: Path) -> None:  # fmt: skip
-    assert ("recipients-colon", 3) not in _findings(_reply(line, align), tmp_path)
+    assert ("recipients-colon", 3) not in check_findings(_reply(line, align), tmp_path)
 
 
 def test_corner_quotes_are_an_error_and_fix_makes_them_quotes(tmp_path: Path) -> None:
     """GB/T 15834 4.8: horizontal text quotes with “” and ‘’; 「」 are the marks of vertical text."""
     d = _reply("市水务局：")
     d.paragraphs[4].runs[0].text = "请按「早发现、早处置」的要求做好“汛前检查”。"
-    assert _findings(d, tmp_path, "punctuation") == [("corner-quotes", 5)]
+    assert check_findings(d, tmp_path, "punctuation") == [("corner-quotes", 5)]
     fixed = fix_docx(tmp_path / "d.docx")
     assert docx.Document(io.BytesIO(fixed.data)).paragraphs[4].text == "请按“早发现、早处置”的要求做好“汛前检查”。"
     assert not [f for f in fixed.left if f.category == "punctuation"]
@@ -188,7 +184,7 @@ def test_corner_quotes_are_an_error_and_fix_makes_them_quotes(tmp_path: Path) ->
 def test_a_year_month_with_a_dot_is_found_and_fix_writes_it_out(tmp_path: Path) -> None:
     d = _reply("市水务局：")
     d.paragraphs[4].runs[0].text = "项目于2024.3至2024.11实施，总投资2024.35万元。"
-    assert _findings(d, tmp_path, "numbers") == [("date-form", 5)]
+    assert check_findings(d, tmp_path, "numbers") == [("date-form", 5)]
     fixed = fix_docx(tmp_path / "d.docx")
     assert docx.Document(io.BytesIO(fixed.data)).paragraphs[4].text == "项目于2024年3月至2024年11月实施，总投资2024.35万元。"
     assert not [f for f in fixed.left if f.category == "numbers"]
@@ -198,7 +194,7 @@ def test_an_exact_count_in_chinese_numerals_among_arabic_counts_is_found(tmp_pat
     """GB/T 15835: counts in Arabic digits, the same kind of number in the same form throughout."""
     d = _reply("市水务局：")
     d.paragraphs[4].runs[0].text = "储备中心核定编制12名，服务全市6个乡镇，辐射人口约32万人，配备抢险队员一百二十五名。"
-    found = [(f.rule, f.paragraph, f.severity, f.expected) for f in check_docx(_save(d, tmp_path)) if f.category == "numbers"]
+    found = [(f.rule, f.paragraph, f.severity, f.expected) for f in check_docx(saved(d, tmp_path)) if f.category == "numbers"]
     assert found == [("count-form", 5, "warning", "125")]
 
 
@@ -212,13 +208,9 @@ def test_an_exact_count_in_chinese_numerals_among_arabic_counts_is_found(tmp_pat
 def test_fixed_phrases_ordinals_approximations_and_chinese_documents_are_left_alone(text: str, tmp_path: Path) -> None:
     d = _reply("市水务局：")
     d.paragraphs[4].runs[0].text = text
-    assert _findings(d, tmp_path, "numbers") == []
+    assert check_findings(d, tmp_path, "numbers") == []
 
 
-def _save(d: Doc, tmp: Path) -> Path:
-    path = tmp / "d.docx"
-    d.save(str(path))
-    return path
 
 
 # --- numbering ------------------------------------------------------------------------------------------
@@ -229,5 +221,5 @@ def test_a_level_three_number_with_a_full_width_dot_is_a_numbering_fault(tmp_pat
     into 1., the check now says so."""
     d = _outline([(HEITI, "一、主要任务"), (KAITI, "（一）完善应急预案"), ("仿宋_GB2312", "1．修订防汛应急预案"),
                   ("仿宋_GB2312", "2.开展应急演练")])  # fmt: skip
-    found = [(f.rule, f.paragraph, f.expected) for f in check_docx(_save(d, tmp_path)) if f.category == "numbering"]
+    found = [(f.rule, f.paragraph, f.expected) for f in check_docx(saved(d, tmp_path)) if f.category == "numbering"]
     assert found == [("numbering-form", 8, "1.")]

@@ -13,23 +13,14 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from assistant.document import gbt9704 as G
-from assistant.document.check import check_docx
 from assistant.document.fix import fix_docx
-from tests.fakes import FANGSONG, HEITI, KAITI, XBS, gbt_document, hand_paragraph
+from tests.fakes import FANGSONG, HEITI, KAITI, XBS, check_findings, gbt_document, hand_paragraph, saved
 
 Doc = docx.document.Document
 
 
 
 
-def _save(d: Doc, tmp: Path) -> Path:
-    path = tmp / "d.docx"
-    d.save(str(path))
-    return path
-
-
-def _findings(d: Doc, tmp: Path, *categories: str) -> list[tuple[str, int | None]]:
-    return [(f.rule, f.paragraph) for f in check_docx(_save(d, tmp)) if not categories or f.category in categories]
 
 
 # --- 署名 and 日期: the date's width as the suites set it ---------------------------------------------
@@ -63,14 +54,14 @@ def test_a_date_two_characters_right_of_the_signature_as_rendered_is_left_alone(
     characters plus five autospaces (LibreOffice puts about 3.5 pt between 年 and 9): right-indented
     10 − 7.6 = 2.4 its first character is 10 from the edge, two right of the 署名's, as on the page."""
     d = _letter(2, 10 - G.rendered_width_chars("2024年9月16日"))
-    assert _findings(d, tmp_path, "alignment") == []
+    assert check_findings(d, tmp_path, "alignment") == []
     fixed = fix_docx(tmp_path / "d.docx")
     assert [str(c) for c in fixed.changes if c.category == "alignment"] == []
 
 
 def test_a_date_one_character_off_is_still_reported_and_fix_moves_it_where_the_page_wants_it(tmp_path: Path) -> None:
     d = _letter(2, 1.0)
-    assert ("tail-placement", 8) in _findings(d, tmp_path, "alignment")
+    assert ("tail-placement", 8) in check_findings(d, tmp_path, "alignment")
     fixed = fix_docx(tmp_path / "d.docx")
     date = docx.Document(io.BytesIO(fixed.data)).paragraphs[7]
     assert date.paragraph_format.right_indent.pt / 16 == pytest.approx(10 - 7.6, abs=0.05)
@@ -99,17 +90,17 @@ def _minutes(label_face: str = HEITI, left: float = 5, first: float = -3) -> Doc
 
 def test_attendance_lines_with_a_hanging_indent_are_not_body_paragraphs(tmp_path: Path) -> None:
     """出席 left two characters, its wrapped lines under the first name (left 5, hanging 3)."""
-    assert [f for f in _findings(_minutes(), tmp_path) if f[1] is not None] == []
+    assert [f for f in check_findings(_minutes(), tmp_path) if f[1] is not None] == []
     fixed = fix_docx(tmp_path / "d.docx")
     assert [str(c) for c in fixed.changes if c.category != "header_footer"] == []
 
 
 def test_the_word_attendance_not_in_heiti_is_an_error(tmp_path: Path) -> None:
-    assert ("attendance-face", 6) in _findings(_minutes(label_face=FANGSONG), tmp_path, "font")
+    assert ("attendance-face", 6) in check_findings(_minutes(label_face=FANGSONG), tmp_path, "font")
 
 
 def test_an_attendance_line_flush_left_is_an_indent_error(tmp_path: Path) -> None:
-    assert ("attendance-indent", 7) in _findings(_minutes(left=0, first=0), tmp_path, "indent")
+    assert ("attendance-indent", 7) in check_findings(_minutes(left=0, first=0), tmp_path, "indent")
 
 
 # --- a speech: the speaker and the date under the title ---------------------------------------------------
@@ -124,7 +115,7 @@ def test_speaker_and_date_centred_right_under_a_speechs_title_are_not_headings(t
     hand_paragraph(d, "同志们：今天召开全区安全生产工作会议，主要任务是分析当前形势，部署下一阶段工作。")
     hand_paragraph(d, "一、认清形势")
     hand_paragraph(d, "今年以来，全区安全生产形势总体平稳，但部分行业领域风险隐患依然突出，不容忽视。")
-    assert [f for f in _findings(d, tmp_path) if f[1] in (2, 3)] == []
+    assert [f for f in check_findings(d, tmp_path) if f[1] in (2, 3)] == []
     fixed = fix_docx(tmp_path / "d.docx")
     assert [str(c) for c in fixed.changes if c.category in ("alignment", "indent", "structure")] == []
 
@@ -147,8 +138,8 @@ def _bulletin(face: str = FANGSONG, left: float = 1) -> Doc:
     return d
 
 
-def _record_findings(d: Doc, tmp: Path) -> list[tuple[str, int | None]]:
-    return [f for f in _findings(d, tmp) if f[0] in ("record-face", "record-indent")]
+def _recordcheck_findings(d: Doc, tmp: Path) -> list[tuple[str, int | None]]:
+    return [f for f in check_findings(d, tmp) if f[0] in ("record-face", "record-indent")]
 
 
 def _copy_to(data: bytes) -> Any:
@@ -156,8 +147,8 @@ def _copy_to(data: bytes) -> Any:
 
 
 def test_a_record_in_heiti_is_an_error_and_fix_sets_fangsong(tmp_path: Path) -> None:
-    assert _record_findings(_bulletin(), tmp_path) == []
-    assert ("record-face", 8) in _record_findings(_bulletin(face=HEITI), tmp_path)
+    assert _recordcheck_findings(_bulletin(), tmp_path) == []
+    assert ("record-face", 8) in _recordcheck_findings(_bulletin(face=HEITI), tmp_path)
     fixed = fix_docx(tmp_path / "d.docx")
     assert [f.rule for f in fixed.left if f.rule in ("record-face", "record-indent")] == []
     run = _copy_to(fixed.data).runs[0]
@@ -165,7 +156,7 @@ def test_a_record_in_heiti_is_an_error_and_fix_sets_fangsong(tmp_path: Path) -> 
 
 
 def test_a_copy_to_line_flush_left_is_an_indent_error_and_fix_gives_it_its_gaps(tmp_path: Path) -> None:
-    assert ("record-indent", 8) in _record_findings(_bulletin(left=0), tmp_path)
+    assert ("record-indent", 8) in _recordcheck_findings(_bulletin(left=0), tmp_path)
     fixed = fix_docx(tmp_path / "d.docx")
     assert [f.rule for f in fixed.left if f.rule in ("record-face", "record-indent")] == []
     pf = _copy_to(fixed.data).paragraph_format
@@ -189,21 +180,21 @@ def _notice(*body: str, attach_align: str = "both") -> Doc:
 
 def test_a_space_before_a_mark_is_found_and_fix_deletes_it(tmp_path: Path) -> None:
     d = _notice("各科室要合理安排户外作业时间 ，做好防暑物资储备。")
-    assert ("space-before-mark", 4) in _findings(d, tmp_path, "punctuation")
+    assert ("space-before-mark", 4) in check_findings(d, tmp_path, "punctuation")
     fixed = fix_docx(tmp_path / "d.docx")
     assert docx.Document(io.BytesIO(fixed.data)).paragraphs[3].text == "各科室要合理安排户外作业时间，做好防暑物资储备。"
 
 
 def test_a_year_month_with_a_hyphen_is_found_and_fix_writes_it_out(tmp_path: Path) -> None:
     d = _notice("全市2023-11启动老旧管网改造，2024-2025年继续推进。")
-    assert [f for f in _findings(d, tmp_path, "numbers")] == [("date-form", 4)]
+    assert [f for f in check_findings(d, tmp_path, "numbers")] == [("date-form", 4)]
     fixed = fix_docx(tmp_path / "d.docx")
     assert docx.Document(io.BytesIO(fixed.data)).paragraphs[3].text == "全市2023年11月启动老旧管网改造，2024-2025年继续推进。"
 
 
 def test_an_attachment_note_centred_is_an_alignment_error(tmp_path: Path) -> None:
-    assert ("attach-align", 6) in _findings(_notice(attach_align="center"), tmp_path, "alignment")
-    assert _findings(_notice(), tmp_path, "alignment") == []
+    assert ("attach-align", 6) in check_findings(_notice(attach_align="center"), tmp_path, "alignment")
+    assert check_findings(_notice(), tmp_path, "alignment") == []
 
 
 def test_a_page_number_in_heiti_is_an_error(tmp_path: Path) -> None:
@@ -211,12 +202,12 @@ def test_a_page_number_in_heiti_is_an_error(tmp_path: Path) -> None:
     from assistant.document.markup import parse_markup
 
     d = docx.Document(io.BytesIO(write_docx_bytes(parse_markup("# 关于做好夏季防暑降温工作的通知\n各科室要做好防暑物资储备。\n"))))
-    assert [f for f in _findings(d, tmp_path, "header_footer")] == []
+    assert [f for f in check_findings(d, tmp_path, "header_footer")] == []
     for section in d.sections:
         for footer in (section.footer, section.even_page_footer):
             for r in footer._element.iter(qn("w:r")):
                 r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:ascii"), "黑体")
-    assert ("page-number-face", None) in _findings(d, tmp_path, "header_footer")
+    assert ("page-number-face", None) in check_findings(d, tmp_path, "header_footer")
 
 
 # --- structure: what stands where ----------------------------------------------------------------------------
@@ -246,7 +237,7 @@ def _request(*, recipients_first: bool = False, note_first: str = "", attach_not
 
 
 def _structure(d: Doc, tmp: Path) -> list[tuple[str, int | None]]:
-    return _findings(d, tmp, "structure")
+    return check_findings(d, tmp, "structure")
 
 
 def test_the_recipients_above_the_title_are_reported_where_they_stand(tmp_path: Path) -> None:
@@ -257,7 +248,7 @@ def test_the_recipients_above_the_title_are_reported_where_they_stand(tmp_path: 
 def test_a_note_in_brackets_above_the_title_is_reported_and_the_title_still_found(tmp_path: Path) -> None:
     d = _request(note_first="（征求意见稿）")
     assert _structure(d, tmp_path) == [("note-before-title", 1)]
-    assert ("title-align", 2) not in _findings(d, tmp_path)
+    assert ("title-align", 2) not in check_findings(d, tmp_path)
 
 
 def test_a_contact_note_under_the_title_is_misplaced_and_the_recipients_below_it_are_still_found(tmp_path: Path) -> None:
@@ -268,7 +259,7 @@ def test_a_contact_note_under_the_title_is_misplaced_and_the_recipients_below_it
 
 def test_a_signature_set_flush_left_without_a_date_is_found_as_a_signature(tmp_path: Path) -> None:
     d = _request(date=False, sig_align="left", tail_note="（联系人：孙敏，电话：3318206）")
-    found = _findings(d, tmp_path)
+    found = check_findings(d, tmp_path)
     assert ("no-date", 6) in found and ("signature-align", 6) in found
 
 
@@ -284,7 +275,7 @@ def test_fix_adds_no_blank_line_under_a_title_that_text_stands_above(tmp_path: P
     hand_paragraph(d, "区政府常务会议纪要", XBS, 22, "center", 0)
     hand_paragraph(d, "一、关于社区养老服务补贴", HEITI)
     hand_paragraph(d, "会议同意追加补贴资金，由区民政局会同区财政局抓好落实。")
-    _save(d, tmp_path)
+    saved(d, tmp_path)
     fixed = fix_docx(tmp_path / "d.docx")
     assert [str(c) for c in fixed.changes if c.category == "structure"] == []
     assert ("title-not-first", 2) in [(f.rule, f.paragraph) for f in fixed.left]
@@ -337,7 +328,7 @@ def _plan(level: int, headings: list[str]) -> Doc:
 
 
 def _parallel(d: Doc, tmp: Path) -> list[int | None]:
-    return [n for rule, n in _findings(d, tmp, "parallelism")]
+    return [n for rule, n in check_findings(d, tmp, "parallelism")]
 
 
 @pytest.mark.parametrize(("level", "headings", "odd"), [
@@ -375,8 +366,8 @@ def test_a_tail_alone_on_a_page_is_found_off_the_grid_when_every_line_is_exact(t
         hand_paragraph(d, "2024年6月3日", align="right", first=0, right=2, line=20)
         return d
 
-    assert ("tail-alone", 33) in _findings(letter(28), tmp_path, "pagination")
-    assert [f for f in _findings(letter(25), tmp_path, "pagination") if f[0] != "crowded-page"] == []  # 31 lines a page
+    assert ("tail-alone", 33) in check_findings(letter(28), tmp_path, "pagination")
+    assert [f for f in check_findings(letter(25), tmp_path, "pagination") if f[0] != "crowded-page"] == []  # 31 lines a page
 
 
 def test_wenmi_writes_the_word_attendance_in_heiti_and_passes_its_own_check(tmp_path: Path) -> None:
@@ -388,4 +379,4 @@ def test_wenmi_writes_the_word_attendance_in_heiti_and_passes_its_own_check(tmp_
     line = next(p for p in d.paragraphs if p.text.startswith("出席"))
     assert [(r.text, r._r.rPr.rFonts.get(qn("w:eastAsia"))) for r in line.runs][:2] == [
         ("出席", G.FONT_HEITI), ("：周立新、何丽萍、马建军", G.FONT_FANGSONG)]  # fmt: skip
-    assert [f for f in _findings(d, tmp_path) if f[0].startswith("attendance")] == []
+    assert [f for f in check_findings(d, tmp_path) if f[0].startswith("attendance")] == []

@@ -12,19 +12,11 @@ from docx.shared import Pt
 
 from assistant.document.check import check_docx
 from assistant.document.fix import fix_docx
-from tests.fakes import HEITI, XBS, gbt_document, hand_paragraph
+from tests.fakes import HEITI, XBS, check_findings, gbt_document, hand_paragraph, saved
 
 Doc = Any  # a python-docx Document
 
 
-def _save(d: Doc, tmp: Path) -> Path:
-    path = tmp / "d.docx"
-    d.save(str(path))
-    return path
-
-
-def _findings(d: Doc, tmp: Path, *categories: str) -> list[tuple[str, int | None]]:
-    return [(f.rule, f.paragraph) for f in check_docx(_save(d, tmp)) if not categories or f.category in categories]
 
 
 def _hang(p: Any, left: float, first: float, size: float = 16) -> None:
@@ -56,7 +48,7 @@ def test_an_attachment_note_with_a_hanging_indent_is_the_standards_layout_and_fi
     Left indent 5, first line −3: the first line starts two characters in and a wrapped line starts
     under the first character after “附件：”, where the further names (2.…) stand too."""
     d = _notice(5, -3)
-    assert _findings(d, tmp_path, "indent") == []
+    assert check_findings(d, tmp_path, "indent") == []
     fixed = fix_docx(tmp_path / "d.docx")
     assert [str(c) for c in fixed.changes if c.category == "indent"] == []
     note = docx.Document(io.BytesIO(fixed.data)).paragraphs[5]
@@ -66,18 +58,18 @@ def test_an_attachment_note_with_a_hanging_indent_is_the_standards_layout_and_fi
 
 def test_a_hanging_indent_aligned_after_the_number_is_also_right(tmp_path: Path) -> None:
     """7.3.4, “与上一行附件名称的首字对齐”: aligned after “附件：1.” (left 6, first −4) is as right."""
-    assert _findings(_notice(6, -4), tmp_path, "indent") == []
+    assert check_findings(_notice(6, -4), tmp_path, "indent") == []
 
 
 def test_an_attachment_note_indented_as_a_whole_is_still_reported(tmp_path: Path) -> None:
     """Left 5 and no hanging first line: the note starts five characters in, not 左空二字 (7.3.4)."""
-    assert ("left-indent", 6) in _findings(_notice(5, 0), tmp_path, "indent")
+    assert ("left-indent", 6) in check_findings(_notice(5, 0), tmp_path, "indent")
 
 
 def test_a_hanging_indent_that_misses_the_name_is_still_reported(tmp_path: Path) -> None:
     """Left 8, first −6: the first line starts two in, but wrapped lines stand three characters right
     of the name's first character — neither 7.3.4's alignment nor flush left."""
-    assert ("left-indent", 6) in _findings(_notice(8, -6), tmp_path, "indent")
+    assert ("left-indent", 6) in check_findings(_notice(8, -6), tmp_path, "indent")
 
 
 # --- numbered items of a 函 or 批复 are body text, not level-1 headings (7.3.3) ----------------------
@@ -105,14 +97,14 @@ def test_numbered_sentences_of_a_reply_in_the_body_face_are_not_headings(tmp_pat
     """GB/T 9704-2012 7.3.3: “文中结构层次序数依次可以用“一、”“（一）”“1.”“（1）”标注；一般第一层用黑体字”.
     The points of a 批复 (一、同意设立……，……。) are sentences of the text set in its face, not the
     first level of its structure: no “一级标题字体为仿宋” on them."""
-    assert _findings(_reply(), tmp_path, "font") == []
+    assert check_findings(_reply(), tmp_path, "font") == []
 
 
 def test_short_level_one_headings_in_fangsong_are_still_reported(tmp_path: Path) -> None:
     """The same document whose 一、 lines are headings (工作要求, no sentence): 仿宋 is wrong (7.3.3)."""
     d = _reply(texts=("一、总体要求", "食堂由街道办事处委托具备资质的餐饮企业运营管理，确保老年人用餐安全。",
                       "二、保障措施", "食堂改造所需资金由街道办事处从公用经费中统筹解决，区财政给予适当补助。"))
-    assert ("font-face", 5) in _findings(d, tmp_path, "font")
+    assert ("font-face", 5) in check_findings(d, tmp_path, "font")
 
 
 def test_one_numbered_sentence_set_in_heiti_keeps_them_headings(tmp_path: Path) -> None:
@@ -120,14 +112,14 @@ def test_one_numbered_sentence_set_in_heiti_keeps_them_headings(tmp_path: Path) 
     d = _reply()
     for run in d.paragraphs[4].runs:
         run._r.get_or_add_rPr().get_or_add_rFonts().set("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia", HEITI)
-    assert ("font-face", 6) in _findings(d, tmp_path, "font")
+    assert ("font-face", 6) in check_findings(d, tmp_path, "font")
 
 
 def test_numbered_items_keep_their_number_checks_and_fix_leaves_their_face(tmp_path: Path) -> None:
     """Items are still numbered (7.3.3: 一、 not 一.), and `fix` does not set them in 黑体."""
     d = _reply(texts=("一、同意设立东湖社区老年食堂，食堂由街道办事处委托具备资质的餐饮企业运营管理。",
                       "二.食堂改造所需资金由街道办事处从公用经费中统筹解决，区财政给予适当补助。"))
-    found = _findings(d, tmp_path)
+    found = check_findings(d, tmp_path)
     assert ("numbering-form", 6) in found
     assert not [f for f in found if f[0] == "font-face"]
     fixed = fix_docx(tmp_path / "d.docx")
@@ -158,16 +150,16 @@ def _letter(recipients: bool = True, record_first: bool = False, kind: str = "�
 def test_a_record_block_before_the_signature_is_reported_at_the_record(tmp_path: Path) -> None:
     """GB/T 9704-2012 7.4: the 版记 stands at the foot of the last page, after everything else. A 抄送
     line put between the text and the 落款 is the 版记 out of place, reported where it stands."""
-    assert ("record-not-last", 6) in _findings(_letter(record_first=True), tmp_path, "structure")
-    assert _findings(_letter(), tmp_path, "structure") == []
+    assert ("record-not-last", 6) in check_findings(_letter(record_first=True), tmp_path, "structure")
+    assert check_findings(_letter(), tmp_path, "structure") == []
 
 
 def test_a_request_without_recipients_is_reported(tmp_path: Path) -> None:
     """7.3.2 puts the 主送 under the title; a 请示 has one (《党政机关公文处理工作条例》第十五条), a 批复
     answers the organ that asked. A 报告 without one is left alone here."""
-    assert ("no-recipients", 1) in _findings(_letter(recipients=False), tmp_path, "structure")
-    assert ("no-recipients", 1) in _findings(_letter(recipients=False, kind="批复"), tmp_path, "structure")
-    assert _findings(_letter(recipients=False, kind="报告"), tmp_path, "structure") == []
+    assert ("no-recipients", 1) in check_findings(_letter(recipients=False), tmp_path, "structure")
+    assert ("no-recipients", 1) in check_findings(_letter(recipients=False, kind="批复"), tmp_path, "structure")
+    assert check_findings(_letter(recipients=False, kind="报告"), tmp_path, "structure") == []
 
 
 # --- digits in a sans-serif face ------------------------------------------------------------------
@@ -179,12 +171,12 @@ def test_digits_in_calibri_are_a_warning_and_fix_sets_times_new_roman(tmp_path: 
     run = d.paragraphs[3].runs[0]
     run.font.name = "Calibri"
     run._r.get_or_add_rPr().get_or_add_rFonts().set("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia", "仿宋_GB2312")
-    found = [f for f in check_docx(_save(d, tmp_path)) if f.rule == "latin-face"]
+    found = [f for f in check_docx(saved(d, tmp_path)) if f.rule == "latin-face"]
     assert [(f.paragraph, f.severity) for f in found] == [(4, "warning")]
     fixed = fix_docx(tmp_path / "d.docx")
     assert docx.Document(io.BytesIO(fixed.data)).paragraphs[3].runs[0].font.name == "Times New Roman"
     assert not [f for f in fixed.left if f.rule == "latin-face"]
-    assert ("latin-face", 4) not in _findings(_letter(), tmp_path)
+    assert ("latin-face", 4) not in check_findings(_letter(), tmp_path)
 
 
 # --- pagination: widow control, 孤字, a last line alone, crowded pages ----------------------------------
@@ -214,27 +206,27 @@ def test_a_three_line_paragraph_with_room_for_two_goes_whole_under_widow_control
     heading on line 20 over a three-line paragraph is left alone at the page's foot (背题, check_eval6
     zongjie_p1). With widow control off, two lines stay with the heading."""
     three = "测" * 26 + "测" * 28 + "测" * 10 + "。"
-    assert ("heading-at-page-foot", 20) in _findings(_page(19, three, heading=True), tmp_path, "pagination")
-    assert ("heading-at-page-foot", 20) not in _findings(_page(19, three, widow=False, heading=True), tmp_path, "pagination")
+    assert ("heading-at-page-foot", 20) in check_findings(_page(19, three, heading=True), tmp_path, "pagination")
+    assert ("heading-at-page-foot", 20) not in check_findings(_page(19, three, widow=False, heading=True), tmp_path, "pagination")
 
 
 def test_a_single_character_alone_at_the_head_of_a_page_is_reported(tmp_path: Path) -> None:
     """孤字: a paragraph's last line of one character carried to the next page (widow control off)."""
     lone = "测" * 26 + "测" * 28 + "事。"
-    assert ("lone-character", 21) in _findings(_page(20, lone, widow=False), tmp_path, "pagination")
-    assert ("lone-character", 21) not in _findings(_page(20, lone), tmp_path, "pagination")  # moved whole
+    assert ("lone-character", 21) in check_findings(_page(20, lone, widow=False), tmp_path, "pagination")
+    assert ("lone-character", 21) not in check_findings(_page(20, lone), tmp_path, "pagination")  # moved whole
 
 
 def test_the_last_line_alone_on_the_last_page_is_reported(tmp_path: Path) -> None:
     tail = "测" * 26 + "测" * 28 + "测测测测测测。"
-    assert ("lone-last-line", 21) in _findings(_page(20, tail, widow=False), tmp_path, "pagination")
-    assert _findings(_page(18, tail, widow=False), tmp_path, "pagination") == []
+    assert ("lone-last-line", 21) in check_findings(_page(20, tail, widow=False), tmp_path, "pagination")
+    assert check_findings(_page(18, tail, widow=False), tmp_path, "pagination") == []
 
 
 def test_a_page_of_more_than_22_lines_is_reported(tmp_path: Path) -> None:
     """5.2.3: “一般每面排22行”. Lines pressed to 22 pt put 28 on the first page."""
-    assert ("crowded-page", 1) in _findings(_page(30, FILL, line=22), tmp_path, "pagination")
-    assert [f for f in _findings(_page(30, FILL), tmp_path, "pagination") if f[0] == "crowded-page"] == []
+    assert ("crowded-page", 1) in check_findings(_page(30, FILL, line=22), tmp_path, "pagination")
+    assert [f for f in check_findings(_page(30, FILL), tmp_path, "pagination") if f[0] == "crowded-page"] == []
 
 
 # --- the document grid (5.2.3) ----------------------------------------------------------------------
@@ -266,21 +258,21 @@ def test_a_grid_of_21_or_23_lines_is_reported_and_fixed(tmp_path: Path) -> None:
     """5.2.3: 22 lines a page. Body text in single spacing follows the grid: linePitch 607 twips gives
     21 lines, 554 gives 23 (27.7 pt, which a line spacing check alone lets pass)."""
     for pitch, lines in ((607, 21), (554, 23)):
-        found = [f for f in check_docx(_save(_grid("lines", pitch), tmp_path)) if f.rule == "grid-lines"]
+        found = [f for f in check_docx(saved(_grid("lines", pitch), tmp_path)) if f.rule == "grid-lines"]
         assert [f.actual for f in found] == [f"每页 {lines} 行"]
         fixed = fix_docx(tmp_path / "d.docx")
         assert not [f for f in fixed.left if f.rule == "grid-lines"]
-    assert not [f for f in check_docx(_save(_grid("lines", 579), tmp_path)) if f.rule == "grid-lines"]
+    assert not [f for f in check_docx(saved(_grid("lines", 579), tmp_path)) if f.rule == "grid-lines"]
 
 
 def test_a_character_grid_of_27_a_line_is_reported_and_fixed(tmp_path: Path) -> None:
     """A line-and-character grid sets each character's pitch: the default style's size (16 pt) plus
     w:charSpace (ECMA-376 17.6.5). charSpace 0: 156 mm / 16 pt = 27 a line, not 28 (5.2.3)."""
-    found = [f for f in check_docx(_save(_grid("linesAndChars", 579, 0), tmp_path)) if f.rule == "grid-chars"]
+    found = [f for f in check_docx(saved(_grid("linesAndChars", 579, 0), tmp_path)) if f.rule == "grid-chars"]
     assert [f.actual for f in found] == ["每行 27 字"]
     fixed = fix_docx(tmp_path / "d.docx")
     assert not [f for f in fixed.left if f.category == "layout"]
-    assert not [f for f in check_docx(_save(_grid("linesAndChars", 579, -848), tmp_path)) if f.rule == "grid-chars"]
+    assert not [f for f in check_docx(saved(_grid("linesAndChars", 579, -848), tmp_path)) if f.rule == "grid-chars"]
 
 
 # --- numbers, punctuation, numbering, parallelism -------------------------------------------------------
@@ -297,22 +289,22 @@ def _body(*texts: str) -> Doc:
 
 def test_a_two_digit_year_opening_a_sentence_is_reported_but_a_span_of_years_is_not(tmp_path: Path) -> None:
     """GB/T 15835: years are written in full (2025年, not 25年)."""
-    found = _findings(_body("25年，我们将继续抓好各项工作。", "用3年时间完成改造。到27年，全面建成。", "他在基层工作20年，经验丰富。"),
+    found = check_findings(_body("25年，我们将继续抓好各项工作。", "用3年时间完成改造。到27年，全面建成。", "他在基层工作20年，经验丰富。"),
                       tmp_path, "numbers")
     assert found == [("short-year", 3), ("short-year", 4)]
 
 
 def test_ascii_angle_marks_for_a_book_title_are_reported_and_fixed(tmp_path: Path) -> None:
     """GB/T 15834-2011 4.15: the title of a work in 书名号 《》, not <<>>."""
-    assert ("book-marks", 3) in _findings(_body("根据<<财政票据管理办法>>，现通告如下。"), tmp_path, "punctuation")
+    assert ("book-marks", 3) in check_findings(_body("根据<<财政票据管理办法>>，现通告如下。"), tmp_path, "punctuation")
     fixed = fix_docx(tmp_path / "d.docx")
     assert docx.Document(io.BytesIO(fixed.data)).paragraphs[2].text == "根据《财政票据管理办法》，现通告如下。"
-    assert _findings(_body("当x<5且y>3时不计入。"), tmp_path, "punctuation") == []
+    assert check_findings(_body("当x<5且y>3时不计入。"), tmp_path, "punctuation") == []
 
 
 def test_numbers_run_into_a_paragraph_follow_the_levels(tmp_path: Path) -> None:
     """7.3.3: 一、（一） 1. （1） — within a paragraph too: “（1）” not “1)”, and no level back up."""
-    found = _findings(_body("会议决定：1)由社会事业股牵头开展检查；2)发现问题及时整改。",
+    found = check_findings(_body("会议决定：1)由社会事业股牵头开展检查；2)发现问题及时整改。",
                             "排查情况如下：（一）屋面渗漏的9栋；（二）墙体开裂的7栋；一、门窗老化的5栋。",
                             "主要任务：（一）抓好宣传；1.印发手册；2.举办讲座；（二）抓好培训。"), tmp_path, "numbering")
     assert found == [("numbering-form", 3), ("numbering-order", 4)]
@@ -341,13 +333,13 @@ def test_an_empty_even_footer_on_a_two_page_document_is_reported(tmp_path: Path)
     hand_paragraph(d, "关于做好春季防火工作的通知", XBS, 22, "center", 0)
     for _ in range(30):
         hand_paragraph(d, FILL)
-    path = _save(d, tmp_path)
+    path = saved(d, tmp_path)
     assert not [f for f in check_docx(path) if f.rule == "page-number-even"]
     even = d.sections[0].even_page_footer.paragraphs[0]
     for r in list(even._p):
         if r.tag.endswith("}r"):
             even._p.remove(r)
-    assert [f.rule for f in check_docx(_save(d, tmp_path)) if f.category == "header_footer"] == ["page-number-even"]
+    assert [f.rule for f in check_docx(saved(d, tmp_path)) if f.category == "header_footer"] == ["page-number-even"]
     fixed = fix_docx(tmp_path / "d.docx")
     assert not [f for f in fixed.left if f.category == "header_footer"]
     assert "PAGE" in docx.Document(io.BytesIO(fixed.data)).sections[0].even_page_footer._element.xml
@@ -364,7 +356,7 @@ def test_an_attachments_label_and_title_are_set_as_7_3_7_says_and_fix_sets_them(
     hand_paragraph(d, "", first=0)
     hand_paragraph(d, "东湖小学教学楼维修项目预算表", XBS, 18, "center", 0)
     hand_paragraph(d, "屋面防水改造费用28万元，外墙修缮费用10万元。")
-    found = _findings(d, tmp_path)
+    found = check_findings(d, tmp_path)
     assert ("annex-label-align", 9) in found and ("annex-title-size", 11) in found
     fixed = fix_docx(tmp_path / "d.docx")
     assert not [f for f in fixed.left if f.rule.startswith("annex")]
@@ -379,5 +371,5 @@ def test_a_pressed_line_spacing_is_reported_for_the_body_apart_from_the_headings
     d = _body("一、基本情况", "全年完成各项任务。", "二、存在问题", "部分单位整改不及时。")
     for p in d.paragraphs[2:]:
         p.paragraph_format.line_spacing = Pt(22)
-    found = [(f.rule, f.paragraph, f.message[:4]) for f in check_docx(_save(d, tmp_path)) if f.category == "spacing"]
+    found = [(f.rule, f.paragraph, f.message[:4]) for f in check_docx(saved(d, tmp_path)) if f.category == "spacing"]
     assert found == [("line-spacing", 3, "一级标题"), ("line-spacing", 4, "正文行距")]
