@@ -196,3 +196,23 @@ def check_findings(d: Any, tmp: Path, *categories: str) -> list[tuple[str, int |
     from assistant.document.check import check_docx
 
     return [(f.rule, f.paragraph) for f in check_docx(saved(d, tmp)) if not categories or f.category in categories]
+
+
+def outline_document(
+    headings: list[tuple[str, str]],
+    title: str = "临江市水务局2024年防汛工作方案",
+    intro: str = "为做好今年防汛工作，确保安全度汛，制定本方案。",
+    body: str = "各科室要按照职责分工抓好落实，确保各项任务按期完成。",
+    page_numbers: bool = False,
+) -> Any:
+    """A GB/T document: a title, a blank line, an opening paragraph (none when `intro` is ""), and
+    each heading (face, text) followed by one body paragraph."""
+    d = gbt_document(page_numbers=page_numbers)
+    hand_paragraph(d, title, XBS, 22, "center", 0)
+    hand_paragraph(d, "", first=0)
+    if intro:
+        hand_paragraph(d, intro)
+    for face, text in headings:
+        hand_paragraph(d, text, face)
+        hand_paragraph(d, body)
+    return d

@@ -35,6 +35,7 @@ from tests.fakes import (
     docx_text,
     gbt_document,
     hand_paragraph,
+    outline_document,
 )
 
 CORPUS = "check_eval2"
@@ -192,13 +193,9 @@ def test_a_one_line_paragraph_may_be_left_aligned(tmp_path: Path, capsys: pytest
 
 
 def _outline(headings: list[tuple[str, str]]) -> Any:
-    d = gbt_document(page_numbers=True)
-    hand_paragraph(d, "关于开展安全生产大检查的通知", XBS, 22, "center", 0)
-    hand_paragraph(d, "", first=0)
-    for font, text in headings:
-        hand_paragraph(d, text, font)
-        hand_paragraph(d, "各单位要结合实际认真抓好落实，确保各项任务按时完成。")
-    return d
+    return outline_document(
+        headings, "关于开展安全生产大检查的通知", "", "各单位要结合实际认真抓好落实，确保各项任务按时完成。", page_numbers=True
+    )
 
 
 def test_a_heading_that_skips_the_second_level(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -20,7 +20,17 @@ from assistant.document.docxread import read_docx
 from assistant.document.fix import fix_docx
 from assistant.document.heading_shape import odd_shapes
 from assistant.document.roles import assign_roles
-from tests.fakes import HEITI, KAITI, MENDABLE, XBS, check_findings, docx_text, gbt_document, hand_paragraph
+from tests.fakes import (
+    HEITI,
+    KAITI,
+    MENDABLE,
+    XBS,
+    check_findings,
+    docx_text,
+    gbt_document,
+    hand_paragraph,
+    outline_document,
+)
 
 Doc = docx.document.Document
 
@@ -75,14 +85,7 @@ def test_a_lead_in_or_a_salutation_under_the_title_is_not_a_recipient(line: str)
 
 
 def _outline(headings: list[tuple[str, str]]) -> Doc:
-    d = gbt_document()
-    hand_paragraph(d, "临江市交通运输局2024年工作方案", XBS, 22, "center", 0)
-    hand_paragraph(d, "", first=0)
-    hand_paragraph(d, "为做好今年交通运输工作，制定本方案。")
-    for face, text in headings:
-        hand_paragraph(d, text, face)
-        hand_paragraph(d, "各科室要按照职责分工抓好落实，确保各项任务按期完成。")
-    return d
+    return outline_document(headings, "临江市交通运输局2024年工作方案", "为做好今年交通运输工作，制定本方案。")
 
 
 def test_headings_that_differ_only_in_a_bracketed_date_are_parallel(tmp_path: Path) -> None:

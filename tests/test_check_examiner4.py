@@ -17,7 +17,16 @@ from docx.shared import Pt
 from assistant.document.check import check_docx
 from assistant.document.fix import fix_docx
 from assistant.document.heading_shape import odd_sentence
-from tests.fakes import HEITI, KAITI, XBS, check_findings, gbt_document, hand_paragraph, saved
+from tests.fakes import (
+    HEITI,
+    KAITI,
+    XBS,
+    check_findings,
+    gbt_document,
+    hand_paragraph,
+    outline_document,
+    saved,
+)
 
 Doc = docx.document.Document
 
@@ -28,14 +37,7 @@ Doc = docx.document.Document
 
 def _outline(headings: list[tuple[str, str]]) -> Doc:
     """A 方案 with the given headings (face, text), each followed by a body paragraph."""
-    d = gbt_document()
-    hand_paragraph(d, "临江市水务局2024年防汛工作方案", XBS, 22, "center", 0)
-    hand_paragraph(d, "", first=0)
-    hand_paragraph(d, "为做好今年防汛工作，确保安全度汛，制定本方案。")
-    for face, text in headings:
-        hand_paragraph(d, text, face)
-        hand_paragraph(d, "各科室要按照职责分工抓好落实，确保各项任务按期完成。")
-    return d
+    return outline_document(headings)
 
 
 # --- parallelism: a sentence among phrase headings ----------------------------------------------------
