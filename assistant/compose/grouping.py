@@ -31,9 +31,9 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache, partial
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from assistant.categories import CATEGORIES
 from assistant.compose.lexicon import concepts_in
@@ -56,6 +56,7 @@ TAG_FLOOR = 0.3
 MAX_CLUSTERED = 240
 
 Features = dict[str, float]
+T = TypeVar("T")
 
 
 def _features(a: Any) -> Features:
@@ -116,22 +117,33 @@ def _cosine(a: Features, b: Features) -> float:
 #: The last few similarity matrices, by the identity of the achievements they were made for: a
 #: section's paragraphs, its lone actions and its loners each ask for the same one, and at a
 #: thousand rows each matrix costs a second. The items are kept with it, so no id is reused.
-_SIMILARITY_CACHE: list[tuple[tuple[Any, ...], list[list[float]]]] = []
-_SIMILARITY_KEPT = 8
+class _ByRows(Generic[T]):
+    """The last `kept` results made for a sequence of rows, found again by the rows' identity (the
+    rows are kept with the result, so no id is reused). Results are shared: do not change them."""
+
+    def __init__(self, kept: int) -> None:
+        self.kept = kept
+        self.entries: list[tuple[tuple[Any, ...], T]] = []
+
+    def get(self, items: Sequence[Any], make: Callable[[], T]) -> T:
+        key = tuple(items)
+        for rows, made in self.entries:
+            if len(rows) == len(key) and all(a is b for a, b in zip(rows, key, strict=True)):
+                return made
+        made = make()
+        self.entries.insert(0, (key, made))
+        del self.entries[self.kept :]
+        return made
+
+
+_SIMILARITY: _ByRows[list[list[float]]] = _ByRows(8)
 
 
 def similarity(items: Sequence[Any]) -> list[list[float]]:
     """How alike every pair of achievements is (1.0 on the diagonal): the cosine of their vectors,
     at least `TAG_FLOOR` for two that share a tag carried by at most half of `items`. The result
     is shared between callers asking for the same achievements: do not change it."""
-    key = tuple(items)
-    for kept, sim in _SIMILARITY_CACHE:
-        if len(kept) == len(key) and all(a is b for a, b in zip(kept, key, strict=True)):
-            return sim
-    sim = _similarity(items)
-    _SIMILARITY_CACHE.insert(0, (key, sim))
-    del _SIMILARITY_CACHE[_SIMILARITY_KEPT:]
-    return sim
+    return _SIMILARITY.get(items, partial(_similarity, items))
 
 
 def _similarity(items: Sequence[Any]) -> list[list[float]]:
@@ -257,25 +269,21 @@ def heading_fit(group: Sequence[Any], heading: str) -> float:
 
 #: The features of the last few groups weighed against headings, by the identity of their rows
 #: (kept with them, so no id is reused): `_set_fit` weighs a dozen sets against the same groups.
-_GROUP_FEATURES: list[tuple[tuple[Any, ...], tuple[list[Features], dict[str, list[int]], dict[str, int]]]] = []
-_GROUP_FEATURES_KEPT = 16
+_GROUP_FEATURES: _ByRows[tuple[list[Features], dict[str, list[int]], dict[str, int]]] = _ByRows(16)
 
 
 def _group_features(group: Sequence[Any]) -> tuple[list[Features], dict[str, list[int]], dict[str, int]]:
     """(each row's raw features, the rows having each feature, in how many rows each is)."""
-    key = tuple(group)
-    for kept, made in _GROUP_FEATURES:
-        if len(kept) == len(key) and all(a is b for a, b in zip(kept, key, strict=True)):
-            return made
+    return _GROUP_FEATURES.get(group, partial(_make_group_features, group))
+
+
+def _make_group_features(group: Sequence[Any]) -> tuple[list[Features], dict[str, list[int]], dict[str, int]]:
     raws = [_features(a) for a in group]
     rows_with: dict[str, list[int]] = {}
     for i, raw in enumerate(raws):
         for f in raw:
             rows_with.setdefault(f, []).append(i)
-    made = (raws, rows_with, {f: len(rows) for f, rows in rows_with.items()})
-    _GROUP_FEATURES.insert(0, (key, made))
-    del _GROUP_FEATURES[_GROUP_FEATURES_KEPT:]
-    return made
+    return raws, rows_with, {f: len(rows) for f, rows in rows_with.items()}
 
 
 def assign(groups: Sequence[Sequence[Any]], headings: Sequence[str]) -> list[int]:
@@ -339,19 +347,12 @@ def group_profile(group: Sequence[Any], items: Sequence[Any]) -> Features:
 
 #: The vectors of the last few workbooks' rows, by the identity of the rows (kept with them): the
 #: profile of each section is weighed against the same rows, set after set of headings.
-_ITEMS_VECTORS: list[tuple[tuple[Any, ...], tuple[list[Features], dict[int, int]]]] = []
+_ITEMS_VECTORS: _ByRows[tuple[list[Features], dict[int, int]]] = _ByRows(4)
 
 
 def _items_vectors(items: Sequence[Any]) -> tuple[list[Features], dict[int, int]]:
     """(`_vectors(items)`, the position of each row by identity); do not change them."""
-    key = tuple(items)
-    for kept, made in _ITEMS_VECTORS:
-        if len(kept) == len(key) and all(a is b for a, b in zip(kept, key, strict=True)):
-            return made
-    made = (_vectors(list(items)), {id(a): i for i, a in enumerate(items)})
-    _ITEMS_VECTORS.insert(0, (key, made))
-    del _ITEMS_VECTORS[4:]
-    return made
+    return _ITEMS_VECTORS.get(items, lambda: (_vectors(list(items)), {id(a): i for i, a in enumerate(items)}))
 
 
 def profile_fit(profile: Features, text: str) -> float:
