@@ -660,3 +660,56 @@ def test_a_second_seizure_is_its_own_action() -> None:
     written = write_figure_sentence(a)
     assert written.text == "旅检现场查获象牙制品等濒危物种进出境案件77起，查扣象牙、蟒蛇胆等濒危物种制品1325件。"
     assert not [p for p in written.placements if p.fallback]
+
+
+@pytest.mark.parametrize(
+    ("a", "expected"),
+    [
+        # where the counted ones were drawn from goes before the figure, the verb said once
+        (
+            ach("推进村（居）“两委”换届", Metric("选任村干部", 5, "名"), detail="从后备干部和致富能手中选任，全镇未出现上访事件"),
+            "推进村（居）“两委”换届，从后备干部和致富能手中选任村干部5名，全镇未出现上访事件。",
+        ),
+        (ach("选任村干部", Metric("人数", 5, "名"), detail="从后备干部和致富能手中选任"), "从后备干部和致富能手中选任村干部5名。"),
+        # a source of another verb stays a clause of its own
+        (
+            ach("推进村（居）“两委”换届", Metric("选任村干部", 5, "名"), detail="从致富能手中推荐"),
+            "推进村（居）“两委”换届，选任村干部5名，从致富能手中推荐。",
+        ),
+    ],
+)
+def test_where_the_counted_were_drawn_from_comes_first(a: Achievement, expected: str) -> None:
+    assert figure_sentence(a) == expected
+    assert_figures(a, expected)
+
+
+def test_the_count_stands_before_the_noun_that_does_the_labels_action() -> None:
+    a = ach("党建工作室党务工作者下沉到下属党支部开展“双指导”", Metric("下沉党务工作者", 3, "名"))
+    assert figure_sentence(a) == "党建工作室3名党务工作者下沉到下属党支部开展“双指导”。"
+    # counted already: no second count
+    b = ach("党建工作室3名党务工作者下沉到下属党支部", Metric("下沉党务工作者", 3, "名"))
+    assert figure_sentence(b).count("3名") == 1
+
+
+def test_the_means_of_a_result_opens_the_sentence() -> None:
+    a = ach("村级组织活动场所实现全覆盖", Metric("覆盖率", 100, "%"), detail="加强阵地建设")
+    assert figure_sentence(a) == "加强阵地建设，村级组织活动场所实现全覆盖，覆盖率达100%。"
+    # a title that is an action, not a result: the detail keeps its place
+    b = ach("开展阵地建设", detail="加强阵地建设")
+    assert not figure_sentence(b).startswith("加强")
+
+
+def test_a_counted_activity_after_another_action_is_held() -> None:
+    a = ach("建设网格党群服务站", Metric("网格党群服务站", 36, "个"), Metric("便民服务及睦邻活动", 1400, "次", "余"))
+    assert figure_sentence(a) == "建设36个网格党群服务站，开展便民服务及睦邻活动1400余次。"
+
+
+def test_who_took_part_stands_between_organised_and_the_verb() -> None:
+    a = ach(
+        "组织参加省管局公务活动服务保障视频培训班",
+        Metric("视频培训班", 3, "期"),
+        detail="单位中层以上领导干部和接待科全体人员参加",
+    )
+    assert figure_sentence(a) == "组织单位中层以上领导干部和接待科全体人员参加3期省管局公务活动服务保障视频培训班。"
+    # an action, not who took part: it stays a clause of its own
+    assert figure_sentence(ach("组织参加视频培训班", detail="开展学习并参加")) == "组织参加视频培训班，开展学习并参加。"

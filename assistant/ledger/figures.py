@@ -29,6 +29,7 @@ from assistant.ledger.weave import (
     PREPOSITIONS,
     Woven,
     clause_start,
+    drawn_from,
     governor_before,
     han,
     in_quotes,
@@ -320,7 +321,7 @@ def place_in_title(title: str, m: MetricLike, context: str = "") -> str | None:
     """See `_place_in_title`; a label that opens with its own verb (选派劳模和先进工作者) is also
     tried without it against the title's verb (组织5名劳模和先进工作者开展事迹宣讲). `context` is
     the rest of the sentence (the detail): a label's words said there are not lost."""
-    placed = _place_in_title(title, m, context)
+    placed = _counted_subject(title, m) or _place_in_title(title, m, context)
     label = (m.label or "").strip()
     if placed is None and len(label) >= 4 and label.startswith(_VERBS + _MEETING_VERBS + _NEXT_VERBS + _LABEL_VERBS):
         rest = label[2:]
@@ -329,6 +330,19 @@ def place_in_title(title: str, m: MetricLike, context: str = "") -> str | None:
             if placed is not None and m.text() + rest not in placed:
                 placed = None  # only as the count of that noun: 参与党员 is not 党员…活动N人次
     return placed
+
+
+def _counted_subject(title: str, m: MetricLike) -> str | None:
+    """下沉党务工作者 3名 with 党建工作室党务工作者下沉到…: the count before the noun that does the
+    label's action (党建工作室3名党务工作者下沉到…); None when the title says it otherwise."""
+    adverb, label = _label_parts(m)
+    verb, noun = label[:2], label[2:]
+    if adverb or _unit(m) not in _PRE_CLASSIFIERS or verb not in GOVERNORS or len(han(noun)) < 2:
+        return None
+    at = _find_outside_quotes(title, noun + verb)
+    if at < 0 or _COUNTED.search(title[:at]) or _COUNTED_AHEAD.match(title[at:]):
+        return None
+    return title[:at] + m.text() + title[at:]
 
 
 def _place_in_title(title: str, m: MetricLike, context: str = "") -> str | None:
@@ -827,11 +841,18 @@ def write_figure_sentence(a: AchievementLike) -> FigureSentence:
         if noun and (k == 0 or not clauses[k - 1][1]) and head:
             if _meeting(clause):
                 clause = "召开" + clause  # …基本制度，召开党总支委会8次、支委会40次: meetings are held
+            elif _ACTIVITY.match(clause) and not clause.startswith(_ACTIONS):
+                clause = "开展" + clause  # …服务站，开展便民服务及睦邻活动1400余次: activities are held
             elif re.search(r"评星|定级|评选|评比|评定", head) and not clause.startswith(_ACTIONS):
                 clause = "评出" + clause  # 开展支部评星定级，评出五星党支部1个、三星党支部4个
             elif re.search(r"获评|荣获|评为|获得", head) and not clause.startswith(_ACTIONS) and len(clauses) > 1:
                 clause = "其中" + clause  # 党员获评集团公司、公司先进，其中集团公司先进党务工作者1人、…
         figures += (joiner if figures else "") + clause
+    # where the counted ones were drawn from, before them (从后备干部…中选任村干部5名)
+    drawn = drawn_from(rest[0], figures) if rest and figures and rest[0] in woven.rest else None
+    if drawn is not None:
+        figures = drawn
+        rest.pop(0)
     # detail clauses that took a figure come right after the action, before the other figures
     counted: list[str] = []
     while rest and re.search(r"\d", rest[0]) and rest[0] not in woven.rest:
@@ -879,6 +900,10 @@ def _shared_verb(before: str, clause: str) -> str:
             if re.match(r"[^\d，、]{2,}\d", rest):  # what follows is a thing counted, not another verb
                 return verb
     return ""
+
+
+#: A counted activity standing with no verb of its own (便民服务及睦邻活动1400余次).
+_ACTIVITY = re.compile(r"^[^\d，、]{2,}活动\d[\d.]*[万]?[余多]?(?:次|场|场次|期|轮)$")
 
 
 def _meeting(clause: str) -> bool:

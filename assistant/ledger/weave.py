@@ -51,6 +51,13 @@ _LED = re.compile(r"^(?!在)[^，“”]{2,24}(?:带领|率领|带队)(?!下)[^�
 #: A frame that ends in the title's own verb (在团市委的指导下完成, after 完成…换届选举): the
 #: verb is said once, by the title.
 _FRAMED_VERB = re.compile(r"^(在[^，]{2,24}?(?:下|内))(完成|开展|进行|实施|召开|举办|组织|落实)$")
+#: Where what the action chose was drawn from (从后备干部和致富能手中选任), after a title or a
+#: figure that opens with the same verb (选任村干部5名): the source goes before it, the verb said once.
+_SOURCE = re.compile(r"^(从[^，]{2,24}?中)([\u4e00-\u9fff]{2})$")
+#: A title that states a result (…活动场所实现全覆盖): an action the detail gives is how it was
+#: reached, and opens the sentence (`_means`).
+_RESULT = re.compile(r"实现|达到|达成|全覆盖")
+_MEANS = ("加强", "强化", "完善", "健全", "加大", "深化")
 #: An enumeration that ends in the noun it lists: 采茶、制茶、陶艺等技能比赛.
 _ENUMERATION = re.compile(r"^([^，；。]*?、[^，；。]*?等)([\u4e00-\u9fff]{2,8})$")
 #: The end of an elliptic clause whose noun is the title's object: …打造全省首个.
@@ -164,8 +171,15 @@ def weave(title: str, detail: str) -> Woven:
         time, head, clauses = _time(head, clauses)
         front = time
     clauses = [_unsaid_verb(c, head) for c in clauses]
+    drawn = drawn_from(clauses[0], head) if clauses else None
+    if drawn is not None:
+        head, clauses = drawn, clauses[1:]
     moved = 0
-    while clauses and (_FRAME.match(clauses[0]) or _LED.match(clauses[0]) or _before(clauses[0], head)):
+    means = False
+    while clauses and (
+        _FRAME.match(clauses[0]) or _LED.match(clauses[0]) or _before(clauses[0], head) or _means(clauses[0], head)
+    ):
+        means = means or _means(clauses[0], head)
         if len(clauses) >= 2:
             # 以社区党支部为核心，辖区成员单位…为辅助: a frame in a parallel pair stays where it is
             if re.search(r"为[\u4e00-\u9fff]{1,3}$", clauses[1]):
@@ -177,8 +191,8 @@ def weave(title: str, detail: str) -> Woven:
         front = f"{front}，{opening}" if front else opening
         clauses = clauses[1:]
         moved += 1
-    if moved and (clauses or moved > 1 or "，" in front):
-        front += "，"
+    if moved and (clauses or moved > 1 or "，" in front or means):
+        front += "，"  # an action before the result is its own clause (加强…建设，…实现全覆盖)
     rest: list[str] = []
     for clause in clauses:
         woven = _into_title(head, clause)
@@ -206,6 +220,21 @@ def _before(clause: str, title: str) -> str | None:
     if action.startswith(_LIGHT_VERBS) or not action.startswith(GOVERNORS + _VERB_LIKE + ("通过", "经")):
         return None
     return action
+
+
+def drawn_from(clause: str, action: str) -> str | None:
+    """从后备干部和致富能手中选任 + 选任村干部5名 -> 从后备干部和致富能手中选任村干部5名: the
+    action with where it drew from before it; None when the clause says no such source."""
+    m = _SOURCE.match(clause)
+    return m.group(1) + action if m and action.startswith(m.group(2)) else None
+
+
+def _means(clause: str, title: str) -> bool:
+    """加强村（居）组织活动场所建设 after …活动场所实现全覆盖: the action by which the title's result
+    was reached, which a drafter writes first."""
+    return bool(
+        _RESULT.search(title) and clause.startswith(_MEANS) and len(clause) <= 30 and not re.search(r"[\d“”]", clause)
+    )
 
 
 def _unsaid_verb(clause: str, title: str) -> str:
@@ -264,6 +293,7 @@ def _into_title(title: str, clause: str) -> str | None:
         return None
     return (
         _said(title, clause)
+        or _participants(title, clause)
         or _manner(title, clause)
         or _restated(title, clause)
         or _merged(title, clause)
@@ -274,6 +304,22 @@ def _into_title(title: str, clause: str) -> str | None:
         or _spelled_out(title, clause)
         or _narrowed(title, clause)
     )
+
+
+#: Verbs of taking part that follow 组织 in a title (组织参加…培训班).
+_TAKING_PART = ("参加", "参与", "观看", "收看", "聆听")
+
+
+def _participants(title: str, clause: str) -> str | None:
+    """组织参加…培训班 + 单位中层以上领导干部和接待科全体人员参加: who took part, between 组织 and
+    the verb (组织单位中层以上领导干部和接待科全体人员参加…培训班)."""
+    verb = title[2:4]
+    if not title.startswith("组织") or verb not in _TAKING_PART or not clause.endswith(verb):
+        return None
+    who = clause[: -len(verb)]
+    if len(who) < 2 or len(who) > 30 or who.startswith(GOVERNORS + _VERB_LIKE + PREPOSITIONS) or re.search(r"[，“”\d]", who):
+        return None
+    return title[:2] + who + title[2:]
 
 
 def _narrowed(title: str, clause: str) -> str | None:
