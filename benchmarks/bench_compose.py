@@ -381,6 +381,9 @@ def run_case(path: Path, catalog: Any) -> tuple[CaseResult, str]:
                 ours = _plan_groups(workbook, catalog.get(with_sections))
             else:
                 ours = {i: k for k, sec in enumerate(grouped.sections) for i in sec.indices}
+                # the unit's honours told in the opening are a group of their own, like an
+                # author's （导语）
+                ours.update({i: -1 for i in grouped.opening})
             n_sections = len(grouped.sections)
             agreement, apart = _pairs_agreement(author, ours)
     # the grouping engine alone, at the usual plan of four sections

@@ -154,11 +154,27 @@ def _warnings(template_id: str, rows: list[Achievement]) -> list[str]:
 
 
 def test_a_template_heading_over_unrelated_rows_is_reported() -> None:
-    # the volunteering report's own headings (组建志愿队伍…, 关爱特殊群体…) over study sessions,
-    # an awards list and a pairing: the rows must go somewhere, the drafter is told to retitle
+    # the brand article's own headings (找准定位，让品牌立起来…) over study sessions, an awards
+    # list and a pairing: the rows must go somewhere, the drafter is told to retitle
     rows = STUDY + AWARDS + PAIRING
-    found = _warnings("qt-zhiyuan-baodao", rows)
+    found = _warnings("xc-pinpai-jingyan", rows)
     assert found and all("与其下的成效事项不相干" in m and "改写" in m for m in found)
+
+
+VOLUNTEERS = Achievement("组建党员志愿服务队", "群团与服务", [Metric("志愿者", 30, "名")])
+
+
+def test_a_theme_template_composes_its_headings_for_work_of_another_kind() -> None:
+    """The volunteering report for rows that never mention volunteering: no 组建志愿队伍 over study
+    sessions; headings composed for the rows, and no framing about 志愿服务."""
+    template = load_catalog().get("qt-zhiyuan-baodao")
+    fixed = set(template.sections.headings)
+    result = compose_markup(template, _workbook(STUDY + AWARDS + PAIRING))
+    assert result.sections and not fixed & {s.heading for s in result.sections}
+    assert "志愿" not in result.markup
+    assert any(d.rule == "template-theme-absent" and "小标题" in d.message for d in result.diagnostics)
+    themed = compose_markup(template, _workbook(STUDY + AWARDS + PAIRING + [VOLUNTEERS]))
+    assert {s.heading for s in themed.sections} <= fixed
 
 
 def test_a_template_heading_whose_head_names_what_the_rows_never_say_is_reported() -> None:
@@ -169,6 +185,7 @@ def test_a_template_heading_whose_head_names_what_the_rows_never_say_is_reported
         Achievement("在社区服务大厅搭建“红色驿站”", "群团与服务"),
         Achievement("指导社区党建并收集答复群众诉求", "群团与服务", [Metric("群众诉求", 36, "件")]),
         Achievement("组织年轻党员开展“宣讲进社区”活动", "思想建设", [Metric("宣讲", 1, "场")]),
+        Achievement("每次双报到或志愿服务加积分", "组织建设"),
     ]
     found = _warnings("qt-zhiyuan-baodao", rows)
     assert any("助力乡村振兴" in m for m in found), found

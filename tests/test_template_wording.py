@@ -156,7 +156,7 @@ def test_a_half_year_summary_reads_as_one(tid: str) -> None:
         # A committee is named as what it is.
         ("zs-zhibu-zongjie", PARTY_COMMITTEE, "党委认真履行"),
         # An office writes as itself, not as “支部委员会” (shi-jiguan's 市机关事务处 was one)
-        ("zs-zhibu-zongjie", "市机关事务处", "市机关事务处认真履行管党治党责任，团结带领全体党员开展党建各项工作"),
+        ("zs-zhibu-zongjie", "市机关事务处", "市机关事务处认真履行管党治党责任，团结带领全体党员开展各项党建工作"),
         # a 团委 or a 工会 has no 管党治党责任 and leads no 党员 (yuanjiang's 镇团委, batch 4)
         ("zs-zhibu-zongjie", "某镇团委", "团委认真履行职责，团结带领全体团员青年开展各项工作"),
         ("zs-zhibu-zongjie", "某公司工会", "工会认真履行职责，团结带领全体职工开展各项工作"),

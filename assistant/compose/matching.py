@@ -588,14 +588,17 @@ def absent_theme(
 ) -> list[str]:
     """The words of `template`'s name that say its theme (理论宣讲's 宣讲) when no achievement
     mentions any of them, else []: the template's framing then speaks of work the workbook never
-    reported. `catalog_names`: the names of the catalog's templates (words three of them share
+    reported. The words its fixed headings declare (`SectionPlan.theme_words`) say the theme
+    when given. `catalog_names`: the names of the catalog's templates (words three of them share
     say no template's theme); `fields`: the workbook's own fields (主题 may name it)."""
     if not achievements:
         return []
     common = _names_common(tuple(catalog_names))
     # the part in brackets names the form the text follows (（“四高”体例）), which it need not claim
     name = re.sub(r"[（(][^）)]*[）)]", "", str(getattr(template, "name", "") or ""))
-    own = _theme_words(name, str(getattr(template, "doctype", "") or ""), common)
+    plan = getattr(template, "sections", None)
+    declared = list(getattr(plan, "theme_words", ()) or ())
+    own = declared or _theme_words(name, str(getattr(template, "doctype", "") or ""), common)
     text = "\n".join([*(_achievement_text(a) for a in achievements), *(str(v) for v in (fields or {}).values())])
     return own if own and not any(w in text for w in own) else []
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence, Set
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from assistant.compose import cache
+from assistant.compose.honours import honours_text
 from assistant.compose.planparts import PARTS, plan_parts
 from assistant.compose.sections import build_sections, replace_headings
 from assistant.compose.slots import merge_slot_values
@@ -43,6 +44,9 @@ class ComposeResult:
     #: Whether the body uses the achievements (so every figure must be in `markup`; see
     #: `assistant.ledger.figcheck.check_figures`).
     consumes_achievements: bool = False
+    #: The achievements (by workbook index) the opening tells instead of a section (the unit's
+    #: honours, `compose.honours`).
+    opening: list[int] = field(default_factory=list)
 
 
 def compose_markup(
@@ -130,6 +134,7 @@ def compose_markup(
         "headings": [s.heading for s in sections],
         # whether the workbook speaks of the template's own theme (its framing may say so)
         "theme_said": not absent,
+        "honours": honours_text([arranged.views[i] for i in arranged.opening], unit) if arranged.opening else "",
     }
     measured = None
     if kept:  # the arrangement is measured once, the rest of the context each time
@@ -139,7 +144,7 @@ def compose_markup(
         measured = (arranged.measured[0] + rest[0], max(arranged.measured[1], rest[1]))
     markup = render_template(template, context, measured)
     diagnostics += _undated(markup, template, workbook)
-    return ComposeResult(markup, diagnostics, sections, values, consumes)
+    return ComposeResult(markup, diagnostics, sections, values, consumes, list(arranged.opening))
 
 
 def _undated(markup: str, template: Template, workbook: Workbook) -> list[Diagnostic]:
@@ -174,6 +179,8 @@ class Arrangement:
     #: The rows done and to do (`_split_plans`), made when a forward template first asks, with
     #: the fields they were read with (`_tense_key`).
     split: tuple[tuple[str, ...], tuple[list[AchievementView], list[AchievementView], list[Achievement]]] | None = None
+    #: The workbook indices of the unit's honours the opening tells (`compose.honours`), in no section.
+    opening: list[int] = field(default_factory=list)
 
 
 def arrange(template: Template, workbook: Workbook, seed: int, unit: str, period: str) -> Arrangement:
@@ -183,8 +190,46 @@ def arrange(template: Template, workbook: Workbook, seed: int, unit: str, period
     views = [cache.achievement_view(a, out) for a, out in zip(workbook.achievements, placements, strict=True)]
     diagnostics += _check_rows(workbook, placements if _writes_sentences(template) else None)
     by_identity = {id(a): v for a, v in zip(workbook.achievements, views, strict=True)}
-    sections = build_sections(template, workbook.achievements, by_identity, seed, diagnostics, unit, period)
-    return Arrangement(views, sections, diagnostics)
+    rows: Sequence[Achievement] = workbook.achievements
+    opening: list[int] = []
+    if "honours" in body_names(template) and template.sections is not None and template.sections.pattern != "none":
+        # the unit's own honours are told in the opening, not under a heading about work
+        from assistant.compose.honours import opening_honours
+
+        opening = opening_honours(rows, unit)
+        rows = [a for i, a in enumerate(rows) if i not in opening]
+    sections = build_sections(_headed(template, workbook), rows, by_identity, seed, diagnostics, unit, period)
+    if opening:  # the sections' indices are of the rows they were given: back to the workbook's
+        kept = [i for i in range(len(workbook.achievements)) if i not in opening]
+        sections = [replace(s, indices=tuple(kept[j] for j in s.indices)) for s in sections]
+    return Arrangement(views, sections, diagnostics, opening=opening)
+
+
+#: A template with fixed headings about its theme, as composed for a workbook that never mentions
+#: the theme (kept by template, so the compose memo finds the same plan again).
+_UNTHEMED: dict[int, tuple[Template, Template]] = {}
+#: How many sections composed headings make for a theme template's rows (its fixed headings cover
+#: every kind of work of the theme, more than one workbook of other work needs).
+_UNTHEMED_SECTIONS = 4
+
+
+def _headed(template: Template, workbook: Workbook) -> Template:
+    """`template`, or, when its fixed headings are about a theme the workbook never mentions
+    (`SectionPlan.theme_words`) and its body words the framing by `theme_said`, the same template
+    with headings composed for the rows: 志愿服务's 组建志愿队伍 over 落实“三会一课”制度 would
+    be a heading over content it does not describe."""
+    from assistant.compose.matching import absent_theme
+
+    plan = template.sections
+    if plan is None or not plan.theme_words or "theme_said" not in body_names(template):
+        return template
+    if not absent_theme(template, workbook.achievements, (), workbook.fields):
+        return template
+    kept = _UNTHEMED.get(id(template))
+    if kept is None or kept[0] is not template:
+        composed = replace(plan, headings=(), theme_words=(), count=min(plan.count, _UNTHEMED_SECTIONS))
+        kept = _UNTHEMED[id(template)] = (template, replace(template, sections=composed))
+    return kept[1]
 
 
 def _theme_absent(template: Template, workbook: Workbook, uses: Set[str]) -> list[Diagnostic]:
@@ -199,7 +244,8 @@ def _theme_absent(template: Template, workbook: Workbook, uses: Set[str]) -> lis
         return []
     theme = "、".join(f"“{w}”" for w in words[:2])
     if "theme_said" in uses:
-        told = f"标题、导语和结尾已按台账内容改为一般写法，不写{theme}；如确是这方面的工作，请在台账中写明"
+        parts = "标题、导语、小标题和结尾" if template.sections is not None and template.sections.theme_words else "标题、导语和结尾"
+        told = f"{parts}已按台账内容改为一般写法，不写{theme}；如确是这方面的工作，请在台账中写明"
     else:
         told = "导语、结尾等模板自带的表述会说本单位做了这方面的工作，请核实改写，或改选与台账内容相符的模板"
     return [

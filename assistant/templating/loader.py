@@ -39,7 +39,7 @@ META_KEYS: tuple[str, ...] = ("id", "name", "category", "doctype", "keywords", "
 REQUIRED_KEYS: tuple[str, ...] = (*META_KEYS, "sample", "body")
 TOP_KEYS: tuple[str, ...] = (*REQUIRED_KEYS, "slots", "sections")
 SLOT_KEYS: tuple[str, ...] = ("name", "label", "type", "required", "default", "help", "examples")
-SECTION_KEYS: tuple[str, ...] = ("count", "pattern", "theme", "style", "family", "group_by", "headings")
+SECTION_KEYS: tuple[str, ...] = ("count", "pattern", "theme", "style", "family", "group_by", "headings", "theme_words")
 SAMPLE_KEYS: tuple[str, ...] = ("unit", "period", "template", "fields", "achievements")
 
 #: Jinja2 keywords and literals a slot name cannot be.
@@ -442,6 +442,14 @@ def _parse_sections(chk: _Checker, raw: Any, category: str) -> SectionPlan | Non
     if group_by not in GROUP_BY:
         chk.error(f"分组方式 group_by“{group_by}”未知", path + ("group_by",), f"可选：{'、'.join(GROUP_BY)}")
         group_by = "category"
+    words_raw = raw.get("theme_words", [])
+    theme_words: tuple[str, ...] = ()
+    if not isinstance(words_raw, list) or not all(isinstance(w, str) and w.strip() for w in words_raw):
+        chk.error("“theme_words”应为词语的列表", path + ("theme_words",), "如 theme_words: [志愿]")
+    elif words_raw and not headings:
+        chk.error("“theme_words”只用于固定标题（headings）", path + ("theme_words",), "写了固定标题再写主题词，或删去主题词")
+    else:
+        theme_words = tuple(w.strip() for w in words_raw)
     return SectionPlan(
         count=count,
         pattern=pattern,
@@ -450,6 +458,7 @@ def _parse_sections(chk: _Checker, raw: Any, category: str) -> SectionPlan | Non
         family=family.strip() if family else None,
         group_by=group_by,
         headings=headings,
+        theme_words=theme_words,
     )
 
 

@@ -61,7 +61,7 @@ PAIR_STYLES: tuple[str, ...] = ("space", "comma")
 
 #: Names the engine puts in every body's context; slots may not use them.
 CONTEXT_NAMES: tuple[str, ...] = (
-    "unit", "period", "achievements", "plans", "plan_parts", "sections", "headings", "theme_said",
+    "unit", "period", "achievements", "plans", "plan_parts", "sections", "headings", "theme_said", "honours",
     # The workbook's wording (assistant.compose.wording.CONTEXT_NAMES; a test keeps them equal).
     "since", "span", "next_span", "next_period", "org_kind", "sector", "self_ref",
 )  # fmt: skip
@@ -106,6 +106,9 @@ class SectionPlan:
     group_by: str = "category"
     #: Fixed headings: used as they are instead of composed ones.
     headings: tuple[str, ...] = ()
+    #: The words a workbook about the fixed headings' theme uses (志愿): when it uses none of
+    #: them, a body that words its framing by `theme_said` gets composed headings instead.
+    theme_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
