@@ -462,3 +462,16 @@ def test_a_kept_arrangement_reads_the_tense_again_when_the_title_field_changes()
     again = compose_markup(template, wb, arranged=kept).markup
     assert again == compose_markup(template, wb).markup
     assert "重点抓好以下工作" not in again
+
+
+def test_a_task_keeps_its_time_and_owner() -> None:
+    """A plan's task item says when and who is responsible (content a drafter entered is not lost);
+    what the sentence says already is not repeated."""
+    from assistant.compose.views import achievement_view
+    from assistant.ledger.workbook import Achievement
+    from assistant.templating.filters import task
+
+    a = Achievement("举办首届妇女儿童摄影书画展", date=dt.date(2010, 3, 1), owner="县妇联、县妇儿工委", detail="地点县委大门口")
+    assert task(achievement_view(a)) == "举办首届妇女儿童摄影书画展，地点县委大门口。（时间：2010年3月1日；责任单位：县妇联、县妇儿工委）"
+    said = Achievement("县妇联举办书画展", date=dt.date(2010, 3, 1), owner="县妇联", detail="3月1日开幕")
+    assert task(achievement_view(said)) == achievement_view(said).sentence

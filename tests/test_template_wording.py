@@ -171,3 +171,33 @@ def test_a_half_year_summary_reads_as_one(tid: str) -> None:
 def test_known_units_keep_their_own_wording(tid: str, unit: str, has: str) -> None:
     markup, _ = compose(tid, unit=unit)
     assert has in markup
+
+
+@pytest.mark.parametrize(
+    ("theme", "said"),
+    [
+        ("“五型”党支部创建", "以“五型”党支部创建为抓手，坚持把思想政治工作"),
+        # a clause is the theme it is, in quotes (inner quotes become single ones)
+        ("学习贯彻党的二十大精神，扎实推动“主题教育”走向深入", "围绕“学习贯彻党的二十大精神，扎实推动‘主题教育’走向深入”，坚持把"),
+    ],
+)
+def test_the_workbooks_theme_frames_the_opening(theme: str, said: str) -> None:
+    """The workbook's own 主题 (its framework or campaign) is not dropped: the experience article's
+    opening works under it, and no warning says the field is unused."""
+    from assistant.ledger.workbook import Workbook
+
+    template = load_catalog().get("sx-sizheng-jingyan")
+    sample = sample_workbook(template)
+    wb = Workbook(unit=sample.unit, period=sample.period, fields={**sample.fields, "主题": theme}, achievements=sample.achievements)
+    result = compose_markup(template, wb)
+    assert said in result.markup
+    assert not [d for d in result.diagnostics if d.rule == "unused-field"]
+
+
+def test_a_theme_filled_in_says_nothing_of_which_template_fits() -> None:
+    """主题, 日期, 落款 are slots of many templates: filling them is no reason to suggest one."""
+    from assistant.compose.matching import suggest
+    from assistant.ledger.workbook import Achievement, Workbook
+
+    wb = Workbook(unit="某党支部", period="2024年", fields={"主题": "“四强”党支部"}, achievements=[Achievement("开展主题党日活动")])
+    assert not [r for s in suggest(wb, load_catalog().all()) for r in s.reasons if "填写项：主题" in r]

@@ -682,7 +682,7 @@ def _score_template(t: Any, p: _Profile, common: frozenset[str] = frozenset()) -
     # 5. slot values already filled for this template
     slots = getattr(t, "slots", None) or ()
     slot_names = {str(getattr(s, "name", s.get("name") if isinstance(s, Mapping) else "")) for s in slots}
-    filled = sorted(slot_names & p.field_names)
+    filled = sorted((slot_names - _common_slots()) & p.field_names)
     fill_score = len(filled) / len(slot_names) if slot_names else 0.0
     if filled:
         reasons.append("台账已填写该模板的填写项：" + "、".join(filled[:5]))
@@ -706,6 +706,21 @@ def _score_template(t: Any, p: _Profile, common: frozenset[str] = frozenset()) -
     if not reasons:
         reasons.append("与台账内容关联不大")
     return Suggestion(tid, name, category, doctype, round(min(score, 1.0), 3), reasons)
+
+
+@lru_cache(maxsize=1)
+def _common_slots() -> frozenset[str]:
+    """Slot names ten or more templates share (日期, 落款, 主题, 主送…): a workbook that fills them
+    says nothing about which of those templates it is for."""
+    from assistant.errors import WenmiError
+    from assistant.templating import load_catalog
+
+    try:
+        templates = load_catalog().all()
+    except WenmiError:
+        return frozenset()
+    counts = Counter(s.name for t in templates for s in t.slots)
+    return frozenset(name for name, n in counts.items() if n >= 10)
 
 
 #: What a template about one kind of work (换届, 困难职工, 意识形态…) keeps of its score for a

@@ -5,6 +5,7 @@ Figures follow GB/T 15835-2011 through `assistant.ledger.numfmt` (imported when 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
@@ -119,6 +120,31 @@ def mentions(context: Any, achievements: Any, numbered: bool = False) -> str:
     return _MENTIONS_JOINER[0](items, sentences, numbered=bool(numbered), unit=str(unit), period=str(period))
 
 
+def task(achievement: Any) -> str:
+    """A task of a plan as one item: its sentence, then when and who is responsible, in brackets,
+    unless the sentence says them (举办首届妇女儿童摄影书画展，3月1日至8日，地点县委大门口。
+    （时间：2010年3月1日；责任单位：县妇联、县妇儿工委）). Nothing of the row is left out."""
+    sentence = str(getattr(achievement, "sentence", "") or getattr(achievement, "title", ""))
+    when, owner = str(getattr(achievement, "date", "") or ""), str(getattr(achievement, "owner", "") or "")
+    day = when.split("年", 1)[-1]
+    parts = [f"时间：{when}"] if when and day not in sentence else []
+    if owner and owner not in sentence:
+        parts.append(f"责任单位：{owner}")
+    return sentence + (f"（{'；'.join(parts)}）" if parts else "")
+
+
+def grip(theme: Any, word: str = "抓手") -> str:
+    """The workbook's 主题 as the opening's frame, with its comma: 以“三个五”党建为抓手，(`word`
+    for a sentence that says 抓手 itself: 以…为牵引，); a clause (学习贯彻党的二十大精神，扎实推动…)
+    as the theme it is: 围绕“…”，; "" when there is none."""
+    text = str(theme or "").strip().rstrip("。；，")
+    if not text:
+        return ""
+    if len(text) <= 20 and not re.search(r"[，,；;]", text):
+        return f"以{text}为{word}，"
+    return "围绕“" + text.replace("“", "‘").replace("”", "’") + "”，"
+
+
 #: Verbs a section head may have after a subject (业务检验党建, 党建引领发展): such a head is a
 #: clause, which cannot stand as the object of 在…上下功夫 or 从…等方面.
 _PREDICATES = ("检验", "引领", "带动", "赋能", "护航", "助力", "融入", "促进", "领航", "聚力", "带头", "当先", "先行")
@@ -150,4 +176,6 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "total": total,
     "mentions": mentions,
     "phrases": phrases,
+    "task": task,
+    "grip": grip,
 }
