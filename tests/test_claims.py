@@ -7,6 +7,7 @@ finds such words, and the composer never picks a heading that has them while one
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -147,17 +148,18 @@ def test_a_template_quoting_its_pairs_keeps_pairs() -> None:
     assert sections and all("\u3000" in s.heading for s in sections)
 
 
-def _warnings(template_id: str, rows: list[Achievement]) -> list[str]:
+def _warnings(template_id: str, rows: list[Achievement], fields: dict[str, Any] | None = None) -> list[str]:
     template = load_catalog().get(template_id)
-    result = compose_markup(template, _workbook(rows))
+    result = compose_markup(template, dataclasses.replace(_workbook(rows), fields=fields or {}))
     return [d.message for d in result.diagnostics if d.rule == "section-heading-unfit"]
 
 
 def test_a_template_heading_over_unrelated_rows_is_reported() -> None:
     # the brand article's own headings (找准定位，让品牌立起来…) over study sessions, an awards
-    # list and a pairing: the rows must go somewhere, the drafter is told to retitle
+    # list and a pairing: the rows must go somewhere, the drafter is told to retitle (the brand's
+    # name, filled in, keeps the article on its theme: else it composes its headings)
     rows = STUDY + AWARDS + PAIRING
-    found = _warnings("xc-pinpai-jingyan", rows)
+    found = _warnings("xc-pinpai-jingyan", rows, {"主品牌": "红帆领航"})
     assert found and all("与其下的成效事项不相干" in m and "改写" in m for m in found)
 
 
@@ -173,7 +175,8 @@ def test_a_theme_template_composes_its_headings_for_work_of_another_kind() -> No
     assert result.sections and not fixed & {s.heading for s in result.sections}
     assert "志愿" not in result.markup
     assert any(d.rule == "template-theme-absent" and "小标题" in d.message for d in result.diagnostics)
-    themed = compose_markup(template, _workbook(STUDY + AWARDS + PAIRING + [VOLUNTEERS]))
+    # one row in seven about volunteering makes it a report on volunteering
+    themed = compose_markup(template, _workbook(STUDY + AWARDS + PAIRING + [VOLUNTEERS, VOLUNTEERS]))
     assert {s.heading for s in themed.sections} <= fixed
 
 

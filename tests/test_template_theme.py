@@ -83,3 +83,37 @@ def test_the_first_suggestion_is_about_work_the_workbook_mentions() -> None:
     assert not absent[0] and absent == sorted(absent)
     assert ranked[0].id == "qt-gonghui-huodong"
     assert "通知" in [s.doctype for s in ranked[:3]]
+
+
+def _rows(n: int, themed: int) -> list[object]:
+    from assistant.ledger.workbook import Achievement
+
+    work = [Achievement(f"排查廉洁风险点第{k}批", detail="完善防控措施") for k in range(n - themed)]
+    return work + [Achievement("班子成员到支部讲党课", detail="班子成员定期到支部宣讲") for _ in range(themed)]
+
+
+def test_a_theme_said_once_in_a_long_workbook_is_not_its_subject() -> None:
+    """One detail in ten that mentions 宣讲 does not make a workbook about 责任 a report on 理论宣讲;
+    one row in seven does; so does a field that names it or a filled slot of the theme."""
+    from assistant.compose.matching import absent_theme
+
+    t = load_catalog().get("sx-xuanjiang-baodao")
+    names = tuple(i.name for i in load_catalog().infos())
+    assert absent_theme(t, _rows(10, 1), names) == ["宣讲"]
+    assert absent_theme(t, _rows(10, 2), names) == []
+    assert absent_theme(t, _rows(6, 1), names) == []  # a short workbook: one row is enough
+    assert absent_theme(t, _rows(10, 1), names, {"主题": "理论宣讲进基层"}) == []
+    brand = load_catalog().get("xc-pinpai-jingyan")
+    assert absent_theme(brand, _rows(10, 0), names) == ["品牌"]
+    assert absent_theme(brand, _rows(10, 0), names, {"主品牌": "红帆领航"}) == []
+    assert absent_theme(brand, _rows(10, 0), names, {"主品牌": ""}) == ["品牌"]
+
+
+def test_a_brand_article_for_a_workbook_without_a_brand_says_none() -> None:
+    from assistant.ledger.workbook import Workbook
+
+    wb = Workbook(unit="某村党委", period="2024年", achievements=_rows(8, 0))
+    result = compose_markup(load_catalog().get("xc-pinpai-jingyan"), wb)
+    title, opening = [ln for ln in result.markup.splitlines() if ln.startswith("# ") or "近年来" in ln or "以来" in ln][:2]
+    assert "品牌" not in title + opening and "品牌" not in result.markup.splitlines()[-1]
+    assert result.sections and all("品牌" not in s.heading for s in result.sections)

@@ -586,11 +586,13 @@ def _common_name_words(templates: Sequence[Any]) -> frozenset[str]:
 def absent_theme(
     template: Any, achievements: Sequence[AchievementLike], catalog_names: Sequence[str], fields: Mapping[str, Any] | None = None
 ) -> list[str]:
-    """The words of `template`'s name that say its theme (理论宣讲's 宣讲) when no achievement
-    mentions any of them, else []: the template's framing then speaks of work the workbook never
-    reported. The words its fixed headings declare (`SectionPlan.theme_words`) say the theme
-    when given. `catalog_names`: the names of the catalog's templates (words three of them share
-    say no template's theme); `fields`: the workbook's own fields (主题 may name it)."""
+    """The words of `template`'s name that say its theme (理论宣讲's 宣讲) when the workbook is not
+    about it, else []: the template's framing then speaks of work the workbook never reported.
+    It is about it when its fields name the theme (主题) or enough of its rows do: one in a
+    workbook of up to six rows, else one in seven (a 宣讲 mentioned once in a detail of a
+    ten-row workbook about 责任 does not make it a report on 宣讲). The words its fixed headings
+    declare (`SectionPlan.theme_words`) say the theme when given. `catalog_names`: the names of
+    the catalog's templates (words three of them share say no template's theme)."""
     if not achievements:
         return []
     common = _names_common(tuple(catalog_names))
@@ -599,8 +601,15 @@ def absent_theme(
     plan = getattr(template, "sections", None)
     declared = list(getattr(plan, "theme_words", ()) or ())
     own = declared or _theme_words(name, str(getattr(template, "doctype", "") or ""), common)
-    text = "\n".join([*(_achievement_text(a) for a in achievements), *(str(v) for v in (fields or {}).values())])
-    return own if own and not any(w in text for w in own) else []
+    # a field names it by its value (主题: “红帆”党建品牌) or by being filled at all (主品牌: 红帆领航)
+    if not own or any(w in f"{k}{v}" for k, v in (fields or {}).items() if v not in (None, "", []) for w in own):
+        return []
+    rows = sum(1 for a in achievements if any(w in _achievement_text(a) for w in own))
+    return own if rows < max(1, -(-len(achievements) // THEME_ROWS)) else []
+
+
+#: A workbook is about a template's theme when at least one row in this many names it (`absent_theme`).
+THEME_ROWS = 7
 
 
 @lru_cache(maxsize=4)
