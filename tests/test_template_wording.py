@@ -201,3 +201,18 @@ def test_a_theme_filled_in_says_nothing_of_which_template_fits() -> None:
 
     wb = Workbook(unit="某党支部", period="2024年", fields={"主题": "“四强”党支部"}, achievements=[Achievement("开展主题党日活动")])
     assert not [r for s in suggest(wb, load_catalog().all()) for r in s.reasons if "填写项：主题" in r]
+
+
+def test_a_formulation_younger_than_the_period_is_reported() -> None:
+    """A 2011 plan cannot be “以习近平新时代中国特色社会主义思想为指导” (党的十九大, 2017): the
+    drafter is told to write the formulation of the time; a 2018 one is not reported."""
+    from assistant.ledger.workbook import Achievement, Workbook
+
+    template = load_catalog().get("zz-diyiyiti-fangan")
+    rows = [Achievement("举办建党90周年系列活动"), Achievement("开展主题党日活动")]
+    old = compose_markup(template, Workbook(unit="某党委", period="2011年", achievements=rows))
+    assert "习近平新时代中国特色社会主义思想" in old.markup
+    said = [d.message for d in old.diagnostics if d.rule == "anachronism"]
+    assert said and "2011年" in said[0]
+    new = compose_markup(template, Workbook(unit="某党委", period="2018年", achievements=rows))
+    assert not [d for d in new.diagnostics if d.rule == "anachronism" and "习近平" in d.message]
