@@ -713,3 +713,23 @@ def test_who_took_part_stands_between_organised_and_the_verb() -> None:
     assert figure_sentence(a) == "组织单位中层以上领导干部和接待科全体人员参加3期省管局公务活动服务保障视频培训班。"
     # an action, not who took part: it stays a clause of its own
     assert figure_sentence(ach("组织参加视频培训班", detail="开展学习并参加")) == "组织参加视频培训班，开展学习并参加。"
+
+
+@pytest.mark.parametrize(
+    ("a", "expected"),
+    [
+        # an event and the days after it, all of it before the action
+        (
+            ach("在天津站为外地大学生进行乘车指引", Metric("青年志愿者", 5, "名"), detail="奥运后，9月6日、7日两天"),
+            "奥运后，9月6日、7日两天，在天津站为外地大学生进行乘车指引，青年志愿者5名。",
+        ),
+        # a bare year or a span of the year is a time, not a trailing fragment
+        (ach("旅检二科党支部党建品牌获评“全国海关基层党建示范品牌”", detail="2020年"), "2020年，旅检二科党支部党建品牌获评“全国海关基层党建示范品牌”。"),
+        (ach("新建非公企业和社会组织党组织", Metric("党组织", 5, "家"), detail="全年"), "全年新建5家非公企业和社会组织党组织。"),
+        # 之后 is no time of its own
+        (ach("开展调研", detail="之后形成报告"), "开展调研，之后形成报告。"),
+    ],
+)
+def test_a_time_in_the_detail_opens_the_sentence(a: Achievement, expected: str) -> None:
+    assert figure_sentence(a) == expected
+    assert_figures(a, expected)

@@ -27,7 +27,8 @@ _TIME = re.compile(
 )
 #: A clause that is only a date or a span of dates: 8月14日至17日, 2022年3月.
 _DATES = re.compile(
-    r"^(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:[、至到—-](?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日?)*(?:前|后|期间|以来|起)?$"
+    r"^(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:[、至到—-](?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日?)*(?:前|后|期间|以来|起)?"
+    r"(?:[两二三四五六七八九十]天)?|\d{4}年度?|全年|上半年|下半年|年内|当年|[\u4e00-\u9fff]{1,3}(?<![之以])[前后])$"
 )
 #: A date that opens a clause, with what a ledger puts around it: 截至6月6日, 于3月, 10月底前.
 _DATED = re.compile(
@@ -263,7 +264,11 @@ def _examples(clause: str) -> str:
 def _time(title: str, clauses: list[str]) -> tuple[str, str, list[str]]:
     """A time phrase that opens the detail, taken out as the sentence's time adverbial."""
     if _DATES.match(clauses[0]):
-        return clauses[0], title, clauses[1:]  # 11月10日至20日，集中开展调研
+        # 11月10日至20日，集中开展调研; 奥运后，9月6日、7日两天: all of the time, before the action
+        k = 1
+        while k < len(clauses) and _DATES.match(clauses[k]):
+            k += 1
+        return "，".join(clauses[:k]), title, clauses[k:]
     m = _DATED.match(clauses[0]) or HOW_OFTEN.match(clauses[0])
     if m and (not clauses[0][m.end() :] or title.startswith(clauses[0][m.end() :].strip())):
         # 截至6月6日 / 5月5日召开 / 每年开展 (the title says 召开, 开展): when, before the action
