@@ -13,11 +13,12 @@ table, picture and comment stays where it is:
 - half-width punctuation in Chinese text, ASCII quotes, corner quotes 「」, “...”, doubled marks,
   “--”, the colon a 主送 lacks;
 - full-width digits, dates written 2023.6.30 or 2023-06-30, year-months written 2023.12,
-  zero-padded dates, a 成文日期 in Chinese numerals;
+  zero-padded dates, a 成文日期 in Chinese numerals, years written with two digits (24年);
 - page numbers: “— N —”, 4号宋体, odd pages right and even pages left, on every page.
 
 What needs a human is left alone and reported by the check that follows: structure (a missing
-title, 落款 or date), parallel headings, figures, impossible dates, abbreviated years.
+title, 落款 or date), parallel headings, figures, impossible dates, abbreviated years whose century
+the document does not tell.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from assistant.document.docx_writer import (
     set_run_fonts,
 )
 from assistant.document.docxread import DocInfo, ParaInfo, RunInfo, W, read_docx
+from assistant.document.fixpages import keep_tail
 from assistant.document.roles import (
     ATTACH_END,
     assign_roles,
@@ -65,6 +67,7 @@ from assistant.document.rules import (
     chars_per_line,
     face_ok,
     grid_spacing_pt,
+    lines_in_block,
     normal_size_pt,
     right_blank,
     size_name,
@@ -129,6 +132,7 @@ def fix_document(document: Any) -> list[Change]:
     _blank_lines(info, log)
     _footers(document, info, log)
     _keep_headings(document, log)
+    keep_tail(document, log)
     if info.role("record") or any("印发" in t.text for t in info.tables):
         _record_at_foot(document, log)
     return log.all()
@@ -588,17 +592,60 @@ def _numbers(info: DocInfo, log: _Log) -> None:
             log.add("numbers", "年月改写为“2023年12月”的形式", p)
         if _sub(p, _ZERO_PAD, lambda m: ""):
             log.add("numbers", "去掉日期月、日的虚位 0", p)
+    _short_years(info, log)
+
+
+#: How far (years) a year written with two digits may lie from the document's own year to be read in
+#: its century: 24年 in a document dated 2025 is 2024, not 1924.
+_SHORT_YEAR_SPAN = 30
+
+
+def _short_years(info: DocInfo, log: _Log) -> None:
+    """A year written with two digits (24年度, 25年，……; GB/T 15835 writes years in full) is written in
+    full when the document tells its century: its 成文日期, else the years written in full in its text,
+    and the year lies within `_SHORT_YEAR_SPAN` years of it. Else it is left to a human."""
+    from assistant.document.rules import _SHORT_YEAR, _SHORT_YEAR_ALONE
+
+    years = [int(m.group(1)) for p in info.role("date") for m in re.finditer(r"((?:19|20)\d{2})年", re.sub(r"\s", "", p.text))]
+    if not years:
+        years = [int(y) for p in _paragraphs_with_text(info) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})年", p.text)]
+    if not years:
+        return
+    base = max(years)
+
+    def full(yy: str) -> str | None:
+        for century in (base // 100 * 100, base // 100 * 100 - 100):
+            if abs(century + int(yy) - base) <= _SHORT_YEAR_SPAN:
+                return str(century + int(yy))
+        return None
+
+    for p in _paragraphs_with_text(info):
+        if p.role == "date":
+            continue
+        text = "".join(t.text or "" for t in _t_nodes(p))
+        edits = []
+        for m in list(_SHORT_YEAR.finditer(text)) + list(_SHORT_YEAR_ALONE.finditer(text)):
+            year = full(m.group(1))
+            if year is not None:
+                start = m.start() if text[m.start()] in "'’" else m.start(1)
+                edits.append((start, m.end(1), year))
+        if edits:
+            _replace(p, sorted(set(edits)))
+            log.add("numbers", "简写的年份写全（如“24年”改为“2024年”，年份以成文日期为准）", p)
 
 
 def _year_forms(info: DocInfo, log: _Log) -> None:
-    """Years in Chinese numerals among years in Arabic digits, as most are (GB/T 15835
-    “同类别同形式”; the check's rules.year_forms): 二〇二四年 becomes 2024年."""
+    """Years in Chinese numerals among years in Arabic digits, as most are, or in a text whose only
+    other year is the 成文日期's (GB/T 15835 “同类别同形式”; the check's rules._year_forms):
+    二〇二四年 becomes 2024年."""
     from assistant.document.rules import _OWN_DATES, ARABIC_YEAR, CHINESE_YEAR
 
     paras = [p for p in _paragraphs_with_text(info) if p.role not in _OWN_DATES]
     arabic = sum(len(ARABIC_YEAR.findall(p.text)) for p in paras)
     chinese = sum(len(CHINESE_YEAR.findall(p.text)) for p in paras)
-    if not chinese or arabic < chinese:
+    # no Arabic year in the text: the 成文日期's (Arabic by GB/T 9704 7.3.5.4) sets the form
+    dated = any(ARABIC_YEAR.search(re.sub(r"\s", "", p.text)) for p in info.role("date"))
+    if not chinese or (arabic < chinese and not (arabic == 0 and dated)):
         return
     for p in paras:
         if _sub(p, CHINESE_YEAR, lambda m: _cn_number(m.group(0))):
@@ -909,7 +956,8 @@ def _strip_leading(p: ParaInfo) -> None:
 def _spacing(p: ParaInfo, ppr: Any, name: str, info: DocInfo, log: _Log) -> None:
     sec = info.section_of(p)
     pitch = line_pitch_pt(p, sec)
-    on_grid = PITCH_RANGE[0] <= pitch <= PITCH_RANGE[1]
+    # an exact height in the range may still set 21 or 23 lines a page (27.7 pt: rules.exact_lines)
+    on_grid = PITCH_RANGE[0] <= pitch <= PITCH_RANGE[1] and (p.line_rule != "exact" or lines_in_block(pitch, sec) == G.LINES_PER_PAGE)
     if p.role in ("title", "blank") and p.line_rule == "exact" and p.line_value / 20 >= PITCH_RANGE[0]:
         on_grid = True
     spaced = p.before_pt > 0.5 or p.after_pt > 0.5

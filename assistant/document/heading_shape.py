@@ -55,7 +55,15 @@ STATEMENT = re.compile(
 NOUN_PHRASE = re.compile(r"的[\u4e00-\u9fff]{1,4}$")
 #: A subject-predicate phrase (党员管理更加规范, 服务效能明显提升): a noun, a degree or manner
 #: adverb, what it does or becomes; it reports a state where action phrases name a task.
-SUBJECT_PREDICATE = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:更加|更为|明显|显著|不断|稳步|日益|逐步|持续|进一步)[\u4e00-\u9fff]{2,4}$")
+#: The adverbs and verbs of achievement that open such a predicate (粮食生产再获丰收, 乡村产业加快发展,
+#: 和美乡村建设扎实推进): a summary's headings report what became of each field.
+SUBJECT_PREDICATE = re.compile(
+    r"^[\u4e00-\u9fff]{2,8}?(?:更加|更为|明显|显著|不断|稳步|日益|逐步|持续|进一步|加快|扎实|有序|再获|再创|再上)"
+    r"[\u4e00-\u9fff]{2,4}$"
+)
+#: A noun phrase named by its head noun (检验检测体系, 联防联控机制): a thing, where action phrases
+#: (加强源头管控, 推进追溯管理) name a task.
+NOUN_HEAD = re.compile(r"(?:体系|机制|制度|体制|队伍|平台|格局|载体|阵地|网络)$")
 #: A question (下一步怎么办, 特色产业如何做大做强？): a heading asks nothing.
 QUESTION = re.compile(r"[？?]\s*$|怎么|怎样|如何|为什么|为何|是否|吗$|呢$")
 #: The longest heading (characters, marks not counted) that still reads as a phrase among phrases.
@@ -78,7 +86,7 @@ _NAMES = {"about": "“关于……”的标题式短语", "clause": "一句话�
 
 
 def shape(heading: str) -> str:
-    """about, clause, topic, action, or other (not told apart)."""
+    """about, clause, topic, action, subject, noun, or other (not told apart)."""
     if ABOUT.match(heading):
         return "about"
     if CLAUSE.search(heading):
@@ -89,6 +97,8 @@ def shape(heading: str) -> str:
         return "topic"
     if SUBJECT_PREDICATE.match(heading):
         return "subject"
+    if NOUN_HEAD.search(heading):
+        return "noun"
     return "other"
 
 
@@ -142,7 +152,9 @@ def odd_shapes(headings: list[str]) -> list[OddShape]:
     - one heading that is not a 关于… phrase where all the others (two or more) are: a 纪要's
       topics (关于春耕生产工作 / 关于…整治工作) with a bare noun among them (高标准农田);
     - a short phrase that is neither (技能人才) among three or more action phrases, shorter than
-      the shortest of them by three characters or more.
+      the shortest of them by three characters or more;
+    - a noun phrase named by its head (检验检测体系) among two or more action phrases;
+    - an action phrase (深化农村改革) among two or more subject-predicate phrases (乡村产业加快发展).
     """
     shapes = [shape(h) for h in headings]
     n = len(headings)
@@ -155,6 +167,13 @@ def odd_shapes(headings: list[str]) -> list[OddShape]:
             continue
         if s == "other" and n >= 4 and all(x == "action" for x in other_shapes) and len(h) <= min(len(x) for x in others) - 3:
             out.append(OddShape(i, "noun", "名词短语", "动宾短语"))
+            continue
+        if s == "noun" and n >= 3 and all(x == "action" for x in other_shapes):
+            out.append(OddShape(i, "noun", "名词短语（说事物，不说要做的事）", "动宾短语"))
+            continue
+        # an action phrase that reads as subject-predicate too (服务效能明显提升: 服务 opens both) is not odd
+        if s == "action" and n >= 3 and all(x == "subject" for x in other_shapes) and not SUBJECT_PREDICATE.match(h):
+            out.append(OddShape(i, "action", "动宾短语（说要做的事）", "主谓短语（说做成了什么）"))
             continue
         if s not in ("about", "clause", "topic", "subject") or s in other_shapes:
             continue

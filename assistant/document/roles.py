@@ -226,8 +226,10 @@ def _tail(doc: DocInfo, content: list[ParaInfo]) -> None:
     """成文日期 and 署名 near the end. Attached documents after them (a page that opens with
     “附件” or “附件1”) are `annex`."""
     n = len(content)
+    noted = any(re.match(r"^附件\s*[：:]", p.stripped) for p in content)
     for k in range(n):
-        if _ANNEX.match(content[k].stripped) and any(is_date_line(q.stripped) for q in content[max(0, k - 4) : k]):
+        if _ANNEX.match(content[k].stripped) and (any(is_date_line(q.stripped) for q in content[max(0, k - 4) : k])
+                                                 or (noted and k and _page_break_between(doc, content[k - 1], content[k]))):
             for q in content[k:]:
                 if q.role == "body":
                     q.role = "annex"
@@ -262,6 +264,15 @@ def _tail(doc: DocInfo, content: list[ParaInfo]) -> None:
     ended = len(body) > 1 and (body[-2].stripped[-1:] in _SENTENCE_END or bool(re.match(r"^附\s*件", body[-2].stripped)))
     if last.align == "right" or last.left_chars >= 10 or (flush and ended and last.stripped.endswith(_ORGAN_ENDINGS)):
         last.role = "signature"
+
+
+def _page_break_between(doc: DocInfo, before: ParaInfo, p: ParaInfo) -> bool:
+    """Whether a page break (w:br w:type="page", or 段前分页 on `p`) stands after `before` and
+    before `p`: an attached document (附件) starts on a page of its own (GB/T 9704 7.3.7)."""
+    if p.page_break_before:
+        return True
+    between = doc.paragraphs[before.index - 1 : p.index - 1]
+    return any(br.get(f"{_W}type") == "page" for q in between for br in q.element.iter(f"{_W}br"))
 
 
 def lead_chars(p: ParaInfo) -> float:

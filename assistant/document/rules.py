@@ -253,6 +253,31 @@ def document_grid(r: Report) -> None:
                       "在“页面设置—文档网格”中设每行 28 字", "每行 28 字", f"每行 {chars} 字", part)  # fmt: skip
 
 
+def lines_in_block(pitch: float, sec: Any) -> int:
+    """Lines of `pitch` pt that the section's text block holds (as the page estimate counts them)."""
+    return int(((sec.height_mm - sec.top_mm - sec.bottom_mm) / G.MM_PER_PT + 0.5) / max(pitch, 1.0))
+
+
+def exact_lines(r: Report) -> None:
+    """GB/T 9704-2012 5.2.3 “一般每面排22行”: body text at an exact line height that the line spacing rule
+    lets pass (`PITCH_RANGE`) may still set another number of lines on the page: 固定值 27.7 磅 puts 23
+    lines in the 225 mm block (23 × 27.7 = 637.1 pt of 637.8), as Word lays it out."""
+    for n, s in enumerate(r.doc.sections):
+        if abs(s.height_mm - s.top_mm - s.bottom_mm - G.TEXT_HEIGHT_MM) > 2:
+            continue  # the margins are reported as such
+        body = [p for p in r.doc.paragraphs if p.section == n and p.role == "body" and not p.in_table and p.line_rule == "exact"]
+        pitches = Counter(p.line_value / 20 for p in body)
+        if not pitches:
+            continue
+        pitch, _ = pitches.most_common(1)[0]
+        lines = lines_in_block(pitch, s)
+        if PITCH_RANGE[0] <= pitch <= PITCH_RANGE[1] and lines != G.LINES_PER_PAGE:
+            part = "页面设置" if len(r.doc.sections) == 1 else f"第{n + 1}节页面设置"
+            r.add("lines-per-page", "layout", "error", None,
+                  f"正文行距固定值 {pitch:g} 磅，每页排 {lines} 行，应为每页 22 行（GB/T 9704 5.2.3）：行距设为固定值 28.95 磅",
+                  "每页 22 行", f"每页 {lines} 行", part)  # fmt: skip
+
+
 def _has_content(doc: DocInfo, s: Any) -> bool:
     return any(
         p.role not in ("blank", "record") for p in doc.paragraphs if s.first_paragraph <= p.index <= s.last_paragraph
@@ -827,6 +852,37 @@ def cn_value(numeral: str) -> int | None:
     return total + (digit or 0)
 
 
+#: A month and a day without their year (4月1日至4月31日), not the end of a full date (2025年4月31日).
+_MONTH_DAY = re.compile(r"(?<![\d年０-９])(\d{1,2})月(\d{1,2})日")
+_YEAR = re.compile(r"((?:19|20)\d{2})年")
+
+
+def impossible_date(text: str, year: int | None = None) -> str | None:
+    """The first date of `text` that does not exist (2023年13月5日, 2025年2月30日, 4月31日), or None.
+    A month and day without a year take the year last named before them in `text`, else `year`
+    (the document's), else a leap year: 2月29日 alone is not judged."""
+    for m in _CN_DATE.finditer(text):
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3) or 1)
+        if not 1 <= mo <= 12 or not 1 <= d <= calendar.monthrange(y, mo)[1]:
+            return m.group(0)
+    for m in _MONTH_DAY.finditer(text):
+        named = _YEAR.findall(text[: m.start()])
+        y = int(named[-1]) if named else (year or 2024)
+        mo, d = int(m.group(1)), int(m.group(2))
+        if not 1 <= mo <= 12 or not 1 <= d <= calendar.monthrange(y, mo)[1]:
+            return m.group(0)
+    return None
+
+
+def _document_year(r: Report) -> int | None:
+    """The year of the 成文日期, when it is written in Arabic digits."""
+    for p in r.doc.role("date"):
+        m = _YEAR.search(re.sub(r"\s", "", p.text))
+        if m:
+            return int(m.group(1))
+    return None
+
+
 def numbers(r: Report) -> None:
     for p in _texts(r):
         text = p.text
@@ -857,11 +913,9 @@ def numbers(r: Report) -> None:
             half = "".join(chr(ord(c) - 0xFEE0) for c in m.group(0))
             r.add("full-width-digits", "numbers", "error", p, f"数字“{m.group(0)}”是全角字符：应为半角阿拉伯数字“{half}”（GB/T 15835）",
                   half, m.group(0), part=part)
-        for m in _CN_DATE.finditer(text):
-            y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3) or 1)
-            if not 1 <= mo <= 12 or not 1 <= d <= calendar.monthrange(y, mo)[1]:
-                r.add("impossible-date", "numbers", "error", p, f"日期“{m.group(0)}”不存在：请核对", "真实日期", m.group(0), part=part)
-                break
+        bad = impossible_date(text, _document_year(r))
+        if bad:
+            r.add("impossible-date", "numbers", "error", p, f"日期“{bad}”不存在：请核对", "真实日期", bad, part=part)
         if p.role != "date":
             m = _ZERO_PAD.search(text)
             if m:
@@ -918,6 +972,11 @@ CHINESE_YEAR = re.compile(r"(?<![〇○零一二三四五六七八九十])[〇�
 _OWN_DATES = ("date", "docnum", "organ", "record")
 
 
+def _arabic_year(year: str) -> str:
+    """二〇二七年 → 2027年."""
+    return "".join(str(_CN_VALUES[c]) if c in _CN_VALUES else ("0" if c == "○" else c) for c in year)
+
+
 def _year_forms(r: Report) -> None:
     """GB/T 15835-2011 allows a year in either form, but the same kind of number takes the same
     form throughout (“同类别同形式”): a document that writes 二〇二四年 here and 2024年 there is
@@ -929,6 +988,17 @@ def _year_forms(r: Report) -> None:
             continue
         arabic += [p] * len(ARABIC_YEAR.findall(p.text))
         chinese += [p] * len(CHINESE_YEAR.findall(p.text))
+    if chinese and not arabic and _document_year(r) is not None:
+        # the 成文日期 is in Arabic digits (GB/T 9704 7.3.5.4 requires it): a year of the text in
+        # Chinese numerals is the same kind of number in another form
+        p = chinese[0]
+        shown = CHINESE_YEAR.search(p.text)
+        got = f"{shown.group(0)}年" if shown else ""
+        r.add("year-form", "numbers", "warning", p,
+              f"正文年份“{got}”用汉字数字，而成文日期用阿拉伯数字（GB/T 9704 7.3.5.4）：同一文件中的年份宜统一用阿拉伯数字，"
+              f"写作“{_arabic_year(got)}”（GB/T 15835“同类别同形式”）", _arabic_year(got), got,
+              part="表格" if p.in_table else "")  # fmt: skip
+        return
     if not arabic or not chinese:
         return
     odd, usual, want = (chinese, "2024年", "阿拉伯数字") if len(arabic) >= len(chinese) else (arabic, "二〇二四年", "汉字数字")
@@ -1208,8 +1278,16 @@ def structure(r: Report) -> None:
     if sigs and not dates:
         r.add("no-date", "structure", "error", sigs[0], "有署名但没有成文日期：在署名下一行写成文日期（GB/T 9704 7.3.5）", "成文日期", "无")
     if sigs and dates and sigs[0].index > dates[0].index:
+        # the two lines have changed places: each is marked, as an examiner marks both
         r.add("date-before-signature", "structure", "error", sigs[0], "成文日期在署名之上：署名在上，日期在下一行（GB/T 9704 7.3.5）",
               "署名在上", "日期在上")
+        r.add("date-before-signature", "structure", "error", dates[0], "成文日期排在署名之上：应移到署名的下一行（GB/T 9704 7.3.5）",
+              "署名之下", "署名之上")
+    if not sigs and not dates and titles and _needs_tail(doc, titles):
+        last = content[-1]
+        r.add("no-signature-date", "structure", "error", last,
+              f"{_kind(titles)}没有发文机关署名和成文日期：在正文（或附件说明）下空一行右空二字写署名，下一行写成文日期"
+              "（GB/T 9704 7.3.5）", "署名和成文日期", "无")  # fmt: skip
     tail = (sigs + dates)
     attach = doc.role("attach")
     if attach and tail and attach[0].index > min(p.index for p in tail):
@@ -1239,6 +1317,30 @@ def structure(r: Report) -> None:
             at = records[0] if moved else after[0]
             r.add("record-not-last", "structure", "error", at, "版记之后还有内容：版记应在公文最后一页的最下面（GB/T 9704 7.4）",
                   "版记在最后", f"版记后有“{quote(after[0].text)}”")
+
+
+#: The kinds of 公文 (《党政机关公文处理工作条例》第八条) that close with a 发文机关署名 and a 成文日期
+#: (GB/T 9704-2012 7.3.5); a 纪要 has none (10.3), nor have 方案, 总结 or 讲话 sent as attachments.
+SIGNED_KINDS = ("通知", "通报", "报告", "请示", "批复", "意见", "函", "决定", "通告", "公告", "决议", "命令", "议案")
+#: A closing formula (特此报告。 妥否，请批示。) that a 落款 follows.
+CLOSING = re.compile(r"^(?:特此(?:报告|通知|通报|请示|函告|函复|批复|公告|通告|复函)|妥否，?请批示|当否，?请批示|请予审批|请批复)[。！]?$")
+
+
+def _kind(titles: list[ParaInfo]) -> str:
+    text = re.sub(r"\s", "", "".join(p.text for p in titles))
+    return next((k for k in sorted(SIGNED_KINDS, key=len, reverse=True) if text.endswith(k)), "公文")
+
+
+def _needs_tail(doc: DocInfo, titles: list[ParaInfo]) -> bool:
+    """Whether the document must close with a 署名 and a 成文日期: its title names a kind of 公文 that
+    does (`SIGNED_KINDS`, 通知 of a 印发 included), or its text ends with a closing formula."""
+    from assistant.document.roles import is_date_line
+
+    if any(is_date_line(line) for t in doc.tables for line in t.text.splitlines()):
+        return False  # 署名 and 日期 set in a table without borders
+    text = [p for p in doc.paragraphs if p.role in ("body", "heading")]
+    closing = bool(text) and bool(CLOSING.match(text[-1].stripped))
+    return closing or _kind(titles) != "公文"
 
 
 # --- page numbers (7.5) --------------------------------------------------------------------------------
@@ -1425,15 +1527,25 @@ def _on_grid(doc: DocInfo) -> bool:
 def _estimable(doc: DocInfo) -> bool:
     """Whether the page estimate can be trusted for what stands at a page's foot (背题, a 落款 alone
     or split): on the grid (`_on_grid`), or A4 with the standard block and every line of the text
-    at an exact height (a wrong line spacing is reported on its own; the pages still break where
-    the exact heights put them, as in LibreOffice)."""
+    at an exact height or at a multiple of a document grid's pitch (`_grid_multiple`; a wrong line
+    spacing is reported on its own; the pages still break where those heights put them, as in
+    LibreOffice)."""
     if _on_grid(doc):
         return True
     s = doc.sections[0]
     if abs(s.height_mm - s.top_mm - s.bottom_mm - G.TEXT_HEIGHT_MM) > 2 or abs(s.width_mm - G.PAGE_WIDTH_MM) > 1:
         return False
     lines = [p for p in doc.paragraphs if p.role in BODY_LIKE or p.role == "heading"]
-    return bool(lines) and all(p.line_rule == "exact" and 12 <= p.line_value / 20 <= 40 for p in lines)
+    return bool(lines) and all((p.line_rule == "exact" and 12 <= p.line_value / 20 <= 40) or _grid_multiple(doc, p) for p in lines)
+
+
+def _grid_multiple(doc: DocInfo, p: ParaInfo) -> bool:
+    """A line of `p` is a multiple (single to triple) of a document grid's pitch: 1.5 lines on a grid of
+    22 lines a page take one and a half grid lines in Word and LibreOffice alike (check_eval8 request-b:
+    14 lines a page)."""
+    sec = doc.section_of(p)
+    pitch = sec.grid_pitch if sec.grid_type in ("lines", "linesAndChars", "snapToChars") else None
+    return bool(pitch) and p.line_rule in (None, "auto") and 240 <= p.line_value <= 720 and p.size * 1.3 <= (pitch or 0) / 20
 
 
 def stranded_headings(doc: DocInfo) -> list[ParaInfo]:
@@ -1474,13 +1586,12 @@ def pagination(r: Report) -> None:
     # (check_eval7 clean_jianghua: 21 lines on its first page)
     for p in doc.paragraphs:
         lines, fit = p.extras.get("lines", 1), p.extras.get("first_page_lines")
-        if getattr(doc.section_of(p), "grid_type", None) in ("lines", "linesAndChars", "snapToChars"):
-            continue
-        if p.role in ("body", "heading", "attach", "annex") and fit and lines - fit == 1 and p.extras.get("lone_last"):
+        gridded = getattr(doc.section_of(p), "grid_type", None) in ("lines", "linesAndChars", "snapToChars")
+        if not gridded and p.role in ("body", "heading", "attach", "annex") and fit and lines - fit == 1 and p.extras.get("lone_last"):
             r.add("lone-character", "pagination", "warning", p,
                   f"段落末行只有一个字，单独排在第{p.extras.get('end_page')}页页首（孤字）：删改几个字、微调这一段的字距，"
                   "或开启“孤行控制”，使它回到上一页", "页首不是孤字", f"第{p.extras.get('end_page')}页页首孤字")  # fmt: skip
-        elif fit and lines - fit == 1 and p is content[-1] and p.role not in ("record", "signature", "date"):
+        elif not gridded and fit and lines - fit == 1 and p is content[-1] and p.role not in ("record", "signature", "date"):
             r.add("lone-last-line", "pagination", "warning", p,
                   f"全文最后一段的末行单独排在第{p.extras.get('end_page')}页，这一页只有这一行：删改几个字或微调字距、行距，"
                   "使它回到上一页", "末页不只一行", f"第{p.extras.get('end_page')}页只有一行")  # fmt: skip
@@ -1514,22 +1625,43 @@ def _crowded_page(r: Report) -> None:
             return
 
 
-def tail_alone(r: Report) -> None:
-    """A 落款 on a page of its own, without a line of the text (7.3.5.5 特殊情况说明: adjust the spacing so
-    that it stands with the text). wenmi's writer keeps the paragraph before it with the 落款
-    (assistant.document.paginate.tail_keeps)."""
-    doc = r.doc
+def lone_tail(doc: DocInfo) -> tuple[ParaInfo, ParaInfo] | None:
+    """A 落款 on a page without a line of the text, from the page estimate: (the 署名, or the date when
+    there is none; the last paragraph of the text before it). The text is the body, the headings, the
+    附件说明 (GB/T 9704-2012 7.3.5.1 puts the seal “上距正文（或附件说明）一行之内”: the 落款 may stand under
+    it alone), a 纪要's 出席/列席 lines (10.3) and the tables among them. None when the 落款 stands with
+    the text, or the estimate cannot be trusted (`_estimable`)."""
     if not _estimable(doc):
-        return
+        return None
     sig = next(iter(doc.role("signature")), None)
     tail = sig or next(iter(doc.role("date")), None)
     if tail is None:
+        return None
+    text = ("body", "heading", "attach", "attach_more", "attendance")
+    text_before = [p for p in doc.paragraphs if p.index < tail.index and p.role in text]
+    if not text_before:
+        return None
+    last = text_before[-1]
+    end = last.extras.get("end_page", last.page)
+    for t in doc.tables:
+        if last.index <= t.after_paragraph < tail.index:
+            before = doc.paragraphs[t.after_paragraph - 1] if t.after_paragraph else None
+            if before is not None:
+                end = max(end, before.extras.get("table_end", (before.page, 0.0))[0])
+    return (tail, last) if end < tail.page else None
+
+
+def tail_alone(r: Report) -> None:
+    """A 落款 on a page of its own, without a line of the text (`lone_tail`; 7.3.5.5 特殊情况说明: adjust
+    the spacing so that it stands with the text). wenmi's writer keeps the paragraph before it with
+    the 落款 (assistant.document.paginate.tail_keeps), and so does `wenmi fix`."""
+    found = lone_tail(r.doc)
+    if found is None:
         return
-    text_before = [p for p in doc.paragraphs if p.index < tail.index and p.role in ("body", "heading", "attach", "attach_more")]
-    if text_before and text_before[-1].extras.get("end_page", text_before[-1].page) < tail.page:
-        r.add("tail-alone", "pagination", "warning", tail,
-              f"落款单独排在第{tail.page}页，这一页没有正文：应调整行距或字距，使落款与正文同页（GB/T 9704 7.3.5.5）",
-              "落款与正文同页", f"第{tail.page}页只有落款")  # fmt: skip
+    tail, _ = found
+    r.add("tail-alone", "pagination", "warning", tail,
+          f"落款单独排在第{tail.page}页，这一页没有正文：应调整行距或字距，使落款与正文同页（GB/T 9704 7.3.5.5）"
+          "（wenmi fix 可把上一段移到这一页）", "落款与正文同页", f"第{tail.page}页只有落款")  # fmt: skip
 
 
 #: Lines (of 28.95 pt) the estimate may leave under a 版记 that does close its page.
@@ -1626,6 +1758,37 @@ def record_format(r: Report) -> None:
                   "左右各空一字", f"左空 {left:.1f} 字", merge="record")
 
 
+#: The smallest type a table's cells are set in: 小4号. GB/T 9704-2012 sets every element in 3号 “如无特殊说明”
+#: and lets “特定情况” adjust it (5.2.2), and its table sample (A.2) is free; offices set a wide table in
+#: 4号 or 小4号, and smaller type (5号) is hard to read on the page: house style, a warning.
+TABLE_MIN_PT = 12.0
+
+
+def table_sizes(r: Report) -> None:
+    """A table whose cells are mostly set smaller than 小4号 (`TABLE_MIN_PT`); 版记 and 落款 tables aside."""
+    from assistant.document.roles import is_date_line
+
+    for n, t in enumerate(r.doc.tables, start=1):
+        text = t.text
+        if re.search(r"^\s*(抄送|印发)|印发\s*$", text, re.M) or any(is_date_line(x) for x in text.splitlines()):
+            continue
+        weights: Counter[float] = Counter()
+        for row in t.cells:
+            for cell in row:
+                for p in cell:
+                    for run in p.runs:
+                        if run.text.strip():
+                            weights[round(run.size * 2) / 2] += len(run.text.strip())
+        if not weights:
+            continue
+        size, _ = weights.most_common(1)[0]
+        if size < TABLE_MIN_PT - 0.25:
+            part = "表格" if len(r.doc.tables) == 1 else f"第{n}个表格"
+            r.add("table-size", "size", "warning", None,
+                  f"表格文字为{size_name(size)}，太小：表格文字宜用4号或小4号仿宋（GB/T 9704 5.2.2 各要素一般用3号字，特定情况可适当调整）",
+                  "4号或小4号", size_name(size), part=part)  # fmt: skip
+
+
 def attendance(r: Report) -> None:
     """A 纪要's 出席/列席/请假 lines (GB/T 9704 10.3): the word in 黑体, the names in 3号仿宋, the line
     left-indented two characters (its wrapped lines under the first name: a hanging indent)."""
@@ -1697,8 +1860,8 @@ def annexes(r: Report) -> None:
 RULES: tuple[Callable[[Report], None], ...] = (
     layout, line_characters, faces_and_sizes, indents, spacing, alignment, numbering, inline_numbering, punctuation, numbers, parallelism, structure,
     placeholders,
-    attendance, record_format,
-    page_numbers, pagination, tail_alone, record_at_foot, document_grid, annexes,
+    attendance, record_format, table_sizes,
+    page_numbers, pagination, tail_alone, record_at_foot, document_grid, exact_lines, annexes,
 )
 
 
