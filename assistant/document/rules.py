@@ -28,6 +28,7 @@ from assistant.document.roles import (
     line_pitch_pt,
     placed_right,
 )
+from assistant.numerals import cn_integer
 
 # --- faces ----------------------------------------------------------------------------------------
 
@@ -842,14 +843,10 @@ def cn_value(numeral: str) -> int | None:
         return None
     if re.search("[百千][一二三四五六七八九两]$", numeral):
         return None
-    total, digit = 0, None
-    for ch in numeral:
-        if ch in _CN_VALUES:
-            digit = _CN_VALUES[ch]
-        else:
-            total += (1 if digit is None else digit) * {"十": 10, "百": 100, "千": 1000}[ch]
-            digit = None
-    return total + (digit or 0)
+    try:
+        return cn_integer(numeral)
+    except ValueError:
+        return None
 
 
 #: A month and a day without their year (4月1日至4月31日), not the end of a full date (2025年4月31日).

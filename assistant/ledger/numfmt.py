@@ -21,6 +21,8 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
 
+from assistant.numerals import BIG_UNITS, DIGITS, SMALL_UNITS, cn_integer
+
 Number = int | float
 
 #: Qualifiers written before the number: 近100人, 约3.5亿元, 至少1名.
@@ -154,41 +156,15 @@ def format_number(value: Number, unit: str = "", qualifier: str = "") -> str:
 
 # --------------------------------------------------------------------------- parsing numbers
 
-_CN_DIGITS = {
-    "零": 0, "〇": 0, "○": 0, "Ｏ": 0,
-    "一": 1, "壹": 1, "幺": 1,
-    "二": 2, "两": 2, "贰": 2, "俩": 2,
-    "三": 3, "叁": 3, "四": 4, "肆": 4, "五": 5, "伍": 5,
-    "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
-}  # fmt: skip
-_CN_SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-_CN_BIG_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+_CN_DIGITS = DIGITS
+_CN_SMALL_UNITS = SMALL_UNITS
+_CN_BIG_UNITS = BIG_UNITS
 _CN_CHARS = set(_CN_DIGITS) | set(_CN_SMALL_UNITS) | set(_CN_BIG_UNITS) | {"点"}
 
 _ARABIC = re.compile(r"[-+]?(?:\d+(?:[,_\s]\d{3})*(?:\.\d+)?|\.\d+)")
 
 
-def _cn_integer(text: str) -> int:
-    if not text or text[0] in _CN_BIG_UNITS or text[0] in "百佰千仟":
-        raise ValueError("不是完整的中文数字")
-    if all(ch in _CN_DIGITS for ch in text) and len(text) > 1:
-        # 二〇二二: digit by digit
-        return int("".join(str(_CN_DIGITS[ch]) for ch in text))
-    total, section, digit = 0, 0, None
-    for ch in text:
-        if ch in _CN_DIGITS:
-            digit = _CN_DIGITS[ch]
-        elif ch in _CN_SMALL_UNITS:
-            section += (1 if digit is None else digit) * _CN_SMALL_UNITS[ch]
-            digit = None
-        elif ch in _CN_BIG_UNITS:
-            factor = _CN_BIG_UNITS[ch]
-            section += digit or 0
-            total = (total + section) * factor if factor > 10_000 else total + section * factor
-            section, digit = 0, None
-        else:
-            raise ValueError(f"不是中文数字：{ch}")
-    return total + section + (digit or 0)
+_cn_integer = cn_integer
 
 
 def chinese_to_number(text: str) -> Number:
