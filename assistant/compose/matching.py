@@ -625,7 +625,7 @@ def _percent(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)}%" if whole else "0%"
 
 
-def _score_template(t: Any, p: _Profile, common: frozenset[str] = frozenset()) -> Suggestion:
+def _score_template(t: Any, p: _Profile, common: frozenset[str] = frozenset(), shared: frozenset[str] = frozenset()) -> Suggestion:
     tid = str(getattr(t, "id", ""))
     name = str(getattr(t, "name", tid))
     category = str(getattr(t, "category", ""))
@@ -691,7 +691,7 @@ def _score_template(t: Any, p: _Profile, common: frozenset[str] = frozenset()) -
     # 5. slot values already filled for this template
     slots = getattr(t, "slots", None) or ()
     slot_names = {str(getattr(s, "name", s.get("name") if isinstance(s, Mapping) else "")) for s in slots}
-    filled = sorted((slot_names - _common_slots()) & p.field_names)
+    filled = sorted((slot_names - shared) & p.field_names)
     fill_score = len(filled) / len(slot_names) if slot_names else 0.0
     if filled:
         reasons.append("台账已填写该模板的填写项：" + "、".join(filled[:5]))
@@ -717,19 +717,18 @@ def _score_template(t: Any, p: _Profile, common: frozenset[str] = frozenset()) -
     return Suggestion(tid, name, category, doctype, round(min(score, 1.0), 3), reasons)
 
 
-@lru_cache(maxsize=1)
-def _common_slots() -> frozenset[str]:
-    """Slot names ten or more templates share (日期, 落款, 主题, 主送…): a workbook that fills them
-    says nothing about which of those templates it is for."""
-    from assistant.errors import WenmiError
-    from assistant.templating import load_catalog
+def _shared_slots(templates: Sequence[Any]) -> frozenset[str]:
+    """Slot names ten or more of `templates` share (日期, 落款, 主题, 主送…): a workbook that fills
+    them says nothing about which of those templates it is for."""
+    counts: Counter[str] = Counter()
+    for t in templates:
+        slots = getattr(t, "slots", None) or ()
+        counts.update({str(getattr(s, "name", s.get("name") if isinstance(s, Mapping) else "")) for s in slots})
+    return frozenset(name for name, n in counts.items() if n >= SHARED_SLOTS)
 
-    try:
-        templates = load_catalog().all()
-    except WenmiError:
-        return frozenset()
-    counts = Counter(s.name for t in templates for s in t.slots)
-    return frozenset(name for name, n in counts.items() if n >= 10)
+
+#: How many templates must have a slot for filling it to say nothing about which one fits.
+SHARED_SLOTS = 10
 
 
 #: What a template about one kind of work (换届, 困难职工, 意识形态…) keeps of its score for a
@@ -782,8 +781,8 @@ def suggest(
     """
     profile = _profile(workbook, today, tense)
     templates = list(templates)
-    common = _common_name_words(templates)
-    ranked = sorted((_score_template(t, profile, common) for t in templates), key=lambda s: (-s.score, s.id))
+    common, shared = _common_name_words(templates), _shared_slots(templates)
+    ranked = sorted((_score_template(t, profile, common, shared) for t in templates), key=lambda s: (-s.score, s.id))
     if fixed_fit is not None:
         by_id = {str(getattr(t, "id", "")): t for t in templates}
         ranked = _penalise_unfit(ranked, by_id, fixed_fit)
