@@ -1242,7 +1242,7 @@ def soffice_roundtrip(paths: list[Path], dest: Path) -> list[Path]:
     work = Path(tempfile.mkdtemp(prefix="wenmi-eval8-lo-"))
     profile = work / "profile"
     env = dict(os.environ)
-    env.setdefault("FONTCONFIG_FILE", str(HERE.parents[2] / "shared" / "tools" / "fonts.conf"))
+    env.setdefault("FONTCONFIG_FILE", str(HERE.parents[1] / "tests" / "fonts.conf"))  # the project's own, in a clean clone too
     base = [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to"]
     odt = work / "odt"
     subprocess.run(base + ["odt", "--outdir", str(odt)] + [str(p) for p in paths], check=True, capture_output=True,

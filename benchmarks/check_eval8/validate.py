@@ -34,7 +34,7 @@ def to_pdf(paths: list[Path]) -> dict[Path, Path]:
         raise RuntimeError("LibreOffice (soffice) not found")
     out = Path(tempfile.mkdtemp(prefix="wenmi-eval8-pdf-"))
     env = dict(os.environ)
-    env.setdefault("FONTCONFIG_FILE", str(HERE.parents[2] / "shared" / "tools" / "fonts.conf"))
+    env.setdefault("FONTCONFIG_FILE", str(HERE.parents[1] / "tests" / "fonts.conf"))  # the project's own, in a clean clone too
     subprocess.run([exe, f"-env:UserInstallation={(out / 'profile').as_uri()}", "--headless", "--convert-to", "pdf",
                     "--outdir", str(out)] + [str(p) for p in paths], check=True, capture_output=True, timeout=900, env=env)  # fmt: skip
     return {p: out / f"{p.stem}.pdf" for p in paths}
