@@ -117,3 +117,17 @@ def test_a_brand_article_for_a_workbook_without_a_brand_says_none() -> None:
     title, opening = [ln for ln in result.markup.splitlines() if ln.startswith("# ") or "近年来" in ln or "以来" in ln][:2]
     assert "品牌" not in title + opening and "品牌" not in result.markup.splitlines()[-1]
     assert result.sections and all("品牌" not in s.heading for s in result.sections)
+
+
+def test_an_experience_article_not_about_ideological_work_says_none() -> None:
+    """The 思想政治工作 experience article, the usual choice for any 经验材料, for a workbook about
+    party building in general (no 思想动态, 谈心, 宣讲…): a general title, opening and closing."""
+    from assistant.ledger.workbook import Achievement, Workbook
+
+    rows = [Achievement("召开党委中心组扩大学习会议"), Achievement("培训入党积极分子"), Achievement("规范支部组织生活")]
+    result = compose_markup(load_catalog().get("sx-sizheng-jingyan"), Workbook(unit="某行机关党委", period="2023年", achievements=rows))
+    assert result.markup.startswith("# 某行机关党委党建工作经验材料")
+    assert "思想政治工作" not in result.markup
+    talks = [*rows, Achievement("建立“书记谈心日”制度")]
+    themed = compose_markup(load_catalog().get("sx-sizheng-jingyan"), Workbook(unit="某行机关党委", period="2023年", achievements=talks))
+    assert "思想政治工作" in themed.markup

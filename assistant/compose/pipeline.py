@@ -251,7 +251,7 @@ def _headed(template: Template, workbook: Workbook) -> Template:
     from assistant.compose.matching import absent_theme
 
     plan = template.sections
-    if plan is None or not plan.theme_words or "theme_said" not in body_names(template):
+    if plan is None or not plan.headings or not plan.theme_words or "theme_said" not in body_names(template):
         return template
     if not absent_theme(template, workbook.achievements, (), workbook.fields):
         return template
@@ -274,7 +274,8 @@ def _theme_absent(template: Template, workbook: Workbook, uses: Set[str]) -> lis
         return []
     theme = "、".join(f"“{w}”" for w in words[:2])
     if "theme_said" in uses:
-        parts = "标题、导语、小标题和结尾" if template.sections is not None and template.sections.theme_words else "标题、导语和结尾"
+        fixed = template.sections is not None and template.sections.theme_words and template.sections.headings
+        parts = "标题、导语、小标题和结尾" if fixed else "标题、导语和结尾"
         told = f"{parts}已按台账内容改为一般写法，不写{theme}；如确是这方面的工作，请在台账中写明"
     else:
         told = "导语、结尾等模板自带的表述会说本单位做了这方面的工作，请核实改写，或改选与台账内容相符的模板"

@@ -446,8 +446,6 @@ def _parse_sections(chk: _Checker, raw: Any, category: str) -> SectionPlan | Non
     theme_words: tuple[str, ...] = ()
     if not isinstance(words_raw, list) or not all(isinstance(w, str) and w.strip() for w in words_raw):
         chk.error("“theme_words”应为词语的列表", path + ("theme_words",), "如 theme_words: [志愿]")
-    elif words_raw and not headings:
-        chk.error("“theme_words”只用于固定标题（headings）", path + ("theme_words",), "写了固定标题再写主题词，或删去主题词")
     else:
         theme_words = tuple(w.strip() for w in words_raw)
     return SectionPlan(

@@ -106,8 +106,9 @@ class SectionPlan:
     group_by: str = "category"
     #: Fixed headings: used as they are instead of composed ones.
     headings: tuple[str, ...] = ()
-    #: The words a workbook about the fixed headings' theme uses (志愿): when it uses none of
-    #: them, a body that words its framing by `theme_said` gets composed headings instead.
+    #: The words a workbook about the template's theme uses (志愿, 思想政治), when its name does
+    #: not tell them (`matching.absent_theme`); when the workbook is not about it, fixed headings
+    #: give way to composed ones for a body that words its framing by `theme_said`.
     theme_words: tuple[str, ...] = ()
 
 
