@@ -23,8 +23,12 @@ the terminal driver delivers it, and timed until the first frame rendered after 
   section in the tree (and, reported apart, until the preview has it there); the same achievement
   goes back and forth, so from the second move on the two sections are as composed before;
 - 移动（另一项）: Ctrl+↓ on another achievement of the first section each time, so that the two
-  sections it changes were never composed so (`assistant.compose.cache` finds nothing to reuse
-  for them): the cost of a move seen for the first time;
+  sections it changes were never composed so, pressed `LOOK_PAUSE` seconds after the cursor came
+  to the row, as a user who reads the row before moving it: the compose page arranges the moves
+  of the row under the cursor ahead, and composes their documents, once it rests there (0.15 s),
+  so the move finds its document, or waits for it if it is still being made;
+- 移动（另一项，不停顿）: the same, pressed as soon as the cursor is on the row (nothing arranged
+  ahead yet: the cost of a move seen for the first time);
 - 移动（成效页）: Ctrl+↓/Ctrl+↑ in the table of achievements, until the row is in its new place;
 - 组稿中按键: after a move of another row, while its document is composed in a thread, ↑ in the
   tree, until the cursor is on the row above (keys are not held up by the composition).
@@ -152,6 +156,8 @@ def first_paint(runs: int) -> None:
 LEDGER_TEMPLATE = "zf-jyjl-4gao"
 #: What the target says: every key on screen within this many milliseconds.
 TARGET_MS = 50.0
+#: Seconds between the cursor coming to a row and the key that moves it (移动（另一项）).
+LOOK_PAUSE = 0.5
 
 
 def make_ledger(folder: Path, achievements: int) -> Path:
@@ -241,12 +247,15 @@ async def key_latency(keys: int = 30, moves: int = 10, achievements: int = 1000)
     from assistant.tui.widgets.preview import DocumentPreview
 
     samples: dict[str, list[float]] = {
-        "输入": [], "预览": [], "移动（撰写页）": [], "移动（另一项）": [], "移动（成效页）": [], "组稿中按键": []
+        "输入": [], "预览": [], "移动（撰写页）": [], "移动（另一项）": [], "移动（不停顿）": [], "移动（成效页）": [],
+        "组稿中按键": [],
     }  # fmt: skip
     after_move: list[float] = []
     after_new_move: list[float] = []
+    after_cold_move: list[float] = []
     marked_move: list[float] = []
     marked_new_move: list[float] = []
+    marked_cold_move: list[float] = []
     with tempfile.TemporaryDirectory() as home:
         os.environ["WENMI_HOME"] = home
         os.environ.pop("WENMI_PATH", None)
@@ -321,31 +330,39 @@ async def key_latency(keys: int = 30, moves: int = 10, achievements: int = 1000)
                 assert cursor is not None and cursor.data is not None and cursor.data[:2] == ("achievement", index)
                 await asyncio.sleep(0.3)
 
-            # moving another achievement each time (nothing composed before can be found again)
+            # moving another achievement each time (nothing composed before can be found again,
+            # but what was arranged ahead while the cursor rested on the row), after a pause on
+            # the row and without one
             moved: set[int] = set()
-            for _ in range(moves):
-                assert screen.result is not None
-                section = screen.result.sections[0]
-                index = next(i for i in section.indices[len(section.indices) // 3 :] if i not in moved)
-                moved.add(index)
-                tree.move_cursor(_tree_node(tree, ("achievement", index, 1)))
-                await idle(app, pilot)
-                shown = screen._preview_text
-                got = await timed_key(
-                    app,
-                    frames,
-                    "ctrl+down",
-                    {
-                        "tree": lambda i=index: _tree_node(tree, ("achievement", i, 2)) is not None,
-                        "marked": lambda shown=shown: marked(shown),
-                        "preview": lambda shown=shown: screen._preview_text != shown and not screen._composing,
-                    },
-                )
-                samples["移动（另一项）"].append(got["tree"])
-                marked_new_move.append(got["marked"])
-                after_new_move.append(got["preview"])
-                await idle(app, pilot)
-                await asyncio.sleep(0.3)
+            for pause, name, marks, finals in (
+                (LOOK_PAUSE, "移动（另一项）", marked_new_move, after_new_move),
+                (0.0, "移动（不停顿）", marked_cold_move, after_cold_move),
+            ):
+                for _ in range(moves):
+                    assert screen.result is not None
+                    section = screen.result.sections[0]
+                    index = next(i for i in section.indices[len(section.indices) // 3 :] if i not in moved)
+                    moved.add(index)
+                    tree.move_cursor(_tree_node(tree, ("achievement", index, 1)))
+                    await idle(app, pilot)
+                    if pause:
+                        await asyncio.sleep(pause)  # not waiting for what is arranged ahead
+                    shown = screen._preview_text
+                    got = await timed_key(
+                        app,
+                        frames,
+                        "ctrl+down",
+                        {
+                            "tree": lambda i=index: _tree_node(tree, ("achievement", i, 2)) is not None,
+                            "marked": lambda shown=shown: marked(shown),
+                            "preview": lambda shown=shown: screen._preview_text != shown and not screen._composing,
+                        },
+                    )
+                    samples[name].append(got["tree"])
+                    marks.append(got["marked"])
+                    finals.append(got["preview"])
+                    await idle(app, pilot)
+                    await asyncio.sleep(0.3)
 
             # a key while the document of a move is composed in a thread
             for _ in range(moves):
@@ -393,6 +410,9 @@ async def key_latency(keys: int = 30, moves: int = 10, achievements: int = 1000)
     if after_new_move:
         out["preview_after_new_move"] = stats(after_new_move)
         out["marked_after_new_move"] = stats(marked_new_move)
+    if after_cold_move:
+        out["preview_after_cold_move"] = stats(after_cold_move)
+        out["marked_after_cold_move"] = stats(marked_cold_move)
     return out
 
 
@@ -418,7 +438,11 @@ def print_latency(result: dict[str, Any]) -> None:
             f"  {name:<8} 中位数 {s['median_ms']:6.1f} ms   P95 {s['p95_ms']:6.1f} ms   "
             f"最大 {s['max_ms']:6.1f} ms   （{s['n']} 次，P95 {verdict}）"
         )
-    for key, what in (("move", "来回移动同一项"), ("new_move", "每次移动另一项")):
+    for key, what in (
+        ("move", "来回移动同一项"),
+        ("new_move", f"每次移动另一项，光标停留 {LOOK_PAUSE:g} 秒后"),
+        ("cold_move", "每次移动另一项，光标一到即移"),
+    ):
         if f"preview_after_{key}" in result:
             m, s = result[f"marked_after_{key}"], result[f"preview_after_{key}"]
             verdict = "达标" if m["p95_ms"] <= TARGET_MS else "未达标"

@@ -622,7 +622,11 @@ def report(results: dict[str, Any], notes: list[str]) -> str:
             add(f"  按键到画面（台账 {k['achievements']} 项成效，目标 P95 ≤ 50 ms）")
             for name, m in k["latency"].items():
                 add(f"    {name:<8} 中位数 {m['median_ms']:.1f} ms，P95 {m['p95_ms']:.1f} ms（{m['n']} 次，{_verdict(m['p95_ms'], 50.0)}）")
-            for key, what in (("after_move", "来回移动同一项"), ("after_new_move", "每次移动另一项")):
+            for key, what in (
+                ("after_move", "来回移动同一项"),
+                ("after_new_move", "每次移动另一项，光标停留 0.5 秒后"),
+                ("after_cold_move", "每次移动另一项，光标一到即移"),
+            ):
                 if f"marked_{key}" in k:  # the same frame as the move: the preview says it is updating
                     m = k[f"marked_{key}"]
                     add(

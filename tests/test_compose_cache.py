@@ -149,6 +149,161 @@ def test_composing_with_the_memo_says_what_composing_afresh_says(template_id: st
     assert composer.memo.hits > 0 or not arranged  # arranged again: with what the memo kept
 
 
+#: A move arranged ahead (`Composer.foresee`, as the TUI does while the cursor rests on a row):
+#: (row, section, whether the next step is that very move).
+foresights = st.tuples(rows, st.integers(1, 4), st.booleans())
+
+
+def _moved(wb: Workbook, row: int, section: int) -> Workbook:
+    """A copy of `wb` with one row moved, as the compose page makes it."""
+    items = list(wb.achievements)
+    items[row % len(items)] = replace(items[row % len(items)], section=str(section))
+    return replace(wb, achievements=items)
+
+
+@pytest.mark.parametrize("template_id", TEMPLATES)
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=st.lists(st.tuples(edits, foresights), min_size=1, max_size=4))
+def test_what_was_arranged_ahead_says_what_composing_afresh_says(
+    template_id: str, steps: list[tuple[Edit, tuple[int, int, bool]]]
+) -> None:
+    """Moves arranged ahead (taken or not), then edits, moves and undos: each document is the
+    one composing afresh writes; a move taken as foreseen finds its arrangement."""
+    template = load_catalog().get(template_id)
+    wb = ledger()
+    composer = engine.Composer()
+    past = [list(wb.achievements)]
+    composer.compose(template, wb)
+    for step, (row, section, taken) in steps:
+        ahead = _moved(wb, row, section)
+        assert composer.foresee(template, ahead)
+        assert composer.foresee_document(template, ahead)
+        if taken:
+            step = _move(row, section)
+        step(wb, past)
+        past.append(list(wb.achievements))
+        kept, shown = engine.compose_preview(template, wb, composer=composer)
+        if taken:
+            assert composer.found or composer.reused  # arranged ahead (or the move changed nothing)
+        fresh, fresh_shown = engine.compose_preview(template, wb)
+        assert kept is not None and fresh is not None
+        assert document(kept) == document(fresh)
+        assert (shown.text, shown.diagnostics) == (fresh_shown.text, fresh_shown.diagnostics)
+        assert_measured_as_the_sandbox_measures(composer, template, wb)
+
+
+def test_a_move_arranged_ahead_is_composed_without_arranging(monkeypatch: pytest.MonkeyPatch) -> None:
+    from assistant.compose import pipeline
+
+    template = load_catalog().get("zf-jyjl-4gao")
+    wb = ledger()
+    composer = engine.Composer()
+    for row, section in engine.placement(composer.compose(template, wb)).items():
+        wb.achievements[row] = replace(wb.achievements[row], section=str(section))
+    first = composer.compose(template, wb)
+    row = first.sections[0].indices[0]
+    ahead = _moved(wb, row, 2)
+    assert not composer.ready(template, ahead)
+    assert composer.foresee(template, ahead)
+    arranged: list[int] = []
+    real = pipeline.arrange
+    monkeypatch.setattr(pipeline, "arrange", lambda *a: arranged.append(1) or real(*a))
+    wb.achievements[row] = replace(wb.achievements[row], section="2")  # the move itself: another object
+    assert composer.ready(template, wb)
+    moved = composer.compose(template, wb)
+    assert composer.found and arranged == []
+    assert engine.placement(moved)[row] == 2
+    assert document(moved) == document(engine.compose(template, wb))
+    # what a row says besides its section counts too: a row retitled is not the row foreseen
+    assert composer.foresee(template, _moved(wb, row, 3))
+    arranged.clear()
+    wb.achievements[row] = replace(wb.achievements[row], section="3", title="深化" + wb.achievements[row].title)
+    assert not composer.ready(template, wb)
+    retitled = composer.compose(template, wb)
+    assert not composer.found and arranged == [1]
+    assert document(retitled) == document(engine.compose(template, wb))
+
+
+def test_a_document_composed_ahead_is_shown_only_for_what_it_was_composed_from(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The move's document composed ahead (`foresee_document`) is the one composing afresh writes,
+    and is not shown once a field, a picked heading or the rows say something else."""
+    from assistant.tui import engine as tui_engine
+
+    template = load_catalog().get("zf-jyjl-4gao")
+    wb = ledger()
+    wb.fields["落款"] = "党群工作部"
+    composer = engine.Composer()
+    for row, section in engine.placement(composer.compose(template, wb)).items():
+        wb.achievements[row] = replace(wb.achievements[row], section=str(section))
+    first = composer.compose(template, wb)
+    row = first.sections[0].indices[0]
+    composed: list[int] = []
+    real = tui_engine.compose
+    monkeypatch.setattr(tui_engine, "compose", lambda *a, **k: composed.append(1) or real(*a, **k))
+
+    def moved(section: int, **change: Any) -> Workbook:
+        out = _moved(wb, row, section)
+        out.fields, out.headings = dict(wb.fields), dict(wb.headings)
+        for name, value in change.items():
+            getattr(out, name).update(value)
+        return out
+
+    for change in ({}, {"fields": {"落款": "工会"}}, {"headings": {1: "守正创新"}}):
+        ahead = moved(2)
+        assert composer.foresee(template, ahead) and composer.foresee_document(template, ahead)
+        composed.clear()
+        now = moved(2, **change)
+        result, shown = engine.compose_preview(template, now, composer=composer)
+        fresh, fresh_shown = engine.compose_preview(template, now)
+        assert composed == ([1] if change else []) + [1]  # (the fresh one is the last)
+        assert document(result) == document(fresh)
+        assert (shown.text, shown.diagnostics) == (fresh_shown.text, fresh_shown.diagnostics)
+        composer.compose(template, wb)  # back to the workbook as it is
+
+
+def test_arranging_ahead_stops_when_the_user_goes_elsewhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    from assistant.compose import sections
+
+    template = load_catalog().get("zf-jyjl-4gao")
+    wb = ledger()
+    composer = engine.Composer()
+    for row, section in engine.placement(composer.compose(template, wb)).items():
+        wb.achievements[row] = replace(wb.achievements[row], section=str(section))
+    first = composer.compose(template, wb)
+    row = first.sections[0].indices[0]
+    made: list[int] = []
+    real = sections.build_paragraphs
+
+    def build(*args: Any) -> Any:
+        made.append(1)
+        composer.stop_foreseeing()  # the cursor went to another row while this was arranged
+        return real(*args)
+
+    monkeypatch.setattr(sections, "build_paragraphs", build)
+    since = composer.foresight
+    assert not composer.foresee(template, _moved(wb, row, 2), since)
+    assert made == [1]  # stopped at the next look-up of the memo: no other section begun
+    assert not composer.foresee(template, _moved(wb, row, 3), since)  # planned before the stop
+    assert made == [1]
+    monkeypatch.setattr(sections, "build_paragraphs", real)
+    wb.achievements[row] = replace(wb.achievements[row], section="2")
+    assert not composer.ready(template, wb)
+    assert document(composer.compose(template, wb)) == document(engine.compose(template, wb))
+
+
+def test_weighing_how_alike_rows_are_stops_too() -> None:
+    """The longest work between two look-ups of the memo stops as well when asked to."""
+    from assistant.compose import grouping
+
+    items = ledger().achievements
+    with cache.keeping(cache.Memo(), advance=False, stop=lambda: True), pytest.raises(cache.Interrupted):
+        grouping._similarity(items)
+    with cache.keeping(cache.Memo(), advance=False, stop=lambda: False):
+        assert grouping._similarity(items) == grouping._similarity(items)  # not asked to: weighed
+
+
 def test_a_move_splits_into_paragraphs_only_the_two_sections_it_changed(monkeypatch: pytest.MonkeyPatch) -> None:
     template = load_catalog().get("zf-jyjl-4gao")
     wb = ledger()
@@ -268,11 +423,19 @@ def test_moving_a_row_back_arranges_nothing_again(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(cache, "_measure", lambda v, **k: made.append(type(v).__name__) or real_measure(v, **k))
     wb.achievements[row] = replace(wb.achievements[row], section=str(engine.placement(first)[row]))
     back = composer.compose(template, wb)
-    assert not composer.reused  # the achievements changed: arranged again…
+    assert not composer.reused and composer.found  # the rows say what they said: that arrangement
+    assert made == []
+    assert document(back) == document(first) == document(engine.compose(template, wb))
+    # the arrangements kept whole forgotten, the memo alone: nothing but the moved row measured
+    composer._made.clear()
+    made.clear()  # (composing afresh above made everything)
+    wb.achievements[row] = replace(wb.achievements[row], section="2")
+    again = composer.compose(template, wb)
+    assert not composer.reused and not composer.found  # the achievements changed: arranged again…
     assert "headings" not in made and "paragraphs" not in made  # …with what the memo kept
     assert made.count("AchievementView") == 1  # the moved row (a new object), and the sections
-    assert made.count("SectionView") == len(back.sections)
-    assert document(back) == document(first) == document(engine.compose(template, wb))
+    assert made.count("SectionView") == len(again.sections)
+    assert document(again) == document(engine.compose(template, wb))
 
 
 # ---------------------------------------------------------------------------- how alike rows are

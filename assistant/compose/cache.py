@@ -25,10 +25,17 @@ Entries not used by the last `Memo.GENERATIONS` compositions are dropped. A comp
 memo is the same, byte for byte, as one without: only pure functions of their key are kept
 (tests/test_compose_cache.py compares the two on random moves, edits and undos, and checks that
 `row_content` tells apart rows that differ in any field but the section).
+
+The TUI also arranges ahead, in a thread, the moves the row under the cursor may be given
+(`engine.Composer.foresee`): `keeping(memo, advance=False, stop=…)` fills the memo without
+starting a generation, and stops (`Interrupted`, at the next look-up) when `stop()` says the
+user went elsewhere. The memo is then shared by two threads, one arranging at a time (the
+composer's lock); the look-ups that come between (a row's content) are single dict operations.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -41,6 +48,10 @@ if TYPE_CHECKING:
     from assistant.ledger.workbook import Achievement
 
 T = TypeVar("T")
+
+
+class Interrupted(Exception):
+    """Arranging ahead was stopped (`keeping(…, stop=…)`): what it made so far is kept."""
 
 
 class Memo:
@@ -62,6 +73,7 @@ class Memo:
 
     def get(self, key: Hashable, keep: object, make: Callable[[], T]) -> T:
         """The value kept under `key`, else `make()` kept with `keep` (what `key` names by id)."""
+        stop_point()
         entry = self._entries.get(key)
         if entry is not None:
             self.hits += 1
@@ -78,22 +90,52 @@ class Memo:
         """A new composition begins: forget what the last `GENERATIONS` ones did not use."""
         self.generation += 1
         oldest = self.generation - self.GENERATIONS
-        stale = [key for key, (used, _, _) in self._entries.items() if used < oldest]
+        # a copy made at once (another thread may add a row's content meanwhile)
+        stale = [key for key, (used, _, _) in list(self._entries.items()) if used < oldest]
         for key in stale:
-            del self._entries[key]
+            self._entries.pop(key, None)
 
 
 _ACTIVE: ContextVar[Memo | None] = ContextVar("wenmi_compose_memo", default=None)
+#: When arranging ahead: whether to stop (checked at each look-up of the memo, in this thread).
+_STOP: ContextVar[Callable[[], bool] | None] = ContextVar("wenmi_compose_stop", default=None)
+
+
+def stop_point() -> None:
+    """Where arranging ahead may stop (`keeping(…, stop=…)`): raises `Interrupted` once `stop()`
+    says so. Each look-up of the memo is one; long work between look-ups (how alike the rows of a
+    section are) calls it now and then. Arranging ahead runs in a thread beside the UI: here it
+    also lets the UI thread take the interpreter at once if it waits for it (not after the
+    interpreter's switch interval, several milliseconds, again and again for one key)."""
+    stop = _STOP.get()
+    if stop is not None:
+        now = time.perf_counter()
+        if now - _YIELDED[0] > _YIELD_EVERY:
+            time.sleep(0)
+            _YIELDED[0] = now
+        if stop():
+            raise Interrupted
+
+
+#: When arranging ahead last let another thread take the interpreter, and how often it does
+#: (one thread arranges ahead at a time: the composer's lock).
+_YIELDED = [0.0]
+_YIELD_EVERY = 0.001
 
 
 @contextmanager
-def keeping(memo: Memo) -> Iterator[Memo]:
-    """Compose with `memo` (in this thread, until the block ends): a new generation of it."""
-    memo.next_generation()
+def keeping(memo: Memo, *, advance: bool = True, stop: Callable[[], bool] | None = None) -> Iterator[Memo]:
+    """Compose with `memo` (in this thread, until the block ends): a new generation of it, or
+    (`advance=False`: arranging ahead, reading rows) the current one. `stop`: raise `Interrupted`
+    at the next look-up once it returns True."""
+    if advance:
+        memo.next_generation()
     token = _ACTIVE.set(memo)
+    stopping = _STOP.set(stop)
     try:
         yield memo
     finally:
+        _STOP.reset(stopping)
         _ACTIVE.reset(token)
 
 
@@ -123,6 +165,13 @@ def kept_alike(
 def row_content(a: Any) -> Hashable:
     """All an achievement says but its `section` (and its file layout); kept by identity."""
     return kept("content", (a,), lambda: _content(a))
+
+
+def rows_said(rows: Sequence[Any]) -> tuple[Hashable, ...]:
+    """What each row says, its section included (`row_content`, kept by identity in the active
+    memo): rows that say the same are arranged the same, so `engine.Composer` finds an arrangement
+    made for them again by it (a move foreseen, a row moved back)."""
+    return tuple((row_content(a), getattr(a, "section", None)) for a in rows)
 
 
 def _content(a: Any) -> Hashable:

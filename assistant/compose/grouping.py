@@ -36,6 +36,7 @@ from functools import lru_cache, partial
 from typing import Any, Generic, TypeVar
 
 from assistant.categories import CATEGORIES
+from assistant.compose.cache import stop_point
 from assistant.compose.lexicon import concepts_in
 from assistant.ledger.categorize import words
 
@@ -182,7 +183,9 @@ def _cosines(vectors: Sequence[Features]) -> list[list[float]]:
             rows.setdefault(f, []).append(i)
             values.setdefault(f, []).append(x)
     done = dict.fromkeys(rows, 0)  # per feature, how many of its rows have been the shorter one
-    for d in order:
+    for count, d in enumerate(order):
+        if not count % 4:
+            stop_point()  # the TUI arranging a move ahead: the user went elsewhere, or presses a key
         terms: dict[int, list[float]] = {}
         for f, x in vectors[d].items():
             k = done[f] + 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, MutableMapping, Sequence
+from collections.abc import Hashable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -428,22 +428,49 @@ class Composer:
     the template, the achievements, the heading set (`seed`), the unit and the period; typing in a
     field changes none of them, so a keystroke recomposes in milliseconds. The TUI never changes
     an achievement in place (an edited or moved one is a new object), so the achievements are
-    "the same" when they are the same objects in the same order. One composer is used by one
-    thread at a time.
+    "the same" when they are the same objects in the same order.
+
+    The last arrangements made are also kept by what the rows say (`cache.rows_said`, sections
+    included): a row moved back, an undo, or a move arranged ahead (`foresee`, in a thread while
+    the user looks at the row) finds its arrangement again and composes in milliseconds. The
+    arrangement depends on nothing else (same rows, same template, heading set, unit, period and
+    phrase bank: the same arrangement), so the document is the one composing afresh writes.
+    `foresee_document` composes the foreseen move's document too, shown by `compose_preview`
+    only while the workbook says all it said then (rows, fields, headings, file).
+    Compositions come from one thread at a time; `foresee` may run in another meanwhile.
     """
 
+    #: Arrangements kept by what their rows say (the last ones made and foreseen).
+    KEPT = 8
+
     def __init__(self) -> None:
+        import threading
+
         self._template: Template | None = None
         self._key: tuple[int, str, str] | None = None
         self._achievements: tuple[Achievement, ...] = ()
         self._arranged: Arrangement | None = None
-        #: Whether the last composition reused the kept arrangement.
+        #: Whether the last composition reused the kept arrangement…
         self.reused = False
+        #: …or found one made before for rows that say the same (`foresee`, a move back).
+        self.found = False
         #: What arranging made that the next arrangement may use again (`compose.cache`): after a
         #: move, the sections and paragraphs it left as they were.
         from assistant.compose.cache import Memo
 
         self.memo = Memo()
+        #: Arrangements by `_said` (the template kept beside each: ids are compared).
+        self._made: dict[Hashable, tuple[Template, Arrangement]] = {}
+        #: One arrangement at a time (the memo serves one at a time).
+        self._lock = threading.Lock()
+        #: Raised to stop arranging ahead; what is being arranged ahead, by `_said`.
+        self._foresight = 0
+        self._foreseeing: Hashable | None = None
+        #: Documents composed ahead (`foresee_document`): (template, `_said`, fields, headings,
+        #: file, (result, preview)), the newest last.
+        self._documents: list[tuple[Any, Hashable, dict[str, Any], dict[int, str], Any, tuple[Any, Any]]] = []
+        #: The last `_said` worked out: (template, the rows, workbook key, its value).
+        self._said_for: tuple[Any, tuple[Achievement, ...], tuple[Any, ...], tuple[Any, ...]] | None = None
 
     def fits(self, template: Template, wb: Workbook) -> bool:
         """Whether the kept arrangement is `wb`'s (composing it again takes milliseconds)."""
@@ -456,20 +483,168 @@ class Composer:
             and all(a is b for a, b in zip(kept, wb.achievements, strict=True))
         )
 
+    def ready(self, template: Template, wb: Workbook) -> bool:
+        """Whether composing `wb` takes milliseconds: its arrangement is kept, or was made before
+        for rows that say the same (a move foreseen, a row moved back). Other rows arranged ahead
+        meanwhile are stopped: they would share the interpreter with what the user asked for."""
+        if self.fits(template, wb):
+            return True
+        said = self._said(template, wb)
+        self._wanted(said)
+        return self._find(template, said) is not None
+
+    def _wanted(self, said: Hashable) -> None:
+        """`said` is to be composed now: stop arranging other rows ahead."""
+        foreseeing = self._foreseeing
+        if foreseeing is not None and foreseeing != said:
+            self._foresight += 1
+
+    def _said(self, template: Template, wb: Workbook) -> Hashable:
+        """What `wb`'s arrangement depends on: the template, heading set, unit, period, phrase bank
+        and what each row says (section included)."""
+        from assistant.compose.cache import keeping, rows_said
+        from assistant.errors import WenmiError
+        from assistant.phrasebank import load_bank
+
+        rows = tuple(wb.achievements)
+        try:
+            bank: Any = load_bank()
+        except WenmiError:
+            bank = None
+        key = (wb.seed, wb.unit, wb.period or "", id(bank))
+        last = self._said_for
+        if (
+            last is not None
+            and last[0] is template
+            and last[2] == key
+            and len(last[1]) == len(rows)
+            and all(a is b for a, b in zip(last[1], rows, strict=True))
+        ):
+            return last[3]
+        with keeping(self.memo, advance=False):
+            if last is not None and len(last[1]) == len(rows):
+                # a move or an edit changes a row or two: the others are the objects they were
+                before = last[3][-1]
+                changed = [i for i, (a, b) in enumerate(zip(last[1], rows, strict=True)) if a is not b]
+                said_rows = list(before)
+                for i, said in zip(changed, rows_said([rows[i] for i in changed]), strict=True):
+                    said_rows[i] = said
+                told = tuple(said_rows)
+            else:
+                told = rows_said(rows)
+        said = (id(template), *key, told)
+        self._said_for = (template, rows, key, said)
+        return said
+
+    def _find(self, template: Template, said: Hashable) -> Arrangement | None:
+        found = self._made.get(said)
+        return found[1] if found is not None and found[0] is template else None
+
+    def _remember(self, template: Template, said: Hashable, arranged: Arrangement) -> None:
+        made = self._made
+        made.pop(said, None)
+        made[said] = (template, arranged)
+        while len(made) > self.KEPT:
+            made.pop(next(iter(made)), None)
+
     def arrangement(self, template: Template, wb: Workbook) -> Arrangement:
         """The arrangement of `wb`'s achievements, made again only when what it depends on changed."""
+        from dataclasses import replace
+
         from assistant.compose.cache import keeping
         from assistant.compose.pipeline import arrange
 
         self.reused = self.fits(template, wb)
+        self.found = False
         if not self.reused:
             key = (wb.seed, wb.unit, wb.period or "")
-            with keeping(self.memo):
-                self._arranged = arrange(template, wb, *key)
-                self._arranged.measured = self._measured(template, self._arranged)
+            said = self._said(template, wb)
+            self._wanted(said)
+            arranged = self._find(template, said)
+            if arranged is None and self._foreseeing == said:
+                with self._lock:  # being arranged ahead: wait for it
+                    pass
+                arranged = self._find(template, said)
+            if arranged is None:
+                self._foresight += 1  # stop arranging another one ahead
+                with self._lock, keeping(self.memo):
+                    arranged = arrange(template, wb, *key)
+                    arranged.measured = self._measured(template, arranged)
+                self._remember(template, said, arranged)
+            else:
+                self.found = True
+                self._remember(template, said, arranged)  # the newest
+            # the rows done and to do are the workbook's own (`compose_markup` splits them again)
+            self._arranged = replace(arranged, split=None)
             self._template, self._key, self._achievements = template, key, tuple(wb.achievements)
         assert self._arranged is not None
         return self._arranged
+
+    @property
+    def foresight(self) -> int:
+        """Changes when arranging ahead is to stop (`foresee`'s `since`)."""
+        return self._foresight
+
+    def foresee(self, template: Template, wb: Workbook, since: int | None = None) -> Arrangement | None:
+        """Arrange `wb` ahead (in a thread), so that composing it later finds its arrangement:
+        the move the user is likely to make next. None when stopped (`stop_foreseeing`, or a
+        composition of other rows began, since `since`: the `foresight` the job was planned
+        at); what was made so far stays in the memo."""
+        from assistant.compose.cache import Interrupted, keeping
+        from assistant.compose.pipeline import arrange
+
+        token = self._foresight if since is None else since
+        with self._lock:
+            if token != self._foresight:
+                return None
+            said = self._said(template, wb)
+            found = self._find(template, said)
+            if found is not None:
+                return found
+            self._foreseeing = said
+            try:
+                with keeping(self.memo, advance=False, stop=lambda: token != self._foresight):
+                    arranged = arrange(template, wb, wb.seed, wb.unit, wb.period or "")
+                    arranged.measured = self._measured(template, arranged)
+            except Interrupted:
+                return None
+            finally:
+                self._foreseeing = None
+            self._remember(template, said, arranged)
+        return arranged
+
+    def foresee_document(self, template: Template, wb: Workbook, since: int | None = None) -> bool:
+        """After `foresee`: `wb`'s document and preview composed ahead too, so that the move only
+        shows them (`compose_preview` finds them while the workbook says all it said then:
+        rows, fields, headings, file). False when stopped or not arranged."""
+        from dataclasses import replace
+
+        token = self._foresight if since is None else since
+        said = self._said(template, wb)
+        arranged = self._find(template, said)
+        if arranged is None or token != self._foresight:
+            return False
+        result, shown = _document(template, wb, replace(arranged, split=None))
+        if result is None:
+            return False
+        entry = (template, said, dict(wb.fields), dict(wb.headings), wb.path, (result, shown))
+        self._documents = [*self._documents[-3:], entry]
+        return True
+
+    def document(self, template: Template, wb: Workbook) -> tuple[ComposeResult, Preview] | None:
+        """The document composed ahead for a workbook that says all `wb` says, or None."""
+        if not self._documents:
+            return None
+        said = self._said(template, wb)
+        for kept, told, fields, headings, path, made in reversed(self._documents):
+            if kept is template and told == said and fields == wb.fields and headings == wb.headings and path == wb.path:
+                result, shown = made
+                return result, replace_preview(shown)
+        return None
+
+    def stop_foreseeing(self) -> None:
+        """Stop arranging ahead (at the next look-up of the memo): the user went elsewhere."""
+        self._foresight += 1
 
     @staticmethod
     def _measured(template: Template, arranged: Arrangement) -> tuple[int, int] | None:
@@ -540,17 +715,43 @@ def compose_preview(
     from assistant.errors import WenmiError
     from assistant.tui.texts import say
 
+    if composer is None:
+        return _document(template, wb, seed=seed, headings=headings)
+    try:
+        arranged = composer.arrangement(template, wb)
+    except WenmiError as err:
+        return None, Preview("", say(err, {template.id: template.name}), error_field=err.location.field)
+    # a move composed ahead (`Composer.foresee_document`); typing keeps the arrangement: not that
+    ahead = None if composer.reused else composer.document(template, wb)
+    if ahead is not None:
+        return ahead
+    return _document(template, wb, arranged)
+
+
+def _document(
+    template: Template,
+    wb: Workbook,
+    arranged: Arrangement | None = None,
+    *,
+    seed: int | None = None,
+    headings: Mapping[int, str] | None = None,
+) -> tuple[ComposeResult | None, Preview]:
+    from assistant.errors import WenmiError
+    from assistant.tui.texts import say
+
     names = {template.id: template.name}
     try:
-        if composer is not None:
-            result = composer.compose(template, wb)
-        else:
-            result = compose(template, wb, seed=seed, headings=headings)
+        result = compose(template, wb, seed=seed, headings=headings, arranged=arranged)
     except WenmiError as err:
         return None, Preview("", say(err, names), error_field=err.location.field)
     shown = preview(result.markup)
     shown.diagnostics = [say(d, names) for d in result.diagnostics]
     return result, shown
+
+
+def replace_preview(shown: Preview) -> Preview:
+    """A copy of `shown` (its list of warnings its own)."""
+    return Preview(shown.text, shown.error, list(shown.diagnostics), shown.error_field)
 
 
 # --------------------------------------------------------------------------- export

@@ -6,6 +6,7 @@ the autosave writes in a thread without ever bringing back a recovery file the u
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from assistant.templating import load_catalog
 from assistant.tui import engine
 from assistant.tui.app import WenmiApp
 from assistant.tui.recovery import recovery_file
+from assistant.tui.screens import compose as compose_screen
 from assistant.tui.screens.achievements import AchievementTable
 from assistant.tui.widgets.preview import DocumentPreview, fit_preview
 from tests.tui.conftest import DATA, settle, wait_for
@@ -89,6 +91,7 @@ class TestMoving:
     async def test_a_move_shows_before_the_document_is_composed(
         self, workbook: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
+        monkeypatch.setattr(compose_screen, "FORESEE_AFTER", 3600.0)  # nothing arranged ahead
         app = WenmiApp(workbook)
         gate = threading.Event()
         async with app.run_test(size=(120, 36)) as pilot:
@@ -140,6 +143,7 @@ class TestMoving:
         that moves it is on the screen at once."""
         import time
 
+        monkeypatch.setattr(compose_screen, "FORESEE_AFTER", 3600.0)  # nothing arranged ahead
         app = WenmiApp(workbook)
         gate = threading.Event()
         async with app.run_test(size=(120, 36)) as pilot:
@@ -163,14 +167,54 @@ class TestMoving:
                 pace["sleep"] = 0.0
             assert screen._arranged_ms >= 80  # the slow one is what a move is expected to take
             pace["gate"] = True
+            # another row: never arranged so (the same row would find its arrangement again)
+            other = next(a.title for a in screen.result.sections[0].achievements if a.title != title)
             try:
-                select_achievement(screen, title)
+                select_achievement(screen, other)
                 await pilot.press("ctrl+down")  # would wait here for the gate on the UI thread
                 await pilot.pause()
                 assert screen._composing and screen.query_one(DocumentPreview).is_updating
             finally:
                 gate.set()
-            await wait_for(pilot, lambda: not screen._composing and section_of(screen, title) == 2)
+            await wait_for(pilot, lambda: not screen._composing and section_of(screen, other) == 2)
+
+    async def test_the_moves_of_the_row_under_the_cursor_are_arranged_ahead(
+        self, workbook: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The cursor rests on a row: Ctrl+↓ and Ctrl+↑ are arranged and their documents composed
+        in a thread meanwhile, so the move, when made, shows the document composed anew with it,
+        in its key's own handling (no thread, no arranging); moving it back finds it too."""
+        app = WenmiApp(workbook)
+        async with app.run_test(size=(120, 36)) as pilot:
+            screen = await open_compose(pilot, "zf-tui-gudin")
+            title = "开展员工思想状况调查"
+            assert section_of(screen, title) == 1
+            calls = counting_arrange(monkeypatch)
+            wb = app.session.workbook
+            index = next(i for i, a in enumerate(wb.achievements) if a.title == title)
+            ahead = replace(wb, achievements=list(wb.achievements))
+            ahead.achievements[index] = replace(wb.achievements[index], section="2")
+            assert screen._composer is not None and not screen._composer.ready(screen.template, ahead)
+            select_achievement(screen, title)
+            await wait_for(pilot, lambda: screen._composer.ready(screen.template, ahead))
+            await wait_for(pilot, lambda: screen._foresee_timer is None and all(w.is_finished for w in app.workers))
+            arranged = len(calls)
+            assert arranged >= 1  # in the thread, while the cursor rested on the row
+            await pilot.press("ctrl+down")
+            assert not screen._composing and section_of(screen, title) == 2  # with the key
+            assert len(calls) == arranged  # nothing arranged for the move itself
+            assert not screen.query_one(DocumentPreview).is_updating
+            # the cursor rests on the row in its new place: its moves are arranged ahead again
+            back = replace(wb, achievements=list(wb.achievements))
+            back.achievements[index] = replace(wb.achievements[index], section="1")
+            await wait_for(pilot, lambda: screen._composer.ready(screen.template, back))
+            await wait_for(pilot, lambda: screen._foresee_timer is None and all(w.is_finished for w in app.workers))
+            arranged = len(calls)
+            await pilot.press("ctrl+up")
+            assert not screen._composing and section_of(screen, title) == 1
+            assert len(calls) == arranged
+            assert screen.result is not None  # the document composing afresh writes
+            assert screen.result.markup == engine.compose(screen.template, wb).markup
 
 
 class TestTable:

@@ -14,6 +14,13 @@ after the frame that shows the keystroke (a worker thread would halve both by sh
 one that must arrange anew runs in a worker thread, started after that frame too. Until that one
 is shown, the preview says it is being updated (its title; after a move, the moved row's
 paragraph highlighted in the text as it was), and keys go on working.
+
+A move is foreseen: once the cursor rests on an achievement in the tree (`FORESEE_AFTER`), the
+moves Ctrl+↓ and Ctrl+↑ would make are arranged and their documents composed in a thread
+(`engine.Composer.foresee`, `foresee_document`), so the move, when made, shows the new document
+in the frame of its key. A row moved back, or an undo, finds its arrangement too (the document
+then follows a frame later). The cursor going elsewhere, or another composition, stops it; a
+move made before it is done waits for it when it is that move, and is composed as before if not.
 """
 
 from __future__ import annotations
@@ -47,6 +54,9 @@ if TYPE_CHECKING:
 SAME_FRAME_MS = 25.0
 #: …and, less than this, on the UI thread after it; slower ones in a thread (`_start_preview`).
 INLINE_COMPOSE_MS = 50.0
+#: Seconds the cursor rests on an achievement before its moves are arranged ahead (`_foresee`):
+#: a user going down the tree with the arrow keys passes rows faster than that.
+FORESEE_AFTER = 0.15
 
 #: What an empty slot suggests typing, by slot type.
 SLOT_PLACEHOLDERS = {
@@ -148,6 +158,11 @@ class ComposeScreen(MainScreen):
         #: shown beside each (by achievement identity; the TUI replaces an edited achievement).
         self._tree_items: list[Any] = []
         self._figures: dict[int, tuple[Any, str]] = {}
+        #: Arranges ahead the moves of the row under the cursor once it rests there (`_foresee`).
+        self._foresee_timer: Any = None
+        #: The composition asked for last is made on the UI thread after the next frame (a move
+        #: foreseen: `_start_preview`).
+        self._next_frame = False
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="compose-main"):
@@ -495,29 +510,40 @@ class ComposeScreen(MainScreen):
 
     # ------------------------------------------------------------------ preview
 
-    def request_preview(self) -> None:
-        """Compose again soon; coalesces requests made while a composition is running."""
+    def request_preview(self, *, after_frame: bool = False) -> None:
+        """Compose again soon; coalesces requests made while a composition is running.
+        `after_frame`: not before the frame that shows the change (a move: the row in its place)."""
         self._wanted += 1
         if not self._composing:
-            self._start_preview()
+            self._start_preview(after_frame)
+        else:
+            self._next_frame = False  # composed after the one running
 
-    def _start_preview(self) -> None:
+    def _start_preview(self, after_frame: bool = False) -> None:
         s = self.session
+        self._next_frame = False
         if s is None or self.template is None:
             return
         self._composing = True
-        fits = self._composer is not None and self._composer.fits(self.template, s.workbook)
+        # the arrangement kept, or one made before for rows that say the same (a move foreseen)
+        fits = self._composer is not None and self._composer.ready(self.template, s.workbook)
+        if after_frame and fits and self._composer is not None and self._composer.document(self.template, s.workbook):
+            # a move composed ahead (`_foresee`): its document shows with it, in its key's frame
+            self._compose_here()
+            return
         expected = self._reused_ms if fits else self._arranged_ms
         if fits and expected == float("inf"):
             expected = SAME_FRAME_MS  # not timed yet: composing with the kept arrangement is quick
-        if expected < SAME_FRAME_MS:
+        if expected < SAME_FRAME_MS and not after_frame:
             # A quick document: compose right here, so the preview is in the same frame as
             # the keystroke (a thread hop costs more than the composing).
             self._compose_here()
         elif fits and expected < INLINE_COMPOSE_MS:
             # Once the messages waiting are handled (the keystroke's frame is usually out by
-            # then): here, for a thread would share the GIL with the UI and slow both.
-            self.call_later(self._compose_here)
+            # then; a move's, surely): here, for a thread would share the GIL with the UI and
+            # slow both. A move foreseen: the tree shows it at once, the document a frame later.
+            self._next_frame = after_frame
+            (self.call_after_refresh if after_frame else self.call_later)(self._compose_here)
         else:
             # In a thread, started after the frame that shows the keystroke (or the move). When
             # the sections are arranged anew (a move, another heading set…), which takes long,
@@ -542,7 +568,7 @@ class ComposeScreen(MainScreen):
         if s is None or self.template is None:
             self._composing = False
             return
-        fits = self._composer is not None and self._composer.fits(self.template, s.workbook)
+        fits = self._composer is not None and self._composer.ready(self.template, s.workbook)
         if not fits and self._arranged_ms >= SAME_FRAME_MS:
             self._compose_away()  # the achievements changed since this was asked for: slow now
             return
@@ -567,7 +593,7 @@ class ComposeScreen(MainScreen):
         except Exception as exc:  # noqa: BLE001 - a template bug must not kill the screen
             result, shown = None, engine.Preview("", f"内部错误：{exc}")
         took = (time.perf_counter() - start) * 1000
-        if self._composer.reused:
+        if self._composer.reused or self._composer.found:
             self._reused_ms = took
         else:
             # What the next arrangement is expected to take: the slowest of the last ones (the
@@ -791,7 +817,85 @@ class ComposeScreen(MainScreen):
             self.session.current_section = event.node.data[2]
         tree = self.query_one(SectionTree)
         if tree.has_focus:  # after the frame that shows the cursor there (the hint lays out the page)
-            self.call_after_refresh(self._show_slot_help, tree)
+            if self._next_frame and self._composing:  # …and after the document a move brings
+                self.call_after_refresh(self.call_after_refresh, self._show_slot_help, tree)
+            else:
+                self.call_after_refresh(self._show_slot_help, tree)
+        self._foresee_soon()
+
+    # ------------------------------------------------------------------ moves arranged ahead
+
+    def _foresee_soon(self) -> None:
+        """Arrange ahead the moves of the row under the cursor once it rests there."""
+        if self._composer is not None and self._keep is None:
+            # the cursor left the row being arranged ahead for (a move's own arrangement, if
+            # it is the one being made ahead, is waited for instead: `Composer.arrangement`)
+            self._composer.stop_foreseeing()
+        if self._foresee_timer is not None:
+            self._foresee_timer.stop()
+        self._foresee_timer = self.set_timer(FORESEE_AFTER, self._foresee)
+
+    def _foresee(self) -> None:
+        """In a thread: the workbook as Ctrl+↓ and Ctrl+↑ on the row under the cursor would leave
+        it (as `move_to` does), arranged and kept by the composer."""
+        self._foresee_timer = None
+        s, composer, template = self.session, self._composer, self.template
+        if s is None or composer is None or template is None or self.result is None:
+            return
+        if self._composing or self._keep is not None:  # after the document shown is the workbook's
+            self._foresee_timer = self.set_timer(FORESEE_AFTER, self._foresee)
+            return
+        node = self.query_one(SectionTree).cursor_node
+        if node is None or node.data is None or node.data[0] != "achievement":
+            return
+        _, index, section = node.data
+        items = s.workbook.achievements
+        if not (0 <= index < len(items) and index < len(self._tree_items) and items[index] is self._tree_items[index]):
+            return
+        if not composer.fits(template, s.workbook):
+            return
+        count = len(self.result.sections)
+        targets = [t for t in (section + 1, section - 1) if 1 <= t <= count]
+        since = composer.foresight
+        _, _, base = self._snapshot()
+        placed = self._tree_placement()
+        moves = []
+        for target in targets:
+            wb = replace(base, achievements=list(base.achievements))
+            wb.achievements[index] = replace(items[index], section=str(target))
+            moves.append((wb, {**placed, index: target}))
+        if moves:
+            self._foresee_in_thread(composer, template, moves, since)
+
+    @work(thread=True, group="foresee", description="预排移动")  # no repr of the workbooks
+    def _foresee_in_thread(
+        self, composer: Composer, template: Any, moves: list[tuple[Any, dict[int, int]]], since: int
+    ) -> None:
+        """Each move arranged; then, when it carries other rows along, the workbook with those
+        written down where they were (`_moves_settled`), which is what the move shows at last."""
+        import gc
+
+        for wb, keep in moves:
+            try:
+                arranged = composer.foresee(template, wb, since)
+                if arranged is None:
+                    return
+                gc.freeze()  # kept with the composer: not walked again and again (`_compose_document`)
+                placed = {i: sec.index for sec in arranged.sections for i in sec.indices}
+                items = wb.achievements
+                strays = {i: str(s) for i, s in keep.items() if placed.get(i) != s and items[i].section != str(s)}
+                shown = wb
+                if strays:
+                    shown = replace(wb, achievements=list(items))
+                    for i, s in strays.items():
+                        shown.achievements[i] = replace(items[i], section=s)
+                    if composer.foresee(template, shown, since) is None:
+                        return
+                # and the document the move shows at last, composed
+                if not composer.foresee_document(template, shown, since):
+                    return
+            except Exception:  # noqa: BLE001 - arranging ahead is a guess: the move itself reports
+                return
 
     def _tree_hint(self, node: Any) -> str:
         """Under the fields while the sections have the cursor: what it is on, and what to press."""
@@ -853,11 +957,17 @@ class ComposeScreen(MainScreen):
         self._move_step = ("move", self._move_step[1] + 1, label)
         self.changed("move", label, self._move_step)
         self._move_leaf(index, section, items[index])
-        self.request_preview()
+        self.request_preview(after_frame=True)
+        said = f"已把“{a.title}”移到第{section}部分"
+        if self._next_frame:
+            # a move foreseen: the document follows in the next frame (no need to mark it), and
+            # the toast in the one after (a toast lays the screen out anew)
+            self.call_after_refresh(self.call_after_refresh, self.notify, said)
+            return
         if self._composing:  # composed later: until then the preview marks where the row was
             self._preview_updating(self._sentence_start(index), "正在按新的分节重排……")
         # after the frame that shows it moved (a toast lays the screen out anew)
-        self.call_after_refresh(self.notify, f"已把“{a.title}”移到第{section}部分")
+        self.call_after_refresh(self.notify, said)
 
     def _sentence_start(self, index: int) -> str | None:
         """The opening of achievement `index`'s sentence in the document shown (what finds its
