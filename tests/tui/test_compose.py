@@ -421,3 +421,60 @@ class TestPairHeadings:
             await pilot.press("ctrl+t")
             assert isinstance(app.screen, PhrasePicker)
             assert not app.screen.query("#whole")
+
+
+HONOURS_TEMPLATE = """\
+id: zf-tui-rongyu
+name: 作风建设工作总结（荣誉写在开头）
+category: 作风建设
+doctype: 工作总结
+keywords: [作风建设, 总结]
+description: 界面测试模板：本单位所获荣誉写在导语里。
+slots:
+  - {name: 落款, label: 落款单位, type: text, required: false, default: ""}
+sections:
+  count: 3
+  pattern: phrase
+  group_by: category
+sample:
+  unit: 党群工作部
+  period: 2022年
+  achievements:
+    - {title: 起草实施方案, category: 作风建设}
+body: |
+  # {{ unit }}{{ period }}工作总结
+  {{ period }}以来，{{ unit }}扎实推进各项工作。{{ honours }}
+  {% for s in sections %}
+  ## {{ s.heading }}
+  {% for a in s.achievements %}
+  {{ a.sentence }}
+  {% endfor %}
+  {% endfor %}
+"""
+
+
+async def test_the_honours_told_in_the_opening_are_in_the_tree(tmp_path: Path, workbook: Path) -> None:
+    """A row the opening tells (the unit's honour) does not vanish from 分节与成效: it is listed
+    under 导语, and a move key there says how to put it into a part instead of moving it."""
+    folder = tmp_path / "home" / "templates" / "zuofeng"
+    folder.mkdir(parents=True)
+    (folder / "zf-tui-rongyu.yaml").write_text(HONOURS_TEMPLATE, encoding="utf-8")
+    text = workbook.read_text(encoding="utf-8")
+    workbook.write_text(text + "  - title: 荣获“市级文明单位”称号\n", encoding="utf-8")
+    app = WenmiApp(workbook)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_compose(pilot, "zf-tui-rongyu")
+        assert screen.result is not None and screen.result.opening == [5]
+        assert "党群工作部荣获“市级文明单位”称号。" in screen.result.markup
+        tree = screen.query_one("#sections", Tree)
+        opening = tree.root.children[0]
+        assert opening.data == ("opening", -1, 0) and "导语" in str(opening.label)
+        assert [c.data for c in opening.children] == [("opening", 5, 0)]
+        tree.focus()
+        tree.move_cursor(opening.children[0])
+        await pilot.pause()
+        before = screen.result.markup
+        await pilot.press("ctrl+down")
+        await pilot.pause(0.2)
+        assert screen.result.markup == before  # nothing moved
+        assert app.session.workbook.achievements[5].section in (None, "")

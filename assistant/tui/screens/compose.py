@@ -69,7 +69,8 @@ SLOT_PLACEHOLDERS = {
 
 
 class SectionTree(Tree[tuple[str, int, int]]):
-    """Sections and their achievements. Data: ("section", index, index) or ("achievement", wb index, section)."""
+    """Sections and their achievements. Data: ("section", index, index) or ("achievement", wb index, section);
+    the unit's honours told in the opening: ("opening", -1, 0) and ("opening", wb index, 0)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+up", "screen.move_achievement(-1)", "移到上一部分"),
@@ -699,6 +700,7 @@ class ComposeScreen(MainScreen):
         signature = (
             [(sec.index, sec.heading, tuple(placed[sec.index])) for sec in result.sections],
             [a.title for a in wb.achievements],
+            tuple(result.opening),
         )
         if signature == self._tree_signature:
             self._tree_items = list(wb.achievements)
@@ -734,6 +736,16 @@ class ComposeScreen(MainScreen):
             )
             for sec in result.sections
         ]
+        if result.opening:
+            # the unit's own honours, told in the opening (`compose.honours`): shown, not moved
+            wanted.insert(
+                0,
+                (
+                    ("opening", -1, 0),
+                    Text("导语：本单位所获荣誉（写在开头）", style="dim"),
+                    [(("opening", i, 0), wb.achievements[i]) for i in result.opening],
+                ),
+            )
         sections = list(tree.root.children)
         if [n.data for n in sections] != [data for data, _, _ in wanted] or len(self._tree_items) != len(wb.achievements):
             tree.clear()  # other sections, or achievements added or removed: build it anew
@@ -902,6 +914,9 @@ class ComposeScreen(MainScreen):
         if node is None or node.data is None:
             return ""
         kind, index, section = node.data
+        if kind == "opening":
+            title = self._tree_items[index].title if 0 <= index < len(self._tree_items) else ""
+            return "导语" + (f" · {title}" if title else "") + "：本单位所获荣誉写在开头；要放进某一部分，请在成效台账中编辑这一项，填写“章节”"
         if kind == "section":
             sections = self.result.sections if self.result is not None else []
             heading = next((sec.heading for sec in sections if sec.index == section), "")
