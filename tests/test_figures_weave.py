@@ -733,3 +733,27 @@ def test_who_took_part_stands_between_organised_and_the_verb() -> None:
 def test_a_time_in_the_detail_opens_the_sentence(a: Achievement, expected: str) -> None:
     assert figure_sentence(a) == expected
     assert_figures(a, expected)
+
+
+@pytest.mark.parametrize(
+    ("a", "expected"),
+    [
+        # the size a body grew to, not “涉及青年志愿者45人”
+        (ach("加强青年志愿者队伍建设", Metric("青年志愿者", 45, "人")), "加强青年志愿者队伍建设，青年志愿者达45人。"),
+        # the members after the kinds of the body: their own clause, not “共计514人” in the list
+        (
+            ach("成立青年突击队抗击疫情", Metric("区直单位青年突击队", 2, "支"), Metric("村（社区）青年突击队", 74, "支"), Metric("突击队员", 514, "人")),
+            "成立青年突击队抗击疫情，区直单位青年突击队2支、村（社区）青年突击队74支，队员514人。",
+        ),
+        # the places of an action are covered, not “开展活动的乡镇（街道）5个”
+        (
+            ach("搭建大学生社会实践基地", Metric("开展活动", 10, "场次", "余"), Metric("开展活动的乡镇（街道）", 5, "个")),
+            "搭建大学生社会实践基地，开展活动10余场次，覆盖乡镇（街道）5个。",
+        ),
+        # during an event: the time opens the sentence
+        (ach("对奥运线路进行服务安保工作", detail="奥运中，为期7天"), "奥运中对奥运线路进行服务安保工作，为期7天。"),
+    ],
+)
+def test_counts_of_a_body_and_its_places_read_as_a_drafter_writes_them(a: Achievement, expected: str) -> None:
+    assert figure_sentence(a) == expected
+    assert_figures(a, expected)

@@ -216,11 +216,15 @@ def _attaches(title: str, m: MetricLike) -> bool:
 
 
 def metric_phrase(m: MetricLike, *, first: bool = False) -> str:
-    """A clause for one metric: "累计参与1131人次", "覆盖率达100%", "参训318人次"."""
+    """A clause for one metric: "累计参与1131人次", "覆盖率达100%", "参训318人次"; a label that
+    names the places of an action (开展活动的乡镇（街道）) covers them: "覆盖乡镇（街道）5个"."""
     text = m.text()
     adverb, label = _label_parts(m)
     if not label or label in COUNT_LABELS:
         return f"{adverb or ('' if first else '共')}{text}"
+    where = _ACTION_PLACES.fullmatch(label)
+    if where and m.qualifier not in QUALIFIERS_BEFORE:
+        return f"{adverb}覆盖{where.group(1)}{text}"
     if label.endswith(_RATE_ENDINGS):
         verb = "" if m.qualifier in QUALIFIERS_BEFORE else "达"
         return f"{adverb}{label}{verb}{text}"
@@ -330,6 +334,10 @@ def place_in_title(title: str, m: MetricLike, context: str = "") -> str | None:
             if placed is not None and m.text() + rest not in placed:
                 placed = None  # only as the count of that noun: 参与党员 is not 党员…活动N人次
     return placed
+
+
+#: A label naming the places where an action happened (开展活动的乡镇（街道）, 参与的村（社区）).
+_ACTION_PLACES = re.compile(r"(?:开展|参与|参加|举办|组织)[\u4e00-\u9fff]{0,6}的((?:乡镇|街道|村|社区|镇|县|区|单位|学校|企业)[^的]{0,10})")
 
 
 def _counted_subject(title: str, m: MetricLike) -> str | None:
@@ -679,8 +687,12 @@ def _restating_clause(head: str, m: MetricLike, context: str = "") -> str | None
         return None
     if len(han(label)) < 3 or not restates(label, head) or label.endswith(_MEASURE_ENDINGS):
         return None
+    if label.endswith(("成员", "队员")) and label[:-2] in head:
+        return None  # the members of the title's body: 队员514人 (`_unsaid_part`), not 共计514人
     text = m.text()
     noun, at = head_noun(label, head)
+    if noun and _unit(m) in ("人", "名") and re.search(r"队伍|队$", head[at + len(noun) : at + len(noun) + 4]):
+        return f"{noun}达{text}"  # 加强青年志愿者队伍建设，青年志愿者达45人: how large the body grew
     verb = label[: -len(noun)] if noun else ""
     second_step = len(verb) == 2 and verb not in head and verb.startswith(_VERB_OPENINGS + _AFTER_VERBS)
     if second_step and re.match(r"[近约超逾]?\d", head[at + len(noun) :]):
@@ -823,7 +835,9 @@ def write_figure_sentence(a: AchievementLike) -> FigureSentence:
             kinds = kinds_of_one_noun(m, metrics)
             restating = _restating_clause(head, m, said) if head and not kinds else None
             clause = restating or metric_phrase(_unsaid_part(head, m), first=not head and n == 0)
-            clauses.append((clause, _noun_label(_label_parts(m)[1]) and not clause.startswith(("共计", "涉及", "面积"))))
+            # the members of a body after its kinds (…青年突击队74支，队员514人) are no item of that list
+            listed = not clause.startswith(("共计", "涉及", "面积", "队员", "成员", "覆盖"))
+            clauses.append((clause, _noun_label(_label_parts(m)[1]) and listed))
             own.append((m, restating))
     for k, ((clause, noun), (m, restating)) in enumerate(zip(clauses, own, strict=True)):
         how[id(m)] = (_clause_kind(woven.head, m, restating, noun, k, clauses), clause)

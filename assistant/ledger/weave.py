@@ -28,7 +28,7 @@ _TIME = re.compile(
 #: A clause that is only a date or a span of dates: 8月14日至17日, 2022年3月.
 _DATES = re.compile(
     r"^(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:[、至到—-](?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日?)*(?:前|后|期间|以来|起)?"
-    r"(?:[两二三四五六七八九十]天)?|\d{4}年度?|全年|上半年|下半年|年内|当年|[\u4e00-\u9fff]{1,3}(?<![之以])[前后])$"
+    r"(?:[两二三四五六七八九十]天)?|\d{4}年度?|全年|上半年|下半年|年内|当年|[\u4e00-\u9fff]{1,3}(?<![之以])[前后]|[\u4e00-\u9fff]{2,3}(?<![其之])中)$"
 )
 #: A date that opens a clause, with what a ledger puts around it: 截至6月6日, 于3月, 10月底前.
 _DATED = re.compile(
