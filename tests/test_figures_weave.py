@@ -726,6 +726,10 @@ def test_who_took_part_stands_between_organised_and_the_verb() -> None:
         # a bare year or a span of the year is a time, not a trailing fragment
         (ach("旅检二科党支部党建品牌获评“全国海关基层党建示范品牌”", detail="2020年"), "2020年，旅检二科党支部党建品牌获评“全国海关基层党建示范品牌”。"),
         (ach("新建非公企业和社会组织党组织", Metric("党组织", 5, "家"), detail="全年"), "全年新建5家非公企业和社会组织党组织。"),
+        (
+            ach("组织各级党组织开展集中学习研讨", Metric("集中学习研讨", 100, "次"), detail="全年；线上线下相结合"),
+            "全年组织各级党组织开展集中学习研讨100次，线上线下相结合。",
+        ),
         # 之后 is no time of its own
         (ach("开展调研", detail="之后形成报告"), "开展调研，之后形成报告。"),
     ],

@@ -165,7 +165,8 @@ class Woven:
 
 def weave(title: str, detail: str) -> Woven:
     """The title and one sentence of detail (no final punctuation) as front, head and rest."""
-    clauses = split_clauses(detail)
+    # a time set off by “；” (全年；认真落实…) is a time like any other
+    clauses = split_clauses(re.sub(r"^(全年|上半年|下半年|年内|当年|\d{4}年度?)；", r"\1，", detail))
     front = ""
     head = title
     if clauses:
