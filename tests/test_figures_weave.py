@@ -761,3 +761,10 @@ def test_a_time_in_the_detail_opens_the_sentence(a: Achievement, expected: str) 
 def test_counts_of_a_body_and_its_places_read_as_a_drafter_writes_them(a: Achievement, expected: str) -> None:
     assert figure_sentence(a) == expected
     assert_figures(a, expected)
+
+
+def test_a_time_of_day_and_a_leader_frame_are_set_off() -> None:
+    a = ach("在广场举行义诊活动", detail="6月26日下午，由医院党办牵头")
+    assert figure_sentence(a) == "6月26日下午，在广场举行义诊活动，由医院党办牵头。"
+    # 在…带领下 is a frame of its own, set off by a comma however short
+    assert figure_sentence(ach("开展调研", detail="在党委领导下")) == "在党委领导下，开展调研。"

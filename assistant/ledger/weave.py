@@ -28,7 +28,7 @@ _TIME = re.compile(
 #: A clause that is only a date or a span of dates: 8月14日至17日, 2022年3月.
 _DATES = re.compile(
     r"^(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:[、至到—-](?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日?)*(?:前|后|期间|以来|起)?"
-    r"(?:[两二三四五六七八九十]天)?|\d{4}年度?|全年|上半年|下半年|年内|当年|[\u4e00-\u9fff]{1,3}(?<![之以])[前后]|[\u4e00-\u9fff]{2,3}(?<![其之])中)$"
+    r"(?:[两二三四五六七八九十]天|上午|下午|晚上?)?|\d{4}年度?|全年|上半年|下半年|年内|当年|[\u4e00-\u9fff]{1,3}(?<![之以])[前后]|[\u4e00-\u9fff]{2,3}(?<![其之])中)$"
 )
 #: A date that opens a clause, with what a ledger puts around it: 截至6月6日, 于3月, 10月底前.
 _DATED = re.compile(
@@ -158,7 +158,7 @@ class Woven:
         if not self.front:
             return body
         # a short frame runs into the action (围绕乡村振兴开展…); a span of time is set off (一年来，)
-        short = len(self.front) <= 10 and "，" not in self.front and not re.search(r"\d|年来$", self.front)
+        short = len(self.front) <= 10 and "，" not in self.front and not re.search(r"\d|年来$|^在.+下$", self.front)
         glue = "" if self.front.endswith("，") or short else "，"
         return f"{self.front}{glue}{body}"
 
