@@ -154,6 +154,15 @@ def test_composing_with_the_memo_says_what_composing_afresh_says(template_id: st
 foresights = st.tuples(rows, st.integers(1, 4), st.booleans())
 
 
+def _pinned(template: Any, wb: Workbook) -> tuple[engine.Composer, Any]:
+    """A composer that composed `wb`, whose rows are then written down where they were placed (as
+    the TUI does after a move, so that no other row moves), and the composition of that."""
+    composer = engine.Composer()
+    for row, section in engine.placement(composer.compose(template, wb)).items():
+        wb.achievements[row] = replace(wb.achievements[row], section=str(section))
+    return composer, composer.compose(template, wb)
+
+
 def _moved(wb: Workbook, row: int, section: int) -> Workbook:
     """A copy of `wb` with one row moved, as the compose page makes it."""
     items = list(wb.achievements)
@@ -197,10 +206,7 @@ def test_a_move_arranged_ahead_is_composed_without_arranging(monkeypatch: pytest
 
     template = load_catalog().get("zf-jyjl-4gao")
     wb = ledger()
-    composer = engine.Composer()
-    for row, section in engine.placement(composer.compose(template, wb)).items():
-        wb.achievements[row] = replace(wb.achievements[row], section=str(section))
-    first = composer.compose(template, wb)
+    composer, first = _pinned(template, wb)
     row = first.sections[0].indices[0]
     ahead = _moved(wb, row, 2)
     assert not composer.ready(template, ahead)
@@ -234,10 +240,7 @@ def test_a_document_composed_ahead_is_shown_only_for_what_it_was_composed_from(
     template = load_catalog().get("zf-jyjl-4gao")
     wb = ledger()
     wb.fields["落款"] = "党群工作部"
-    composer = engine.Composer()
-    for row, section in engine.placement(composer.compose(template, wb)).items():
-        wb.achievements[row] = replace(wb.achievements[row], section=str(section))
-    first = composer.compose(template, wb)
+    composer, first = _pinned(template, wb)
     row = first.sections[0].indices[0]
     composed: list[int] = []
     real = tui_engine.compose
@@ -268,10 +271,7 @@ def test_arranging_ahead_stops_when_the_user_goes_elsewhere(monkeypatch: pytest.
 
     template = load_catalog().get("zf-jyjl-4gao")
     wb = ledger()
-    composer = engine.Composer()
-    for row, section in engine.placement(composer.compose(template, wb)).items():
-        wb.achievements[row] = replace(wb.achievements[row], section=str(section))
-    first = composer.compose(template, wb)
+    composer, first = _pinned(template, wb)
     row = first.sections[0].indices[0]
     made: list[int] = []
     real = sections.build_paragraphs
@@ -307,11 +307,7 @@ def test_weighing_how_alike_rows_are_stops_too() -> None:
 def test_a_move_splits_into_paragraphs_only_the_two_sections_it_changed(monkeypatch: pytest.MonkeyPatch) -> None:
     template = load_catalog().get("zf-jyjl-4gao")
     wb = ledger()
-    composer = engine.Composer()
-    # every row where it was placed, as the TUI writes down after a move (so no other row moves)
-    for row, section in engine.placement(composer.compose(template, wb)).items():
-        wb.achievements[row] = replace(wb.achievements[row], section=str(section))
-    first = composer.compose(template, wb)
+    composer, first = _pinned(template, wb)
     assert len(first.sections) == 4
     split: list[int] = []
     leads: list[int] = []
@@ -408,10 +404,7 @@ def test_moving_a_row_back_arranges_nothing_again(monkeypatch: pytest.MonkeyPatc
 
     template = load_catalog().get("zf-diaoyan-baogao")  # headings composed from the content
     wb = ledger()
-    composer = engine.Composer()
-    for row, section in engine.placement(composer.compose(template, wb)).items():
-        wb.achievements[row] = replace(wb.achievements[row], section=str(section))
-    first = composer.compose(template, wb)
+    composer, first = _pinned(template, wb)
     assert len(first.sections) >= 2
     row = first.sections[0].indices[0]
     wb.achievements[row] = replace(wb.achievements[row], section="2")
