@@ -148,32 +148,14 @@ def compose_markup(
     return ComposeResult(markup, diagnostics, sections, values, consumes, list(arranged.opening))
 
 
-#: Formulations a template writes that were first used in a given year (党的十九大, 2017年10月):
-#: a document about a period before it cannot have used them.
-_FORMULATIONS: tuple[tuple[str, int], ...] = (
-    ("习近平新时代中国特色社会主义思想", 2017),
-    ("党的二十大", 2022),
-    ("二十届", 2022),
-)
-
-
 def _anachronisms(markup: str, period: str, workbook: Workbook) -> list[Diagnostic]:
-    """A warning when the document uses a formulation younger than the workbook's period (a 2011
-    plan “以习近平新时代中国特色社会主义思想为指导”): the template speaks today's language; the
-    drafter is told to write the one of the time."""
-    years = [int(y) for y in re.findall(r"((?:19|20)\d{2})年", period)]
-    if not years:
-        return []
-    latest = max(years)
+    """`wording.anachronisms` as warnings: the template speaks today's language, the drafter is
+    told to write the one of the time."""
+    from assistant.compose.wording import anachronisms
+
     return [
-        Diagnostic.at(
-            f"文稿写了“{words}”（{since}年起的提法），台账时期是{period}：请按当时的提法改写，或核对时期",
-            rule="anachronism",
-            file=str(workbook.path) if workbook.path else None,
-            field="period",
-        )
-        for words, since in _FORMULATIONS
-        if latest < since and words in markup
+        Diagnostic.at(message, rule="anachronism", file=str(workbook.path) if workbook.path else None, field="period")
+        for message in anachronisms(markup, period)
     ]
 
 

@@ -249,3 +249,25 @@ def date_check(date_value: str, period: str | None, retrospective: bool) -> str 
     if not retrospective and (year, month) > (end[0] + 1, end[1]):
         return f"成文日期{date_value}晚于时期“{period}”之后的一个时期，部署的工作已经过期；请核对日期或时期"
     return None
+
+
+#: Formulations a template writes that were first used in a given year (党的十九大, 2017年10月):
+#: a document about a period before it cannot have used them.
+FORMULATIONS: tuple[tuple[str, int], ...] = (
+    ("习近平新时代中国特色社会主义思想", 2017),
+    ("党的二十大", 2022),
+    ("二十届", 2022),
+)
+
+
+def anachronisms(text: str, period: str | None) -> list[str]:
+    """A warning for each formulation in `text` younger than the period (a 2011 plan “以习近平新时代
+    中国特色社会主义思想为指导”)."""
+    year = parse_period(period).year
+    if year is None:
+        return []
+    return [
+        f"文稿写了“{words}”（{since}年起的提法），台账时期是{period}：请按当时的提法改写，或核对时期"
+        for words, since in FORMULATIONS
+        if year < since and words in text
+    ]
