@@ -55,8 +55,10 @@ def opening_honours(achievements: Sequence[Achievement], unit: str) -> list[int]
     return found
 
 
+#: The honour verbs said once for several names, and after which 先后 reads well.
+_VERBS = ("荣获", "获评", "获得", "被评为", "被授予")
 #: 荣获“A” + 荣获“B” -> 荣获“A”“B”: one verb for several names.
-_NAMED = re.compile(r"(荣获|获评|获得|被评为|被授予)((?:“[^“”]+”)+)(荣誉称号|称号|荣誉)?")
+_NAMED = re.compile(rf"({'|'.join(_VERBS)})((?:“[^“”]+”)+)(荣誉称号|称号|荣誉)?")
 
 
 def honours_text(views: Sequence[AchievementView], unit: str) -> str:
@@ -82,6 +84,3 @@ def honours_text(views: Sequence[AchievementView], unit: str) -> str:
     lead = "先后" if several and clauses[0].startswith(_VERBS) else ""
     told = f"{unit}{lead}{'，'.join(clauses)}。" if clauses else ""
     return told + "".join(own)
-
-
-_VERBS = ("荣获", "获评", "获得", "被评为", "被授予")

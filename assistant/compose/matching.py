@@ -689,8 +689,7 @@ def _score_template(t: Any, p: _Profile, common: frozenset[str] = frozenset(), s
         reasons.append(f"台账主题“{p.theme}”与模板吻合")
 
     # 5. slot values already filled for this template
-    slots = getattr(t, "slots", None) or ()
-    slot_names = {str(getattr(s, "name", s.get("name") if isinstance(s, Mapping) else "")) for s in slots}
+    slot_names = _slot_names(t)
     filled = sorted((slot_names - shared) & p.field_names)
     fill_score = len(filled) / len(slot_names) if slot_names else 0.0
     if filled:
@@ -720,11 +719,14 @@ def _score_template(t: Any, p: _Profile, common: frozenset[str] = frozenset(), s
 def _shared_slots(templates: Sequence[Any]) -> frozenset[str]:
     """Slot names ten or more of `templates` share (日期, 落款, 主题, 主送…): a workbook that fills
     them says nothing about which of those templates it is for."""
-    counts: Counter[str] = Counter()
-    for t in templates:
-        slots = getattr(t, "slots", None) or ()
-        counts.update({str(getattr(s, "name", s.get("name") if isinstance(s, Mapping) else "")) for s in slots})
+    counts = Counter(name for t in templates for name in _slot_names(t))
     return frozenset(name for name, n in counts.items() if n >= SHARED_SLOTS)
+
+
+def _slot_names(t: Any) -> set[str]:
+    """The names of a template's slots (a Template's Slot objects, or mappings)."""
+    slots = getattr(t, "slots", None) or ()
+    return {str(getattr(s, "name", s.get("name") if isinstance(s, Mapping) else "")) for s in slots}
 
 
 #: How many templates must have a slot for filling it to say nothing about which one fits.
